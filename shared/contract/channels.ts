@@ -1,0 +1,81 @@
+/**
+ * Every call the renderer may make: channel name → input and output schema.
+ * Adding a call means adding it here; both shells and the renderer pick it up.
+ */
+import { z } from 'zod';
+import {
+  cartItem,
+  dayReport,
+  paymentId,
+  paymentMethod,
+  paymentView,
+  product,
+  rupiah,
+  secretStatus,
+} from './schemas';
+
+const none = z.strictObject({}).optional();
+
+export const channels = {
+  'app.info': {
+    input: none,
+    output: z.strictObject({
+      version: z.string(),
+      shell: z.enum(['electron', 'browser']),
+      gateway: z.enum(['emulator', 'sandbox', 'production']),
+      zone: z.string(),
+      shopName: z.string(),
+      methods: z.array(paymentMethod),
+    }),
+  },
+  'catalog.list': {
+    input: none,
+    output: z.array(product),
+  },
+  'payments.create': {
+    input: z.strictObject({
+      items: z.array(cartItem).min(1).max(200),
+      method: paymentMethod,
+    }),
+    output: paymentView,
+  },
+  'payments.get': {
+    input: z.strictObject({ id: paymentId }),
+    output: paymentView,
+  },
+  'payments.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }).optional(),
+    output: z.array(paymentView),
+  },
+  'payments.cancel': {
+    input: z.strictObject({ id: paymentId }),
+    output: paymentView,
+  },
+  'payments.refund': {
+    input: z.strictObject({
+      id: paymentId,
+      amount: rupiah.min(1).optional(),
+      reason: z.string().trim().max(255).optional(),
+    }),
+    output: paymentView,
+  },
+  'reports.today': {
+    input: none,
+    output: dayReport,
+  },
+  'settings.secrets': {
+    input: none,
+    output: z.strictObject({ serverKey: secretStatus, snapBiClientSecret: secretStatus }),
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;
+
+/** Type guard for channel names coming from an untrusted transport. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

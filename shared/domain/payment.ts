@@ -1,0 +1,102 @@
+/**
+ * Payment vocabulary shared by the renderer, the main process and the tests:
+ * the methods a till offers, the statuses a payment moves through, and the
+ * state machine that decides which moves are legal.
+ */
+
+/** Every way a customer can pay at the counter. */
+export const PAYMENT_METHODS = [
+  'qris',
+  'gopay',
+  'shopeepay',
+  'dana',
+  'va_bca',
+  'va_bni',
+  'va_bri',
+  'va_permata',
+  'va_cimb',
+  'mandiri_bill',
+  'indomaret',
+  'alfamart',
+  'cash',
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Which Midtrans API carries a method (cash never leaves the till). */
+export type GatewayApi = 'snap_bi' | 'core_api' | 'none';
+
+/** Default routing: SNAP-BI wherever it covers the method, Core API for the rest. */
+export const DEFAULT_API_FOR: Record<PaymentMethod, GatewayApi> = {
+  qris: 'snap_bi',
+  gopay: 'snap_bi',
+  shopeepay: 'snap_bi',
+  dana: 'snap_bi',
+  va_bca: 'snap_bi',
+  va_bni: 'snap_bi',
+  va_bri: 'snap_bi',
+  va_permata: 'snap_bi',
+  va_cimb: 'snap_bi',
+  mandiri_bill: 'snap_bi',
+  indomaret: 'core_api',
+  alfamart: 'core_api',
+  cash: 'none',
+};
+
+/** Methods Core API v2 can charge (DANA exists only on SNAP-BI). */
+export const CORE_API_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter(
+  (m) => m !== 'dana' && m !== 'cash',
+);
+
+export const PAYMENT_STATUSES = [
+  'creating',
+  'pending',
+  'settlement',
+  'capture',
+  'refund',
+  'partial_refund',
+  'expire',
+  'cancel',
+  'deny',
+  'failure',
+  'failed_to_create',
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** Where an applied status change came from; shown in the UI and kept in the audit trail. */
+export const UPDATE_SOURCES = ['charge', 'webhook', 'poll', 'recovery', 'manual'] as const;
+export type UpdateSource = (typeof UPDATE_SOURCES)[number];
+
+const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  creating: ['pending', 'settlement', 'capture', 'deny', 'failure', 'failed_to_create', 'expire', 'cancel'],
+  pending: ['settlement', 'capture', 'expire', 'cancel', 'deny', 'failure'],
+  capture: ['settlement', 'cancel', 'refund', 'partial_refund'],
+  settlement: ['refund', 'partial_refund'],
+  partial_refund: ['partial_refund', 'refund'],
+  refund: [],
+  expire: [],
+  cancel: [],
+  deny: [],
+  failure: [],
+  failed_to_create: [],
+};
+
+/** True when `to` is a legal next status after `from`. A status never moves to itself. */
+export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
+  if (from === to) return from === 'partial_refund' ? true : false;
+  return NEXT[from].includes(to);
+}
+
+/** Paid: the goods may be handed over. */
+export function isPaid(status: PaymentStatus): boolean {
+  return status === 'settlement' || status === 'capture';
+}
+
+/** No further change can come from the customer side (refunds may still follow a paid one). */
+export function isSettledOrClosed(status: PaymentStatus): boolean {
+  return status !== 'creating' && status !== 'pending';
+}
+
+/** Closed for good: nothing, not even a refund, can follow. */
+export function isTerminal(status: PaymentStatus): boolean {
+  return NEXT[status].length === 0;
+}
