@@ -1,0 +1,18 @@
+/**
+ * The products a fresh install shows, so the till works out of the box. A
+ * merchant's own catalogue replaces this (not in scope yet; see README).
+ */
+import type { Product } from '../../../../shared/contract/schemas';
+
+export const DEFAULT_CATALOG: readonly Product[] = [
+  { sku: 'KOPI-SUSU', name: 'Es Kopi Susu', price: 18_000, category: 'Minuman' },
+  { sku: 'KOPI-HITAM', name: 'Kopi Hitam', price: 12_000, category: 'Minuman' },
+  { sku: 'TEH-MANIS', name: 'Es Teh Manis', price: 8_000, category: 'Minuman' },
+  { sku: 'MATCHA', name: 'Matcha Latte', price: 25_000, category: 'Minuman' },
+  { sku: 'NASI-GORENG', name: 'Nasi Goreng', price: 28_000, category: 'Makanan' },
+  { sku: 'MIE-AYAM', name: 'Mie Ayam', price: 22_000, category: 'Makanan' },
+  { sku: 'ROTI-BAKAR', name: 'Roti Bakar', price: 15_000, category: 'Makanan' },
+  { sku: 'PISANG-GRG', name: 'Pisang Goreng', price: 10_000, category: 'Camilan' },
+  { sku: 'KUE-LAPIS', name: 'Kue Lapis', price: 7_500, category: 'Camilan' },
+  { sku: 'AIR-MINERAL', name: 'Air Mineral', price: 5_000, category: 'Minuman' },
+];

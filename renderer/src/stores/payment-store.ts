@@ -1,0 +1,65 @@
+/**
+ * The payment on screen and the recent ones, kept live by `payment.updated`.
+ * An event for a payment the cashier is looking at flips the screen at once.
+ */
+import { create } from 'zustand';
+import type { PaymentMethod } from '../../../shared/domain/payment';
+import type { CartItem, PaymentView } from '../../../shared/contract/schemas';
+import type { UpdateSource } from '../../../shared/domain/payment';
+import { call } from '../api';
+
+interface PaymentState {
+  current: PaymentView | null;
+  lastSource: UpdateSource | null;
+  recent: PaymentView[];
+  busy: boolean;
+  error: string | null;
+  charge(items: CartItem[], method: PaymentMethod): Promise<boolean>;
+  cancel(): Promise<void>;
+  refund(id: string, amount?: number): Promise<void>;
+  dismiss(): void;
+  applyUpdate(payment: PaymentView, source: UpdateSource): void;
+  loadRecent(): Promise<void>;
+}
+
+export const usePayments = create<PaymentState>((set, get) => ({
+  current: null,
+  lastSource: null,
+  recent: [],
+  busy: false,
+  error: null,
+  async charge(items, method) {
+    if (get().busy) return false; // a double tap must never create a second charge
+    set({ busy: true, error: null });
+    const res = await call('payments.create', { items, method });
+    if (res.ok) set({ current: res.value, lastSource: res.value.lastSource, busy: false });
+    else set({ error: res.message, busy: false });
+    return res.ok;
+  },
+  async cancel() {
+    const cur = get().current;
+    if (!cur) return;
+    set({ busy: true, error: null });
+    const res = await call('payments.cancel', { id: cur.id });
+    set(res.ok ? { current: res.value, busy: false } : { error: res.message, busy: false });
+  },
+  async refund(id, amount) {
+    set({ busy: true, error: null });
+    const res = await call('payments.refund', amount ? { id, amount } : { id });
+    set({ busy: false, error: res.ok ? null : res.message });
+    await get().loadRecent();
+  },
+  dismiss: () => set({ current: null, lastSource: null, error: null }),
+  applyUpdate(payment, source) {
+    const cur = get().current;
+    set({
+      current: cur && cur.id === payment.id ? payment : cur,
+      lastSource: cur && cur.id === payment.id ? source : get().lastSource,
+      recent: [payment, ...get().recent.filter((p) => p.id !== payment.id)].slice(0, 100),
+    });
+  },
+  async loadRecent() {
+    const res = await call('payments.list', { limit: 100 });
+    if (res.ok) set({ recent: res.value });
+  },
+}));
