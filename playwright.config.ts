@@ -1,4 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { findElectronBinary } from './test/e2e/electron-binary';
+
+const electron = findElectronBinary();
+if (!electron.path) {
+  // Printed once per run so a skipped Electron project is never mistaken for a pass.
+  console.log(`[kasir] Electron project will be skipped: ${electron.reason}`);
+}
 
 // One set of test bodies, two ways to launch the app: the Electron build where
 // an Electron binary exists, the browser shell (system Chromium) everywhere.

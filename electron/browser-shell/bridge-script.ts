@@ -6,10 +6,10 @@
 import { EVENT_BRIDGE, INVOKE_BRIDGE } from '../../shared/contract/client';
 
 type Listener = (payload: unknown) => void;
-type BridgeWindow = Window & Record<string, unknown>;
 
 function installBridge(names: { invoke: string; event: string }): void {
-  const w = window as unknown as BridgeWindow;
+  // Runs in the page: globalThis is the window.
+  const w = globalThis as unknown as Record<string, unknown>;
   const binding = w[names.invoke] as (channel: string, input: unknown) => Promise<unknown>;
   // The raw binding is removed so page code only ever sees window.kasir.
   delete w[names.invoke];

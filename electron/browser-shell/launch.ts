@@ -80,7 +80,7 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
     await context.addInitScript({ content: bridgeScript });
     const page = await context.newPage();
     const off = services.onEvent((name, payload) => {
-      page.evaluate(([n, p, fn]) => (window as unknown as Record<string, (a: unknown, b: unknown) => void>)[fn]?.(n, p), [name, payload, EVENT_BRIDGE] as const).catch(() => {});
+      page.evaluate(([n, p, fn]) => (globalThis as unknown as Record<string, (a: unknown, b: unknown) => void>)[fn]?.(n, p), [name, payload, EVENT_BRIDGE] as const).catch(() => {});
     });
     await page.goto(`${SHELL_ORIGIN}/index.html`);
     const opened = browser;

@@ -1,0 +1,199 @@
+/**
+ * buildServices(options) → Services: the one place the app is wired together
+ * (constructor injection, no singletons). Both shells call it; neither knows
+ * how payments, the ledger or the emulator work.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRouter, type Router } from '../../../shared/contract/router';
+import { KasirError } from '../../../shared/contract/result';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/domain/payment';
+import type { EventName } from '../../../shared/contract/events';
+import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
+import { EventBus } from './app/event-bus';
+import { createHandlers } from './app/handlers';
+import { DEFAULT_CATALOG } from './catalog/default-catalog';
+import { SystemClock, type Clock } from './clock';
+import { createGateway, type KasirGateway } from './gateway/routing-gateway';
+import type { PaymentGateway } from './gateway/types';
+import { openLedger } from './ledger';
+import { createLogger, type Logger } from './logger';
+import { PaymentNotificationSink, PaymentService } from './payments';
+import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
+import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { loadSettings, resolveRouting, type Settings } from './settings/settings';
+import { startWebhookListener, type WebhookListener } from './webhook/listener';
+import { NotificationVerifier } from './webhook/verifier';
+
+export interface KasirOptions {
+  shell: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  secretStore?: SecretStore;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What a shell (or a test harness) learns about the running services. Never secrets. */
+export interface ShellDescription {
+  shell: 'electron' | 'browser';
+  gateway: Settings['gateway'];
+  dataDir: string;
+  webhookUrl: string | null;
+  emulator: { coreApiUrl: string; snapBiUrl: string; simulatorUrl: string; caCertPath: string } | null;
+}
+
+export interface Services {
+  router: Router;
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+  describe(): ShellDescription;
+  close(): Promise<void>;
+}
+
+/** A gateway that refuses every call: the merchant has not entered keys yet. Cash still works. */
+const unconfigured = (message: string): PaymentGateway => {
+  const refuse = () => Promise.reject(new KasirError('NOT_CONFIGURED', message));
+  return { charge: refuse, status: refuse, cancel: refuse, refund: refuse };
+};
+
+function emulatorCredentials(emu: RunningEmulator): GatewayCredentials {
+  const s = emu.credentials.snapBi;
+  return {
+    env: 'emulator',
+    core: { serverKey: emu.credentials.serverKey, clientKey: emu.credentials.clientKey },
+    snapBi: {
+      clientId: s.clientId,
+      clientSecret: s.clientSecret,
+      partnerId: s.partnerId,
+      channelId: s.channelId,
+      privateKeyPem: s.merchantPrivateKeyPem,
+      notificationPublicKeyPem: s.notificationPublicKeyPem,
+      merchantId: s.merchantId,
+    },
+  };
+}
+
+const MIDTRANS_URLS = {
+  sandbox: { core: 'https://api.sandbox.midtrans.com', snap: 'https://merchants.sbx.midtrans.com' },
+  production: { core: 'https://api.midtrans.com', snap: 'https://merchants.midtrans.com' },
+} as const;
+
+/** Builds every service, starts the listener (and the emulator when selected) and reconciles. */
+export async function buildServices(opts: KasirOptions): Promise<Services> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const settings = loadSettings(opts.dataDir, opts.env);
+  const logger = opts.logger ?? createLogger('kasir');
+  const clock = opts.clock ?? new SystemClock();
+  const secrets = opts.secretStore ?? new KeytarSecretStore({ logger: logger.scope('secrets') });
+  const routing = resolveRouting(settings);
+  const closers: (() => Promise<void> | void)[] = [];
+
+  try {
+    let emulator: RunningEmulator | null = null;
+    let credentials: GatewayCredentials | null = null;
+    let gateway: PaymentGateway;
+    if (settings.gateway === 'emulator') {
+      emulator = await startEmulator({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port });
+      closers.push(() => emulator?.close());
+      credentials = emulatorCredentials(emulator);
+    } else {
+      const loaded = await loadCredentials(settings.gateway, secrets);
+      if (loaded.ok) credentials = loaded.value;
+      else logger.warn('gateway keys not configured; only cash is available', { missing: loaded.missing });
+    }
+    if (credentials) {
+      const urls = emulator
+        ? { core: emulator.urls.coreApiUrl, snap: emulator.urls.snapBiUrl }
+        : MIDTRANS_URLS[settings.gateway as 'sandbox' | 'production'];
+      const kg: KasirGateway = createGateway({
+        env: settings.gateway,
+        coreApiBaseUrl: urls.core,
+        snapBiBaseUrl: urls.snap,
+        ...(emulator ? { caCertPem: emulator.caCertPem } : {}),
+        routing: Object.fromEntries(Object.entries(routing).filter(([, api]) => api !== 'none')),
+        credentials,
+        clock,
+        logger: logger.scope('gateway'),
+      });
+      closers.push(() => kg.close());
+      gateway = kg;
+    } else {
+      gateway = unconfigured('Midtrans keys are not set up for this till yet. Cash still works.');
+    }
+
+    const db = openLedger(join(opts.dataDir, 'kasir.sqlite'));
+    closers.push(() => void db.close());
+    let listener: WebhookListener | null = null;
+    const payments = new PaymentService({
+      db,
+      gateway,
+      clock,
+      logger: logger.scope('payments'),
+      zone: settings.zone,
+      routing,
+      notificationUrls: () => {
+        if (settings.webhook.publicUrl) return [settings.webhook.publicUrl];
+        return emulator && listener ? [listener.coreNotificationUrl] : [];
+      },
+    });
+    closers.push(() => payments.stop());
+
+    try {
+      listener = await startWebhookListener({
+        host: settings.webhook.host,
+        port: settings.webhook.port,
+        sink: new PaymentNotificationSink(payments, logger.scope('webhook')),
+        verifier: new NotificationVerifier({
+          coreServerKey: credentials?.core?.serverKey ?? null,
+          snapNotificationPublicKeyPem: credentials?.snapBi?.notificationPublicKeyPem ?? null,
+        }),
+        logger,
+      });
+      closers.push(() => listener?.close());
+      emulator?.setNotificationUrls([listener.snapBiBaseUrl]);
+    } catch (e) {
+      // Polling carries every payment to its end without the listener.
+      logger.warn('webhook listener could not start; polling only', { error: e });
+    }
+
+    const bus = new EventBus(logger.scope('events'));
+    payments.onUpdated((payment, source) => bus.emit('payment.updated', { payment, source }));
+    void payments.recover().catch((e: unknown) => logger.error('recovery failed', { error: e }));
+
+    const methods: PaymentMethod[] = PAYMENT_METHODS.filter((m) => m === 'cash' || (credentials !== null && routing[m] !== 'none'));
+    const router = createRouter(
+      createHandlers({
+        info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods }),
+        catalog: () => DEFAULT_CATALOG,
+        payments,
+        secrets: async () => ({
+          serverKey: await secrets.status(settings.gateway, 'coreServerKey'),
+          snapBiClientSecret: await secrets.status(settings.gateway, 'snapClientSecret'),
+        }),
+      }),
+      (channel, error) => logger.error('handler failed', { channel, error }),
+    );
+
+    return {
+      router,
+      onEvent: (l) => bus.on(l),
+      describe: () => ({
+        shell: opts.shell,
+        gateway: settings.gateway,
+        dataDir: opts.dataDir,
+        webhookUrl: listener?.url ?? null,
+        emulator: emulator
+          ? { ...emulator.urls, caCertPath: emulator.caCertPath }
+          : null,
+      }),
+      close: async () => {
+        for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => {});
+      },
+    };
+  } catch (e) {
+    for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => {});
+    throw e;
+  }
+}
