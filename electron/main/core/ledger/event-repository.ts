@@ -1,0 +1,70 @@
+/**
+ * The audit trail: one row per status change and per ignored (duplicate, late,
+ * illegal) update or received notification, with its source and raw payload.
+ */
+import type { Database } from './open-ledger';
+import type { PaymentEventRow } from './rows';
+import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+
+/** Why an event row exists; `applied` is the only note that changed the payment. */
+export type EventNote =
+  | 'applied'
+  | 'duplicate'
+  | 'late'
+  | 'illegal'
+  | 'notification'
+  | 'not_found'
+  | 'amount_mismatch'
+  | 'charge_error';
+
+export interface NewPaymentEvent {
+  paymentId: string;
+  source: UpdateSource;
+  from: PaymentStatus;
+  to: PaymentStatus | null;
+  claimedStatus?: string | null;
+  applied: boolean;
+  note: EventNote;
+  /** Rupiah added to the refunded total by this (applied) event. */
+  refundedDelta?: number;
+  /** JSON text (already redacted) or null. */
+  raw: string | null;
+  at: string;
+}
+
+/** Prepared-statement repository for `payment_events`. */
+export class EventRepository {
+  private readonly ins;
+  private readonly sel;
+
+  constructor(db: Database) {
+    this.ins = db.prepare(
+      `INSERT INTO payment_events (payment_id, source, from_status, to_status, claimed_status, applied, note,
+         refunded_delta, raw, created_at)
+       VALUES (@paymentId, @source, @from, @to, @claimedStatus, @applied, @note, @refundedDelta, @raw, @at)`,
+    );
+    this.sel = db.prepare<[string], PaymentEventRow>('SELECT * FROM payment_events WHERE payment_id = ? ORDER BY id');
+  }
+
+  /** Appends one event; returns its id. */
+  insert(e: NewPaymentEvent): number {
+    const r = this.ins.run({
+      paymentId: e.paymentId,
+      source: e.source,
+      from: e.from,
+      to: e.to,
+      claimedStatus: e.claimedStatus ?? null,
+      applied: e.applied ? 1 : 0,
+      note: e.note,
+      refundedDelta: e.refundedDelta ?? 0,
+      raw: e.raw,
+      at: e.at,
+    });
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Every event of one payment, oldest first. */
+  forPayment(paymentId: string): PaymentEventRow[] {
+    return this.sel.all(paymentId);
+  }
+}

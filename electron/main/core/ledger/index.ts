@@ -1,0 +1,8 @@
+/** The ledger: SQLite open/migrate, repositories and sales queries. */
+export { openLedger, migrate, schemaVersion, type Database, type LedgerOptions } from './open-ledger';
+export { MIGRATIONS, REFUND_STATUSES, type RefundStatus } from './migrations';
+export { PaymentRepository, type PaymentDetails, type PaymentStateWrite } from './payment-repository';
+export { EventRepository, type EventNote, type NewPaymentEvent } from './event-repository';
+export { RefundRepository } from './refund-repository';
+export { SalesQueries, type SalesTotals } from './sales-queries';
+export type { OrderRow, OrderItemRow, PaymentRow, PaymentEventRow, RefundRow } from './rows';

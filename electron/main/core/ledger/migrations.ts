@@ -1,0 +1,92 @@
+/**
+ * Versioned schema for the ledger. Step N (1-based) brings a database from
+ * `user_version` N-1 to N. Steps are append-only: never edit a shipped step,
+ * add a new one instead.
+ */
+import { PAYMENT_METHODS, PAYMENT_STATUSES, UPDATE_SOURCES } from '../../../../shared/domain/payment';
+
+const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+const STATUSES = list(PAYMENT_STATUSES);
+const METHODS = list(PAYMENT_METHODS);
+const SOURCES = list(UPDATE_SOURCES);
+
+/** Refund request lifecycle in the `refunds` table. */
+export const REFUND_STATUSES = ['requested', 'succeeded', 'failed', 'unknown'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** Ordered migration steps; index i upgrades user_version i → i + 1. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE orders (
+    id          TEXT PRIMARY KEY,
+    total       INTEGER NOT NULL CHECK (total > 0),
+    created_at  TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE order_items (
+    order_id  TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    line      INTEGER NOT NULL,
+    sku       TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    price     INTEGER NOT NULL CHECK (price > 0),
+    quantity  INTEGER NOT NULL CHECK (quantity > 0),
+    PRIMARY KEY (order_id, line)
+  ) STRICT;
+
+  CREATE TABLE payments (
+    id                TEXT PRIMARY KEY,
+    order_id          TEXT NOT NULL REFERENCES orders(id),
+    gateway_order_id  TEXT NOT NULL UNIQUE
+                      CHECK (length(gateway_order_id) BETWEEN 1 AND 36
+                             AND gateway_order_id NOT GLOB '*[^A-Za-z0-9._~-]*'),
+    method            TEXT NOT NULL CHECK (method IN (${METHODS})),
+    api               TEXT NOT NULL CHECK (api IN ('snap_bi', 'core_api', 'none')),
+    external_id       TEXT NOT NULL UNIQUE CHECK (length(external_id) BETWEEN 1 AND 36),
+    reference_no      TEXT,
+    status            TEXT NOT NULL CHECK (status IN (${STATUSES})),
+    amount            INTEGER NOT NULL CHECK (amount > 0),
+    refunded_amount   INTEGER NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0 AND refunded_amount <= amount),
+    action            TEXT CHECK (action IS NULL OR json_valid(action)),
+    va_number         TEXT,
+    expires_at        TEXT,
+    paid_at           TEXT,
+    last_source       TEXT NOT NULL CHECK (last_source IN (${SOURCES})),
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX payments_order ON payments(order_id);
+  CREATE INDEX payments_created ON payments(created_at);
+  CREATE INDEX payments_paid ON payments(paid_at) WHERE paid_at IS NOT NULL;
+  CREATE INDEX payments_open ON payments(status) WHERE status IN ('creating', 'pending');
+
+  CREATE TABLE payment_events (
+    id              INTEGER PRIMARY KEY,
+    payment_id      TEXT NOT NULL REFERENCES payments(id),
+    source          TEXT NOT NULL CHECK (source IN (${SOURCES})),
+    from_status     TEXT NOT NULL CHECK (from_status IN (${STATUSES})),
+    to_status       TEXT CHECK (to_status IS NULL OR to_status IN (${STATUSES})),
+    claimed_status  TEXT,
+    applied         INTEGER NOT NULL CHECK (applied IN (0, 1)),
+    note            TEXT NOT NULL,
+    refunded_delta  INTEGER NOT NULL DEFAULT 0 CHECK (refunded_delta >= 0),
+    raw             TEXT CHECK (raw IS NULL OR json_valid(raw)),
+    created_at      TEXT NOT NULL,
+    CHECK (applied = 1 OR refunded_delta = 0)
+  ) STRICT;
+  CREATE INDEX payment_events_payment ON payment_events(payment_id, id);
+  CREATE INDEX payment_events_refunds ON payment_events(created_at) WHERE refunded_delta > 0;
+
+  CREATE TABLE refunds (
+    id               INTEGER PRIMARY KEY,
+    payment_id       TEXT NOT NULL REFERENCES payments(id),
+    refund_key       TEXT NOT NULL UNIQUE CHECK (length(refund_key) BETWEEN 1 AND 36),
+    amount           INTEGER NOT NULL CHECK (amount > 0),
+    refunded_before  INTEGER NOT NULL CHECK (refunded_before >= 0),
+    reason           TEXT,
+    status           TEXT NOT NULL CHECK (status IN (${list(REFUND_STATUSES)})),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX refunds_payment ON refunds(payment_id);
+  `,
+];

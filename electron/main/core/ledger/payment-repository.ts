@@ -1,0 +1,156 @@
+/**
+ * Orders, items and payment attempts. Every statement is prepared once at
+ * construction; callers wrap multi-statement writes in `db.transaction`.
+ */
+import type { Database } from './open-ledger';
+import type { OrderItemRow, OrderRow, PaymentRow } from './rows';
+import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+
+/** Columns that may be filled in once the gateway tells us (never overwritten with null). */
+export interface PaymentDetails {
+  referenceNo?: string | null;
+  /** JSON text of the action. */
+  action?: string | null;
+  vaNumber?: string | null;
+  expiresAt?: string | null;
+}
+
+/** A state change to write: status, cumulative refunded amount, provenance, time. */
+export interface PaymentStateWrite extends PaymentDetails {
+  id: string;
+  status: PaymentStatus;
+  refundedAmount: number;
+  source: UpdateSource;
+  at: string;
+  /** Set paid_at to `at` if it is still null. */
+  markPaid: boolean;
+}
+
+/** Prepared-statement repository for orders, order items and payments. */
+export class PaymentRepository {
+  private readonly insOrder;
+  private readonly insItem;
+  private readonly insPayment;
+  private readonly selOrder;
+  private readonly selItems;
+  private readonly selById;
+  private readonly selByGatewayOrder;
+  private readonly selByExternal;
+  private readonly selRecent;
+  private readonly selOpen;
+  private readonly selByOrder;
+  private readonly updState;
+  private readonly updFill;
+
+  constructor(private readonly db: Database) {
+    this.insOrder = db.prepare<[string, number, string]>('INSERT INTO orders (id, total, created_at) VALUES (?, ?, ?)');
+    this.insItem = db.prepare<[string, number, string, string, number, number]>(
+      'INSERT INTO order_items (order_id, line, sku, name, price, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insPayment = db.prepare<[PaymentRow]>(
+      `INSERT INTO payments (id, order_id, gateway_order_id, method, api, external_id, reference_no, status,
+         amount, refunded_amount, action, va_number, expires_at, paid_at, last_source, created_at, updated_at)
+       VALUES (@id, @order_id, @gateway_order_id, @method, @api, @external_id, @reference_no, @status,
+         @amount, @refunded_amount, @action, @va_number, @expires_at, @paid_at, @last_source, @created_at, @updated_at)`,
+    );
+    this.selOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?');
+    this.selItems = db.prepare<[string], OrderItemRow>('SELECT * FROM order_items WHERE order_id = ? ORDER BY line');
+    this.selById = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE id = ?');
+    this.selByGatewayOrder = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE gateway_order_id = ?');
+    this.selByExternal = db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE external_id = ?');
+    this.selRecent = db.prepare<[number], PaymentRow>(
+      'SELECT * FROM payments ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    );
+    this.selOpen = db.prepare<[], PaymentRow>(
+      "SELECT * FROM payments WHERE status IN ('creating', 'pending') ORDER BY created_at, rowid",
+    );
+    this.selByOrder = db.prepare<[string], PaymentRow>(
+      'SELECT * FROM payments WHERE order_id = ? ORDER BY created_at, rowid',
+    );
+    this.updState = db.prepare(
+      `UPDATE payments SET status = @status, refunded_amount = @refundedAmount, last_source = @source,
+         updated_at = @at, paid_at = CASE WHEN @markPaid = 1 THEN COALESCE(paid_at, @at) ELSE paid_at END,
+         reference_no = COALESCE(@referenceNo, reference_no), action = COALESCE(@action, action),
+         va_number = COALESCE(@vaNumber, va_number), expires_at = COALESCE(@expiresAt, expires_at)
+       WHERE id = @id`,
+    );
+    this.updFill = db.prepare(
+      `UPDATE payments SET reference_no = COALESCE(reference_no, @referenceNo), action = COALESCE(action, @action),
+         va_number = COALESCE(va_number, @vaNumber), expires_at = COALESCE(expires_at, @expiresAt)
+       WHERE id = @id AND ((reference_no IS NULL AND @referenceNo IS NOT NULL) OR (action IS NULL AND @action IS NOT NULL)
+         OR (va_number IS NULL AND @vaNumber IS NOT NULL) OR (expires_at IS NULL AND @expiresAt IS NOT NULL))`,
+    );
+  }
+
+  /** Inserts an order and its items (call inside a transaction together with the payment intent). */
+  insertOrder(order: OrderRow, items: readonly Omit<OrderItemRow, 'order_id' | 'line'>[]): void {
+    this.insOrder.run(order.id, order.total, order.created_at);
+    items.forEach((it, i) => this.insItem.run(order.id, i + 1, it.sku, it.name, it.price, it.quantity));
+  }
+
+  /** Inserts a payment attempt row as given. */
+  insertPayment(row: PaymentRow): void {
+    this.insPayment.run(row);
+  }
+
+  order(id: string): OrderRow | undefined {
+    return this.selOrder.get(id);
+  }
+
+  items(orderId: string): OrderItemRow[] {
+    return this.selItems.all(orderId);
+  }
+
+  byId(id: string): PaymentRow | undefined {
+    return this.selById.get(id);
+  }
+
+  /** Finds an attempt by the id the gateway knows it by: gateway order id first, then external id. */
+  byGatewayId(orderId: string): PaymentRow | undefined {
+    return this.selByGatewayOrder.get(orderId) ?? this.selByExternal.get(orderId);
+  }
+
+  /** Most recent attempts first. */
+  recent(limit: number): PaymentRow[] {
+    return this.selRecent.all(limit);
+  }
+
+  /** Attempts still `creating` or `pending`, oldest first (what recovery reconciles). */
+  open(): PaymentRow[] {
+    return this.selOpen.all();
+  }
+
+  /** Every attempt of one order, oldest first. */
+  byOrder(orderId: string): PaymentRow[] {
+    return this.selByOrder.all(orderId);
+  }
+
+  /** Writes a legal state change. */
+  writeState(w: PaymentStateWrite): void {
+    this.updState.run({
+      id: w.id,
+      status: w.status,
+      refundedAmount: w.refundedAmount,
+      source: w.source,
+      at: w.at,
+      markPaid: w.markPaid ? 1 : 0,
+      referenceNo: w.referenceNo ?? null,
+      action: w.action ?? null,
+      vaNumber: w.vaNumber ?? null,
+      expiresAt: w.expiresAt ?? null,
+    });
+  }
+
+  /** Fills details that are still null, without touching status; true if anything changed. */
+  fillMissing(id: string, d: PaymentDetails): boolean {
+    return (
+      this.updFill.run({
+        id,
+        referenceNo: d.referenceNo ?? null,
+        action: d.action ?? null,
+        vaNumber: d.vaNumber ?? null,
+        expiresAt: d.expiresAt ?? null,
+      }).changes > 0
+    );
+  }
+}

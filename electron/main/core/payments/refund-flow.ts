@@ -1,0 +1,123 @@
+/**
+ * Full and partial refunds of a paid payment. The refund request (with its
+ * refund key) is committed before the gateway is called; an unknown outcome
+ * is settled by a status check before any further refund may start, so a
+ * network fault can never refund twice.
+ */
+import { KasirError } from '../../../../shared/contract/result';
+import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+import { isoUtc, type Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { PaymentGateway } from '../gateway/types';
+import type { PaymentRepository } from '../ledger/payment-repository';
+import type { RefundRepository } from '../ledger/refund-repository';
+import type { PaymentRow } from '../ledger/rows';
+import { asKasirError, classifyChargeError, errorFields } from './charge-errors';
+import type { IdSource } from './ids';
+import type { ApplyResult } from './payment-state';
+import { refOf, updateFromTransaction, type StateUpdate } from './payment-view';
+
+/** Statuses a refund may start from. */
+export const REFUNDABLE: readonly PaymentStatus[] = ['settlement', 'capture', 'partial_refund'];
+
+/** What the refund flow needs from the service. */
+export interface RefundContext {
+  gateway: PaymentGateway;
+  payments: PaymentRepository;
+  refunds: RefundRepository;
+  ids: IdSource;
+  clock: Clock;
+  logger: Logger;
+  /** The service's single transition entry point (emits on change). */
+  apply(id: string, u: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult;
+}
+
+/**
+ * Settles refund requests whose outcome is unknown by asking the gateway.
+ * Returns false when the gateway could not be asked (they stay unresolved).
+ */
+export async function resolveUnresolvedRefunds(ctx: RefundContext, paymentId: string): Promise<boolean> {
+  const open = ctx.refunds.unresolved(paymentId);
+  if (open.length === 0) return true;
+  const row = ctx.payments.byId(paymentId);
+  if (!row) return true;
+  let tx;
+  try {
+    tx = await ctx.gateway.status(refOf(row));
+  } catch (e) {
+    ctx.logger.warn('cannot resolve refund outcome yet', { paymentId, ...errorFields(e) });
+    return false;
+  }
+  if (tx) ctx.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
+  const now = ctx.payments.byId(paymentId) ?? row;
+  const at = isoUtc(ctx.clock.now());
+  for (const r of open) {
+    const done = now.refunded_amount >= r.refunded_before + r.amount;
+    ctx.refunds.setStatus(r.refund_key, done ? 'succeeded' : 'failed', at);
+  }
+  return true;
+}
+
+/** Refunds `amount` (default: everything not yet refunded) of a paid payment. */
+export async function performRefund(
+  ctx: RefundContext,
+  paymentId: string,
+  amount: number | undefined,
+  reason: string | undefined,
+): Promise<PaymentRow> {
+  if (!(await resolveUnresolvedRefunds(ctx, paymentId))) {
+    throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.');
+  }
+  const row = ctx.payments.byId(paymentId);
+  if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`);
+  if (!REFUNDABLE.includes(row.status) || row.api === 'none') {
+    throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} ${row.method} payment cannot be refunded.`);
+  }
+  const before = row.refunded_amount;
+  const remaining = row.amount - before;
+  const want = amount ?? remaining;
+  if (!Number.isSafeInteger(want) || want < 1 || want > remaining) {
+    throw new KasirError('AMOUNT_INVALID', `Refund must be a whole amount between 1 and ${remaining} rupiah.`);
+  }
+  const refundKey = ctx.ids.refundKey();
+  ctx.refunds.insert({
+    payment_id: paymentId,
+    refund_key: refundKey,
+    amount: want,
+    refunded_before: before,
+    reason: reason ?? null,
+    at: isoUtc(ctx.clock.now()),
+  });
+  const full = before === 0 && want === row.amount;
+  let tx;
+  try {
+    tx = await ctx.gateway.refund({ ref: refOf(row), amount: full ? undefined : want, reason, refundKey });
+  } catch (e) {
+    const kind = classifyChargeError(e);
+    ctx.logger.warn('refund failed', { paymentId, kind, ...errorFields(e) });
+    if (kind === 'definite') {
+      ctx.refunds.setStatus(refundKey, 'failed', isoUtc(ctx.clock.now()));
+      throw asKasirError(e);
+    }
+    ctx.refunds.setStatus(refundKey, 'unknown', isoUtc(ctx.clock.now()));
+    if (await resolveUnresolvedRefunds(ctx, paymentId)) {
+      const after = ctx.payments.byId(paymentId)!;
+      if (after.refunded_amount >= before + want) return after;
+      throw asKasirError(e);
+    }
+    throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.');
+  }
+  ctx.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
+  ctx.refunds.setStatus(refundKey, 'succeeded', isoUtc(ctx.clock.now()));
+  let after = ctx.payments.byId(paymentId)!;
+  if (after.refunded_amount < before + want) {
+    // The gateway accepted the refund but its answer did not carry the new total: record what we know.
+    const total = before + want;
+    ctx.apply(paymentId, { status: total >= after.amount ? 'refund' : 'partial_refund', refundedAmount: total }, 'manual', {
+      refundKey,
+      inferred: true,
+    });
+    after = ctx.payments.byId(paymentId)!;
+  }
+  return after;
+}

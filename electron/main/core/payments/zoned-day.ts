@@ -1,0 +1,65 @@
+/**
+ * The merchant's calendar day in its IANA time zone, as a UTC window. Storage
+ * is UTC; "today" is local (WIB by default), so 17:00 UTC is local midnight
+ * in Asia/Jakarta.
+ */
+
+/** A local day and the UTC instants that bound it: [startUtc, endUtc). */
+export interface ZonedDay {
+  /** YYYY-MM-DD in the zone. */
+  day: string;
+  startUtc: number;
+  endUtc: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of `ms` in `zone`. */
+function fields(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts.year!, mo: parts.month!, d: parts.day!, h: parts.hour!, mi: parts.minute!, s: parts.second! };
+}
+
+/** Offset of `zone` from UTC at instant `ms`, in ms (WIB: +7 h). */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  const f = fields(ms, zone);
+  const asUtc = Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/** UTC instant of local midnight starting the date y-mo-d in `zone`. */
+function localMidnight(y: number, mo: number, d: number, zone: string): number {
+  const naive = Date.UTC(y, mo - 1, d);
+  let guess = naive - zoneOffsetMs(naive, zone);
+  guess = naive - zoneOffsetMs(guess, zone); // second pass settles DST edges
+  return guess;
+}
+
+/** The day containing instant `ms` in `zone` (throws RangeError on an unknown zone). */
+export function zonedDay(ms: number, zone: string): ZonedDay {
+  const f = fields(ms, zone);
+  const startUtc = localMidnight(f.y, f.mo, f.d, zone);
+  const next = new Date(Date.UTC(f.y, f.mo - 1, f.d + 1));
+  const endUtc = localMidnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), zone);
+  const day = `${String(f.y).padStart(4, '0')}-${String(f.mo).padStart(2, '0')}-${String(f.d).padStart(2, '0')}`;
+  return { day, startUtc, endUtc };
+}
