@@ -1,0 +1,172 @@
+/**
+ * The PaymentGateway the payment engine uses: routes each method to the Core
+ * API or SNAP-BI (configuration over DEFAULT_API_FOR), and wraps every call in
+ * safe retries. A charge is retried only with the same idempotency key /
+ * X-EXTERNAL-ID and the same body; when its outcome stays unknown it throws
+ * `unknown_outcome` and the PaymentService asks `status()` before deciding.
+ */
+import { KasirError } from '../../../../shared/contract/result';
+import { DEFAULT_API_FOR } from '../../../../shared/domain/payment';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { GatewayCredentials } from '../secrets/credentials';
+import type { GatewayEnv } from '../secrets/secret-store';
+import { CoreApiClient } from './core-api-client';
+import { GatewayError } from './errors';
+import { GatewayHttp, type GatewayTimeouts } from './http';
+import type { GatewayMethod } from './mapping';
+import { withRetry, type RetryOptions } from './retry';
+import { SnapBiClient } from './snap-bi-client';
+import { snapKindOf } from './snap-bi-bodies';
+import type { ChargeRequest, GatewayRef, GatewayTransaction, PaymentGateway, RefundRequest } from './types';
+
+/** Which API serves each method. */
+export type GatewayRouting = Partial<Record<GatewayMethod, 'core_api' | 'snap_bi'>>;
+
+export interface CreateGatewayOptions {
+  env: GatewayEnv;
+  coreApiBaseUrl: string;
+  snapBiBaseUrl: string;
+  /** Emulator CA (PEM); trusted only when env is 'emulator'. */
+  caCertPem?: string;
+  /** Overrides of DEFAULT_API_FOR. */
+  routing?: GatewayRouting;
+  credentials: GatewayCredentials;
+  clock: Clock;
+  logger: Logger;
+  timeouts?: GatewayTimeouts;
+  retry?: RetryOptions;
+  /** SNAP-BI settings that are not secrets. */
+  snapBi?: { vaPartnerServiceIds?: string | Partial<Record<string, string>>; callbackUrl?: string; newExternalId?: () => string };
+}
+
+/** PaymentGateway plus the operations the till needs beyond the port. */
+export interface KasirGateway extends PaymentGateway {
+  /** Core API only: forces a pending charge to `expire`. */
+  expire(ref: GatewayRef): Promise<GatewayTransaction>;
+  /** The API a method is routed to. */
+  apiFor(method: GatewayMethod): 'core_api' | 'snap_bi';
+  /** Closes keep-alive sockets. */
+  close(): void;
+}
+
+/** Builds the routing gateway (see module doc). */
+export function createGateway(opts: CreateGatewayOptions): KasirGateway {
+  return new RoutingGateway(opts);
+}
+
+class RoutingGateway implements KasirGateway {
+  private readonly core: CoreApiClient | null;
+  private readonly snap: SnapBiClient | null;
+  private readonly https: GatewayHttp[] = [];
+  private readonly routing: Record<GatewayMethod, 'core_api' | 'snap_bi'>;
+  private readonly retry: RetryOptions & { sleep: (ms: number) => Promise<void> };
+  private readonly logger: Logger;
+
+  constructor(opts: CreateGatewayOptions) {
+    this.logger = opts.logger.scope('gateway');
+    this.routing = resolveRouting(opts.routing ?? {});
+    const clock: Clock = opts.clock;
+    this.retry = { ...opts.retry, sleep: opts.retry?.sleep ?? ((ms) => new Promise((r) => clock.setTimeout(r, ms))) };
+    const http = (baseUrl: string): GatewayHttp => {
+      const h = new GatewayHttp({ env: opts.env, baseUrl, caCertPem: opts.caCertPem, timeouts: opts.timeouts, logger: this.logger });
+      this.https.push(h);
+      return h;
+    };
+    const c = opts.credentials;
+    this.core = c.core ? new CoreApiClient({ http: http(opts.coreApiBaseUrl), serverKey: c.core.serverKey, logger: this.logger.scope('core') }) : null;
+    this.snap = c.snapBi
+      ? new SnapBiClient({
+          http: http(opts.snapBiBaseUrl),
+          credentials: c.snapBi,
+          clock,
+          logger: this.logger.scope('snap'),
+          ...opts.snapBi,
+        })
+      : null;
+  }
+
+  apiFor(method: GatewayMethod): 'core_api' | 'snap_bi' {
+    return this.routing[method];
+  }
+
+  async charge(req: ChargeRequest): Promise<GatewayTransaction> {
+    const api = this.apiFor(req.method);
+    this.logger.info('charge', { orderId: req.orderId, method: req.method, api });
+    // The same request object (same key, deterministic body) is re-sent on every attempt.
+    return withRetry(() => (api === 'core_api' ? this.coreClient().charge(req) : this.snapClient().charge(req)), 'write', this.retry, this.logger, 'charge');
+  }
+
+  async status(ref: GatewayRef): Promise<GatewayTransaction | null> {
+    return withRetry(() => (ref.api === 'core_api' ? this.coreClient().status(ref) : this.snapClient().status(ref)), 'read', this.retry, this.logger, 'status');
+  }
+
+  async cancel(ref: GatewayRef): Promise<GatewayTransaction> {
+    const run = () => (ref.api === 'core_api' ? this.coreClient().cancel(ref) : this.snapClient().cancel(ref));
+    return this.action('cancel', ref, run, (tx) => tx.status === 'cancel');
+  }
+
+  async expire(ref: GatewayRef): Promise<GatewayTransaction> {
+    if (ref.api !== 'core_api') {
+      throw new GatewayError('illegal', { message: 'SNAP-BI has no expire call; cancel the charge instead.' });
+    }
+    return this.action('expire', ref, () => this.coreClient().expire(ref), (tx) => tx.status === 'expire');
+  }
+
+  async refund(req: RefundRequest): Promise<GatewayTransaction> {
+    const run = () => (req.ref.api === 'core_api' ? this.coreClient().refund(req) : this.snapClient().refund(req));
+    // "Duplicate refund key" means this very refund was already accepted (e.g. a lost response).
+    return this.action('refund', req.ref, run, (tx, e) => e.kind === 'duplicate' && (tx.status === 'refund' || tx.status === 'partial_refund'));
+  }
+
+  close(): void {
+    for (const h of this.https) h.close();
+  }
+
+  /**
+   * A state-changing call with retries. If Midtrans refuses it as illegal /
+   * duplicate, the current status is read: when it shows the action already
+   * applied (our earlier attempt went through), that state is returned.
+   */
+  private async action(
+    label: string,
+    ref: GatewayRef,
+    run: () => Promise<GatewayTransaction>,
+    alreadyDone: (tx: GatewayTransaction, e: GatewayError) => boolean,
+  ): Promise<GatewayTransaction> {
+    try {
+      return await withRetry(run, 'write', this.retry, this.logger, label);
+    } catch (e) {
+      if (!(e instanceof GatewayError) || (e.kind !== 'illegal' && e.kind !== 'duplicate')) throw e;
+      const current = await this.status(ref).catch(() => null);
+      if (current && alreadyDone(current, e)) {
+        this.logger.info(`${label} already applied at the gateway`, { orderId: ref.orderId, status: current.status });
+        return current;
+      }
+      throw e;
+    }
+  }
+
+  private coreClient(): CoreApiClient {
+    if (!this.core) throw new KasirError('NOT_CONFIGURED', 'The Midtrans Core API server key is not configured.');
+    return this.core;
+  }
+
+  private snapClient(): SnapBiClient {
+    if (!this.snap) throw new KasirError('NOT_CONFIGURED', 'The Midtrans SNAP-BI keys are not configured.');
+    return this.snap;
+  }
+}
+
+/** DEFAULT_API_FOR with overrides, validated (DANA only on SNAP-BI; stores only on Core API). */
+export function resolveRouting(overrides: GatewayRouting): Record<GatewayMethod, 'core_api' | 'snap_bi'> {
+  const out = {} as Record<GatewayMethod, 'core_api' | 'snap_bi'>;
+  for (const [m, api] of Object.entries(DEFAULT_API_FOR) as [keyof typeof DEFAULT_API_FOR, string][]) {
+    if (m === 'cash' || api === 'none') continue;
+    const chosen = overrides[m] ?? (api as 'core_api' | 'snap_bi');
+    if (chosen === 'snap_bi' && !snapKindOf(m)) throw new KasirError('INVALID_INPUT', `${m} is not available on SNAP-BI.`);
+    if (chosen === 'core_api' && m === 'dana') throw new KasirError('INVALID_INPUT', 'DANA is only available on SNAP-BI.');
+    out[m] = chosen;
+  }
+  return out;
+}

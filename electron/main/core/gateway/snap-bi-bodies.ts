@@ -1,0 +1,125 @@
+/**
+ * SNAP-BI request bodies, as pure functions of the request. Nothing here reads
+ * the clock or a random source: a retried create sends byte-identical JSON with
+ * the same X-EXTERNAL-ID, which Midtrans answers by replaying the original
+ * response (a different body would be refused with 409xx00). Expiry therefore
+ * uses Midtrans' defaults (QRIS / debit 15 min, VA 24 h).
+ */
+import { createHash } from 'node:crypto';
+import type { GatewayMethod } from './mapping';
+import type { ChargeRequest, GatewayRef } from './types';
+
+/** The SNAP-BI product a method belongs to. */
+export type SnapKind = 'qris' | 'debit' | 'va';
+
+/** Product per method (null: not available on SNAP-BI, e.g. convenience stores). */
+export function snapKindOf(method: GatewayMethod): SnapKind | null {
+  if (method === 'qris') return 'qris';
+  if (method === 'gopay' || method === 'shopeepay' || method === 'dana') return 'debit';
+  if (method.startsWith('va_') || method === 'mandiri_bill') return 'va';
+  return null;
+}
+
+/** SNAP-BI `additionalInfo.bank` per VA method. */
+export const SNAP_VA_BANK: Partial<Record<GatewayMethod, string>> = {
+  va_bca: 'bca',
+  va_bni: 'bni',
+  va_bri: 'bri',
+  va_permata: 'permata',
+  va_cimb: 'cimb',
+  mandiri_bill: 'mandiri',
+};
+
+const PAY_OPTION: Partial<Record<GatewayMethod, string>> = { gopay: 'GOPAY', shopeepay: 'SHOPEEPAY', dana: 'DANA' };
+
+/** `{"value":"15000.00","currency":"IDR"}`. */
+export const snapAmountOf = (rupiah: number): { value: string; currency: 'IDR' } => ({ value: `${rupiah}.00`, currency: 'IDR' });
+
+/** Static settings the bodies need. */
+export interface SnapBodyConfig {
+  merchantId: string;
+  /** 8-char (space left-padded) partnerServiceId per VA bank, from onboarding. */
+  partnerServiceIdFor(bank: string): string;
+  /** Where the wallet app returns after payment. */
+  callbackUrl: string;
+}
+
+/** Left-pads a partnerServiceId to the 8 characters SNAP-BI requires. */
+export function padPartnerServiceId(id: string): string {
+  return id.trim().padStart(8, ' ').slice(-8);
+}
+
+/**
+ * Deterministic customer number for an order (digits only; 12 for Mandiri bill
+ * keys, 10 otherwise), so recovery can find the VA even before its number was saved.
+ */
+export function customerNoFor(orderId: string, bank: string): string {
+  const len = bank === 'mandiri' ? 12 : 10;
+  const n = BigInt(`0x${createHash('sha256').update(orderId, 'utf8').digest('hex')}`) % 10n ** BigInt(len);
+  return n.toString().padStart(len, '0');
+}
+
+/** The VA triple of a charge: the stored number when known, else the derived one. */
+export function vaTripleOf(
+  ref: Pick<GatewayRef, 'orderId' | 'method' | 'virtualAccountNo'>,
+  cfg: SnapBodyConfig,
+): { partnerServiceId: string; customerNo: string; virtualAccountNo: string } {
+  const bank = SNAP_VA_BANK[ref.method] ?? 'bca';
+  const stored = ref.virtualAccountNo;
+  if (stored && stored.length > 8) {
+    return { partnerServiceId: stored.slice(0, 8), customerNo: stored.slice(8), virtualAccountNo: stored };
+  }
+  const psid = padPartnerServiceId(cfg.partnerServiceIdFor(bank));
+  const customerNo = customerNoFor(ref.orderId, bank);
+  return { partnerServiceId: psid, customerNo, virtualAccountNo: psid + customerNo };
+}
+
+/** Body of a create call (qr-mpm-generate, payment-host-to-host or create-va). */
+export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { path: string; body: Record<string, unknown> } {
+  const kind = snapKindOf(req.method);
+  const amount = snapAmountOf(req.amount);
+  if (kind === 'qris') {
+    return {
+      path: '/v1.0/qr/qr-mpm-generate',
+      body: { partnerReferenceNo: req.orderId, amount, merchantId: cfg.merchantId, additionalInfo: { acquirer: 'gopay' } },
+    };
+  }
+  if (kind === 'debit') {
+    const option = PAY_OPTION[req.method] ?? 'GOPAY';
+    return {
+      path: '/v1.0/debit/payment-host-to-host',
+      body: {
+        partnerReferenceNo: req.orderId,
+        chargeToken: '',
+        merchantId: cfg.merchantId,
+        urlParams: [{ url: cfg.callbackUrl, type: 'PAY_RETURN', isDeeplink: 'N' }],
+        payOptionDetails: [{ payMethod: option, payOption: option, transAmount: amount }],
+        additionalInfo: {},
+      },
+    };
+  }
+  if (kind === 'va') {
+    const bank = SNAP_VA_BANK[req.method] ?? 'bca';
+    const triple = vaTripleOf({ orderId: req.orderId, method: req.method, virtualAccountNo: null }, cfg);
+    const additionalInfo: Record<string, unknown> = {
+      merchantId: cfg.merchantId,
+      bank,
+      flags: { shouldRandomizeVaNumber: false },
+    };
+    if (bank === 'mandiri') additionalInfo.mandiri = { billInfo1: 'Payment:', billInfo2: `Order ${req.orderId}`.slice(0, 30) };
+    return {
+      path: '/v1.0/transfer-va/create-va',
+      body: { ...triple, virtualAccountName: 'Pelanggan Kasir', trxId: req.orderId, totalAmount: amount, additionalInfo },
+    };
+  }
+  throw new Error(`${req.method} is not a SNAP-BI method`);
+}
+
+/** The "original*" identifiers of a QRIS / debit charge (only those known are sent). */
+export function originalIds(ref: GatewayRef): Record<string, string> {
+  const ids: Record<string, string> = {};
+  if (ref.referenceNo) ids.originalReferenceNo = ref.referenceNo;
+  ids.originalPartnerReferenceNo = ref.orderId;
+  ids.originalExternalId = ref.externalId;
+  return ids;
+}
