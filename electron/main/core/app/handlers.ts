@@ -1,0 +1,39 @@
+/**
+ * The contract's handler table: small functions that delegate to services.
+ * Validation already happened in the router; handlers trust their input types.
+ */
+import type { Handlers } from '../../../../shared/contract/router';
+import type { ChannelOutput } from '../../../../shared/contract/channels';
+import type { DayReport, PaymentView, Product, SecretStatus, CartItem } from '../../../../shared/contract/schemas';
+import type { PaymentMethod } from '../../../../shared/domain/payment';
+
+/** What the handlers need from the payment engine (PaymentService satisfies it). */
+export interface PaymentsApi {
+  create(input: { items: CartItem[]; method: PaymentMethod }): Promise<PaymentView>;
+  get(id: string): PaymentView;
+  list(limit: number): PaymentView[];
+  cancel(id: string): Promise<PaymentView>;
+  refund(id: string, amount?: number, reason?: string): Promise<PaymentView>;
+  reportToday(): DayReport;
+}
+
+export interface HandlerDeps {
+  info: () => ChannelOutput<'app.info'>;
+  catalog: () => readonly Product[];
+  payments: PaymentsApi;
+  secrets: () => Promise<{ serverKey: SecretStatus; snapBiClientSecret: SecretStatus }>;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'app.info': () => deps.info(),
+    'catalog.list': () => [...deps.catalog()],
+    'payments.create': (input) => deps.payments.create(input),
+    'payments.get': ({ id }) => deps.payments.get(id),
+    'payments.list': (input) => deps.payments.list(input?.limit ?? 50),
+    'payments.cancel': ({ id }) => deps.payments.cancel(id),
+    'payments.refund': ({ id, amount, reason }) => deps.payments.refund(id, amount, reason),
+    'reports.today': () => deps.payments.reportToday(),
+    'settings.secrets': () => deps.secrets(),
+  };
+}
