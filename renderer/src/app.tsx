@@ -9,8 +9,11 @@ import { CartPanel } from './features/till/cart-panel';
 import { PaymentScreen } from './features/payment/payment-screen';
 import { HistoryScreen } from './features/history/history-screen';
 import { ReportScreen } from './features/report/report-screen';
+import { SettingsScreen } from './features/settings/settings-screen';
 
-type Tab = 'till' | 'history' | 'today';
+type Tab = 'till' | 'history' | 'today' | 'settings';
+
+const TAB_LABEL: Record<Tab, string> = { till: 'Till', history: 'Payments', today: 'Today', settings: 'Settings' };
 
 export function App() {
   const [info, setInfo] = useState<ChannelOutput<'app.info'> | null>(null);
@@ -36,9 +39,9 @@ export function App() {
       <header className="topbar">
         <strong>{info?.shopName ?? 'Kasir'}</strong>
         <nav>
-          {(['till', 'history', 'today'] as const).map((t) => (
+          {(Object.keys(TAB_LABEL) as Tab[]).map((t) => (
             <button key={t} className={tab === t ? 'active' : ''} data-testid={`tab-${t}`} onClick={() => setTab(t)}>
-              {t === 'till' ? 'Till' : t === 'history' ? 'Payments' : 'Today'}
+              {TAB_LABEL[t]}
             </button>
           ))}
         </nav>
@@ -58,6 +61,7 @@ export function App() {
         ))}
         {tab === 'history' && <HistoryScreen />}
         {tab === 'today' && <ReportScreen />}
+        {tab === 'settings' && <SettingsScreen />}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
  * Adding a call means adding it here; both shells and the renderer pick it up.
  */
 import { z } from 'zod';
+import { SECRET_NAMES } from '../domain/gateway';
 import {
   cartItem,
   dayReport,
@@ -63,9 +64,19 @@ export const channels = {
     input: none,
     output: dayReport,
   },
+  /** Which keys are configured per environment: status and a last-4 hint only, never a value. */
   'settings.secrets': {
-    input: none,
-    output: z.strictObject({ serverKey: secretStatus, snapBiClientSecret: secretStatus }),
+    input: z.strictObject({ env: z.enum(['sandbox', 'production']) }),
+    output: z.array(z.strictObject({ name: z.enum(SECRET_NAMES), status: secretStatus })),
+  },
+  /** Write-only: stores one merchant key in the OS keychain; the answer is its status, not the value. */
+  'settings.setSecret': {
+    input: z.strictObject({
+      env: z.enum(['sandbox', 'production']),
+      name: z.enum(SECRET_NAMES),
+      value: z.string().min(1).max(16_384),
+    }),
+    output: secretStatus,
   },
 } as const;
 

@@ -32,6 +32,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'payments.refund': unused,
     'reports.today': unused,
     'settings.secrets': unused,
+    'settings.setSecret': unused,
     ...overrides,
   };
 }

@@ -168,10 +168,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods }),
         catalog: () => DEFAULT_CATALOG,
         payments,
-        secrets: async () => ({
-          serverKey: await secrets.status(settings.gateway, 'coreServerKey'),
-          snapBiClientSecret: await secrets.status(settings.gateway, 'snapClientSecret'),
-        }),
+        secrets,
       }),
       (channel, error) => logger.error('handler failed', { channel, error }),
     );

@@ -4,8 +4,10 @@
  */
 import type { Handlers } from '../../../../shared/contract/router';
 import type { ChannelOutput } from '../../../../shared/contract/channels';
-import type { DayReport, PaymentView, Product, SecretStatus, CartItem } from '../../../../shared/contract/schemas';
+import type { DayReport, PaymentView, Product, CartItem } from '../../../../shared/contract/schemas';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
+import { SECRET_NAMES } from '../../../../shared/domain/gateway';
+import type { SecretStore } from '../secrets/secret-store';
 
 /** What the handlers need from the payment engine (PaymentService satisfies it). */
 export interface PaymentsApi {
@@ -21,7 +23,7 @@ export interface HandlerDeps {
   info: () => ChannelOutput<'app.info'>;
   catalog: () => readonly Product[];
   payments: PaymentsApi;
-  secrets: () => Promise<{ serverKey: SecretStatus; snapBiClientSecret: SecretStatus }>;
+  secrets: SecretStore;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -34,6 +36,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'payments.cancel': ({ id }) => deps.payments.cancel(id),
     'payments.refund': ({ id, amount, reason }) => deps.payments.refund(id, amount, reason),
     'reports.today': () => deps.payments.reportToday(),
-    'settings.secrets': () => deps.secrets(),
+    'settings.secrets': async ({ env }) =>
+      Promise.all(SECRET_NAMES.map(async (name) => ({ name, status: await deps.secrets.status(env, name) }))),
+    'settings.setSecret': async ({ env, name, value }) => {
+      await deps.secrets.set(env, name, value);
+      return deps.secrets.status(env, name);
+    },
   };
 }

@@ -7,24 +7,9 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { KasirError } from '../../../../shared/contract/result';
 
-export const GATEWAY_ENVS = ['emulator', 'sandbox', 'production'] as const;
-/** Which Midtrans the till talks to. */
-export type GatewayEnv = (typeof GATEWAY_ENVS)[number];
-
-export const SECRET_NAMES = [
-  'coreServerKey',
-  'coreClientKey',
-  'snapClientId',
-  'snapClientSecret',
-  'snapPartnerId',
-  'snapChannelId',
-  'snapPrivateKey',
-  'snapNotificationPublicKey',
-] as const;
-export type SecretName = (typeof SECRET_NAMES)[number];
-
-/** Secrets stored as PEM text: validated by node:crypto, never hinted. */
-export const PEM_SECRETS: readonly SecretName[] = ['snapPrivateKey', 'snapNotificationPublicKey'];
+export { GATEWAY_ENVS, SECRET_NAMES, PEM_SECRETS } from '../../../../shared/domain/gateway';
+export type { GatewayEnv, SecretName } from '../../../../shared/domain/gateway';
+import { GATEWAY_ENVS, SECRET_NAMES, PEM_SECRETS, type GatewayEnv, type SecretName } from '../../../../shared/domain/gateway';
 
 /** What the renderer may learn about a secret. */
 export interface SecretStatus {

@@ -1,0 +1,23 @@
+/**
+ * Names shared by the settings screen and the secret store: which Midtrans
+ * environment the till talks to, and which credentials each one needs.
+ */
+
+export const GATEWAY_ENVS = ['emulator', 'sandbox', 'production'] as const;
+/** Which Midtrans the till talks to. */
+export type GatewayEnv = (typeof GATEWAY_ENVS)[number];
+
+export const SECRET_NAMES = [
+  'coreServerKey',
+  'coreClientKey',
+  'snapClientId',
+  'snapClientSecret',
+  'snapPartnerId',
+  'snapChannelId',
+  'snapPrivateKey',
+  'snapNotificationPublicKey',
+] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
+/** Secrets stored as PEM text: validated by node:crypto, never hinted. */
+export const PEM_SECRETS: readonly SecretName[] = ['snapPrivateKey', 'snapNotificationPublicKey'];
