@@ -30,7 +30,8 @@ const CORE_STATUS: Record<string, GatewayStatus> = {
 
 /** Core API `transaction_status` (any case) → status; null when unknown. */
 export function coreStatus(value: string): GatewayStatus | null {
-  return CORE_STATUS[value.trim().toLowerCase()] ?? null;
+  const key = value.trim().toLowerCase();
+  return Object.hasOwn(CORE_STATUS, key) ? CORE_STATUS[key]! : null;
 }
 
 const SNAP_STATUS: Record<string, GatewayStatus | 'not_found'> = {
@@ -52,7 +53,9 @@ const SNAP_STATUS: Record<string, GatewayStatus | 'not_found'> = {
  * amount was refunded. `07` is "not found". Null when unknown.
  */
 export function snapStatus(code: string, amount?: number, refunded?: number): GatewayStatus | 'not_found' | null {
-  const s = SNAP_STATUS[code.trim()] ?? null;
+  // Own keys only: `__proto__` / `toString` must not map to Object.prototype members.
+  const key = code.trim();
+  const s = Object.hasOwn(SNAP_STATUS, key) ? SNAP_STATUS[key]! : null;
   if (s === 'refund' && amount !== undefined && refunded !== undefined && refunded > 0 && refunded < amount) {
     return 'partial_refund';
   }

@@ -94,7 +94,8 @@ const SNAP_CODES: Record<string, PaymentStatus> = {
 /** Maps a notification's claimed status to a ledger status for the audit row (informational only). */
 export function claimedToStatus(claimed: string): PaymentStatus | null {
   const c = claimed.trim().toLowerCase();
-  if (c in SNAP_CODES) return SNAP_CODES[c]!;
+  // Own keys only: a claimed `__proto__` / `constructor` must not resolve to Object.prototype members.
+  if (Object.hasOwn(SNAP_CODES, c)) return SNAP_CODES[c]!;
   const known: readonly string[] = [
     'pending', 'settlement', 'capture', 'refund', 'partial_refund', 'expire', 'cancel', 'deny', 'failure',
   ];
