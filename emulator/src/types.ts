@@ -51,6 +51,8 @@ export interface Transaction {
   paymentCode?: string;
   qrString?: string;
   acquirer?: string;
+  /** QRIS: the app that paid (set by the simulator on pay; defaults to the acquirer). */
+  issuer?: string;
   deeplinkUrl?: string;
   refunds: TxRefund[];
   /** Where notifications go for this transaction (override/append resolved at charge time). */
@@ -84,6 +86,8 @@ export interface EmuResponse {
   headers?: Record<string, string>;
   /** Send `body` as-is (already a string), e.g. an HTML page. */
   rawBody?: string;
+  /** Send these bytes as-is (e.g. a QR code PNG); wins over `rawBody` and `body`. */
+  rawBytes?: Buffer;
 }
 
 export type RouteHandler = (req: EmuRequest) => EmuResponse | Promise<EmuResponse>;
@@ -168,4 +172,18 @@ export interface EmuContext {
     get(key: string): { bodyHash: string; response: EmuResponse } | undefined;
     set(key: string, value: { bodyHash: string; response: EmuResponse }, ttlSeconds: number): void;
   };
+  /**
+   * Generic JSON key/value store with expiry in emulator time, persisted with the
+   * rest of the state (e.g. SNAP-BI access tokens). Optional so hand-built test
+   * contexts need not provide it; `startEmulator` always does.
+   */
+  kv?: EmuKeyValue;
+}
+
+/** A namespaced JSON key/value store whose entries expire on the emulator clock. */
+export interface EmuKeyValue {
+  get<T>(key: string): T | undefined;
+  /** `ttlSeconds` null = keep until deleted. Values must be JSON-serializable. */
+  set(key: string, value: unknown, ttlSeconds: number | null): void;
+  delete(key: string): void;
 }

@@ -1,0 +1,121 @@
+/**
+ * The emulator's test clock. Emulator time is real time plus an offset that only
+ * grows (`advance`), so tests can jump over a 15-minute QRIS expiry or a 210-minute
+ * notification retry without sleeping, while a long-running emulator (the app's
+ * embedded default, the CLI) still expires charges in real time.
+ */
+import type { EmuClock } from './types';
+
+interface Timer {
+  at: number;
+  seq: number;
+  fn: () => void;
+}
+
+/** The clock plus what `startEmulator` needs to persist and stop it. */
+export interface TestClock extends EmuClock {
+  /** Milliseconds added to real time so far. */
+  offsetMs(): number;
+  /** Number of timers still scheduled (for the simulator page and tests). */
+  pendingTimers(): number;
+  /** Cancels the real-time wake-up so the process can exit; timers are dropped. */
+  stop(): void;
+}
+
+/** Largest delay `setTimeout` accepts; later wake-ups are re-armed on the way. */
+const MAX_DELAY_MS = 2_147_483_647;
+
+/**
+ * Creates a test clock.
+ * @param initialOffsetMs offset restored from a previous run, so persisted
+ *   expiry times keep their meaning across a restart.
+ * @param realNow source of real time (injectable for unit tests).
+ */
+export function createClock(initialOffsetMs = 0, realNow: () => number = Date.now): TestClock {
+  let offset = initialOffsetMs;
+  let seq = 0;
+  let timers: Timer[] = [];
+  let wake: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let firing = false;
+
+  const now = (): number => realNow() + offset;
+
+  // Fires every due timer in (time, insertion) order, including timers that the
+  // fired callbacks schedule for a time that is already due.
+  const fireDue = (): void => {
+    if (firing) return;
+    firing = true;
+    try {
+      for (;;) {
+        const t = now();
+        const next = timers[0];
+        if (!next || next.at > t) break;
+        timers.shift();
+        try {
+          next.fn();
+        } catch (err) {
+          process.stderr.write(`[emulator] clock timer failed: ${String(err)}\n`);
+        }
+      }
+    } finally {
+      firing = false;
+    }
+    arm();
+  };
+
+  const arm = (): void => {
+    if (wake) clearTimeout(wake);
+    wake = undefined;
+    const next = timers[0];
+    if (stopped || !next) return;
+    const delay = Math.min(Math.max(next.at - now(), 0), MAX_DELAY_MS);
+    wake = setTimeout(fireDue, delay);
+    // A scheduled expiry must not keep a finished test process alive.
+    wake.unref();
+  };
+
+  const insert = (timer: Timer): void => {
+    // Binary search keeps the list sorted by (at, seq); inserts are far rarer than fires.
+    let lo = 0;
+    let hi = timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = timers[mid] as Timer;
+      if (m.at < timer.at || (m.at === timer.at && m.seq < timer.seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    timers.splice(lo, 0, timer);
+  };
+
+  return {
+    now,
+    at(at: number, fn: () => void): () => void {
+      const timer: Timer = { at, seq: seq++, fn };
+      insert(timer);
+      if (timers[0] === timer && !firing) arm();
+      return () => {
+        const i = timers.indexOf(timer);
+        if (i >= 0) {
+          timers.splice(i, 1);
+          if (i === 0 && !firing) arm();
+        }
+      };
+    },
+    advance(seconds: number): void {
+      if (!Number.isFinite(seconds) || seconds < 0) {
+        throw new RangeError('advance(seconds) needs a finite, non-negative number');
+      }
+      offset += Math.round(seconds * 1000);
+      fireDue();
+    },
+    offsetMs: () => offset,
+    pendingTimers: () => timers.length,
+    stop(): void {
+      stopped = true;
+      if (wake) clearTimeout(wake);
+      wake = undefined;
+      timers = [];
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The Midtrans emulator, importable in-process: `startEmulator()` starts one
+ * HTTPS server carrying the Core API v2, SNAP-BI and the simulator, backed by
+ * one transaction store, one test clock and one notification dispatcher.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createClock, type TestClock } from './clock';
+import { createCoreApiRoutes, type CoreApiOptions } from './core-api';
+import { FaultRegistry } from './faults/faults';
+import { NotificationDispatcher } from './notifications/dispatcher';
+import { loadOrCreatePki } from './pki/ca';
+import { loadOrCreateCredentials } from './pki/credentials';
+import { startHttpsServer } from './server/https-server';
+import { createSimulatorRoutes } from './simulator';
+import { createSnapBiRoutes } from './snap-bi';
+import { ExpiringMap } from './store/expiring-map';
+import { createStateFile, type PersistedState, type StateFile } from './store/persistence';
+import { createTxStore, type EmuTxStore } from './store/tx-store';
+import type { EmuContext, EmuCredentials, EmuResponse } from './types';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Listen address; default 127.0.0.1. */
+  host?: string;
+  /** Listen port; default 0 (ephemeral). */
+  port?: number;
+  /** Where the CA, keys, credentials and state live; default a fresh temp dir, removed on close. */
+  stateDir?: string;
+  /** The "dashboard" notification URL(s). */
+  notificationUrls?: string[];
+  /** Keep charges etc. in `<stateDir>/state.json`; default true when `stateDir` is given. */
+  persist?: boolean;
+  /** Pin the server / client key instead of generating one (persisted in the state dir). */
+  serverKey?: string;
+  clientKey?: string;
+  /** Per-attempt notification timeout; default 15000 (Midtrans). Tests may lower it. */
+  notificationTimeoutMs?: number;
+  /** Request body limit; default 1 MB (Midtrans itself documents 16 KB). */
+  maxBodyBytes?: number;
+  /** Core API behaviour on points the reference leaves unconfirmed. */
+  coreApi?: Partial<CoreApiOptions>;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  urls: { coreApiUrl: string; snapBiUrl: string; simulatorUrl: string };
+  caCertPem: string;
+  caCertPath: string;
+  stateDir: string;
+  credentials: EmuCredentials;
+  /** Paths of the key files the CLI prints. */
+  keyPaths: { merchantPrivateKeyPath: string; notificationPublicKeyPath: string };
+  clock: TestClock;
+  store: EmuTxStore;
+  dispatcher: NotificationDispatcher;
+  faults: FaultRegistry;
+  setNotificationUrls(urls: string[]): void;
+  close(): Promise<void>;
+}
+
+type ReplayValue = { bodyHash: string; response: EmuResponse };
+
+/** Starts the emulator; resolves once it accepts connections. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const stateDir = options.stateDir
+    ? resolve(options.stateDir)
+    : mkdtempSync(join(tmpdir(), 'kasir-midtrans-emulator-'));
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const persist = options.persist ?? options.stateDir !== undefined;
+
+  const hosts = [...new Set(['127.0.0.1', 'localhost', ...(isWildcard(host) ? [] : [host])])];
+  const [pki, creds] = await Promise.all([
+    loadOrCreatePki(stateDir, hosts),
+    loadOrCreateCredentials(stateDir, { serverKey: options.serverKey, clientKey: options.clientKey }),
+  ]);
+
+  // Persistence is wired first so the clock can resume its offset.
+  let collect: () => PersistedState = () => {
+    throw new Error('state collected before start');
+  };
+  const stateFile: StateFile | undefined = persist ? createStateFile(stateDir, () => collect()) : undefined;
+  const saved = stateFile?.load();
+  const save = (): void => stateFile?.schedule();
+
+  const clock = createClock(saved?.clockOffsetMs ?? 0);
+  const faults = new FaultRegistry();
+  const dispatcher = new NotificationDispatcher({
+    clock,
+    faults,
+    caCertPem: pki.caCertPem,
+    timeoutMs: options.notificationTimeoutMs,
+  });
+  const store = createTxStore(clock, (tx, formatter) => dispatcher.dispatch(tx, formatter), save);
+  const replay = new ExpiringMap<ReplayValue>(clock, save);
+  const kv = new ExpiringMap<unknown>(clock, save);
+  if (saved) {
+    replay.load(saved.replay);
+    kv.load(saved.kv);
+  }
+  collect = () => ({
+    version: 1,
+    clockOffsetMs: clock.offsetMs(),
+    transactions: store.all(),
+    replay: replay.entries(),
+    kv: kv.entries(),
+  });
+
+  let notificationUrls = [...(options.notificationUrls ?? [])];
+  const server = await startHttpsServer({
+    host,
+    port: options.port ?? 0,
+    certPem: pki.serverCertPem,
+    keyPem: pki.serverKeyPem,
+    faults,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  const baseUrl = `https://${isWildcard(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${server.port}`;
+
+  const ctx: EmuContext = {
+    clock,
+    store,
+    credentials: creds.credentials,
+    baseUrl,
+    notificationUrls: () => notificationUrls,
+    replay: {
+      get: (key) => replay.get(key),
+      set: (key, value, ttlSeconds) => replay.set(key, value, ttlSeconds),
+    },
+    kv: {
+      get: <T>(key: string) => kv.get(key) as T | undefined,
+      set: (key, value, ttlSeconds) => kv.set(key, value, ttlSeconds),
+      delete: (key) => kv.delete(key),
+    },
+  };
+  server.router.setRoutes([
+    ...createCoreApiRoutes(ctx, options.coreApi),
+    ...createSnapBiRoutes(ctx),
+    ...createSimulatorRoutes({ ctx, clock, dispatcher, faults }),
+  ]);
+  // Restored after the formatters exist, since an overdue charge expires (and notifies) at once.
+  if (saved) store.restore(saved.transactions);
+
+  let closed = false;
+  return {
+    urls: { coreApiUrl: baseUrl, snapBiUrl: baseUrl, simulatorUrl: `${baseUrl}/simulator` },
+    caCertPem: pki.caCertPem,
+    caCertPath: pki.caCertPath,
+    stateDir,
+    credentials: creds.credentials,
+    keyPaths: {
+      merchantPrivateKeyPath: creds.merchantPrivateKeyPath,
+      notificationPublicKeyPath: creds.notificationPublicKeyPath,
+    },
+    clock,
+    store,
+    dispatcher,
+    faults,
+    setNotificationUrls(urls: string[]): void {
+      notificationUrls = [...urls];
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      stateFile?.flush();
+      store.close();
+      clock.stop();
+      dispatcher.close();
+      // A temp dir we made ourselves holds nothing anyone can use after close.
+      if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const isWildcard = (host: string): boolean => host === '0.0.0.0' || host === '::';
+
+export type { EmuContext, EmuCredentials, Transaction, TxStatus, TxStore, EmuClock } from './types';
+export type { DeliveryRecord, DeliveryAttempt } from './notifications/dispatcher';
+export type { FaultRule } from './faults/faults';
+export { coreSignature, formatAmount } from './core-api/signature';

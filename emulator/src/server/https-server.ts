@@ -1,0 +1,198 @@
+/**
+ * The emulator's HTTPS server: TLS >= 1.2 with the emulator CA's certificate,
+ * keep-alive, a 1 MB body limit, API fault injection, and a catch-all so no
+ * request can crash the process.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { EmuRequest, EmuResponse } from '../types';
+import type { ApiFault, FaultRegistry } from '../faults/faults';
+import { apiError } from './errors';
+import { Router } from './router';
+
+/** Server options. */
+export interface HttpsServerOptions {
+  host: string;
+  port: number;
+  certPem: string;
+  keyPem: string;
+  faults: FaultRegistry;
+  /** Requests larger than this get 413 (default 1 MB). */
+  maxBodyBytes?: number;
+}
+
+/** A running server. */
+export interface EmuHttpsServer {
+  router: Router;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Bodies past the limit are drained up to this much, so the client can read the 413. */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+const DEFAULT_HANG_MS = 120_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Starts listening; routes are set later through `router.setRoutes`. */
+export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHttpsServer> {
+  const router = new Router();
+  const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
+  const hangs = new Set<NodeJS.Timeout>();
+
+  const server = https.createServer({ key: opts.keyPem, cert: opts.certPem, minVersion: 'TLSv1.2' }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      process.stderr.write(`[emulator] request failed: ${String(err)}\n`);
+      if (!res.headersSent) send(res, apiError(safePath(req.url), 500, 'Internal server error'));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  // A client that resets mid-handshake must not surface as an unhandled error.
+  server.on('tlsClientError', () => {});
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  const hang = (res: ServerResponse, ms: number): void => {
+    const t = setTimeout(() => {
+      hangs.delete(t);
+      res.destroy();
+    }, ms);
+    hangs.add(t);
+  };
+
+  const applyFault = async (fault: ApiFault, res: ServerResponse, path: string): Promise<boolean> => {
+    switch (fault.action) {
+      case 'latency':
+        await sleep(fault.ms ?? 1000);
+        return false;
+      case 'status':
+        send(res, apiError(path, fault.status ?? 503, 'Injected fault'));
+        return true;
+      case 'reset':
+        resetConnection(res);
+        return true;
+      case 'hang':
+        hang(res, fault.ms ?? DEFAULT_HANG_MS);
+        return true;
+    }
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = safePath(req.url);
+    const raw = await readBody(req, maxBody);
+    if (raw === 'too-large') {
+      res.setHeader('Connection', 'close');
+      send(res, apiError(path, 413, `Request body exceeds ${maxBody} bytes`));
+      return;
+    }
+    const isApi = !path.startsWith('/simulator');
+    const fault = isApi ? opts.faults.takeApi(method, path, raw.toString('utf8')) : undefined;
+    if (fault && fault.when !== 'after' && (await applyFault(fault, res, path))) return;
+
+    const m = router.match(method, path);
+    let response: EmuResponse;
+    if (m.kind === 'none') response = apiError(path, 404, 'The requested resource is not found');
+    else if (m.kind === 'method-not-allowed') response = apiError(path, 405, 'HTTP method not allowed');
+    else {
+      const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+      const emuReq: EmuRequest = { method, path, query: url.searchParams, headers: req.headers, raw, params: m.params };
+      try {
+        response = await m.route.handler(emuReq);
+      } catch (err) {
+        process.stderr.write(`[emulator] handler ${method} ${path} threw: ${String((err as Error)?.stack ?? err)}\n`);
+        response = apiError(path, 500, 'Internal server error');
+      }
+    }
+    if (fault && fault.when === 'after' && (await applyFault(fault, res, path))) return;
+    send(res, response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    router,
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of hangs) clearTimeout(t);
+        hangs.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Drops the connection with a TCP RST and no answer. A TLS socket cannot be
+ * reset itself (Node throws ERR_INVALID_HANDLE_TYPE, which used to turn the
+ * fault into a 500 reply); the raw TCP socket under it can.
+ */
+function resetConnection(res: ServerResponse): void {
+  const tlsSocket = res.socket as (Socket & { _parent?: Socket | null }) | null;
+  if (!tlsSocket) return;
+  try {
+    (tlsSocket._parent ?? tlsSocket).resetAndDestroy();
+  } catch {
+    tlsSocket.destroy();
+  }
+}
+
+function safePath(url: string | undefined): string {
+  const u = url ?? '/';
+  const q = u.indexOf('?');
+  return q >= 0 ? u.slice(0, q) : u;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number.isFinite(declared) && declared > limit;
+    if (tooLarge && declared > DRAIN_LIMIT_BYTES) {
+      resolve('too-large');
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (size > DRAIN_LIMIT_BYTES) {
+        req.destroy();
+        resolve('too-large');
+      } else if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+  });
+}
+
+function send(res: ServerResponse, r: EmuResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  let payload: Buffer | string;
+  let type: string;
+  if (r.rawBytes) {
+    payload = r.rawBytes;
+    type = 'application/octet-stream';
+  } else if (r.rawBody !== undefined) {
+    payload = r.rawBody;
+    type = 'text/html; charset=utf-8';
+  } else {
+    payload = JSON.stringify(r.body ?? null);
+    type = 'application/json';
+  }
+  const headers: Record<string, string | number> = {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(payload),
+    ...r.headers,
+  };
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
