@@ -70,14 +70,18 @@ const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   creating: ['pending', 'settlement', 'capture', 'deny', 'failure', 'failed_to_create', 'expire', 'cancel'],
   pending: ['settlement', 'capture', 'expire', 'cancel', 'deny', 'failure'],
   capture: ['settlement', 'cancel', 'refund', 'partial_refund'],
-  settlement: ['refund', 'partial_refund'],
+  // Reversal: Midtrans may turn a settled Indomaret, Permata VA or Mandiri Bill payment
+  // into `deny` minutes later (funds returned); the till must show it as unpaid.
+  settlement: ['refund', 'partial_refund', 'deny'],
   partial_refund: ['partial_refund', 'refund'],
   refund: [],
   expire: [],
   cancel: [],
   deny: [],
   failure: [],
-  failed_to_create: [],
+  // `failed_to_create` is Kasir's own conclusion ("Midtrans never saw it"), not the
+  // gateway's word: a charge that lands late must still be reconciled to the truth.
+  failed_to_create: ['pending', 'settlement', 'capture', 'expire', 'cancel', 'deny', 'failure'],
 };
 
 /** True when `to` is a legal next status after `from`. A status never moves to itself. */

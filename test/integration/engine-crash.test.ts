@@ -380,16 +380,15 @@ describe.each(METHODS)('SIGKILL during a $method charge ($api)', (m) => {
 });
 
 /**
- * KNOWN GAPS (reported, not fixed here: product code). Written with `it.fails`
- * so the suite stays green while the gap exists and turns red once it is
- * fixed — then flip them to `it`.
+ * Gaps these tests found, now fixed: failed_to_create is Kasir's
+ * guess, so gateway truth may still move it; a recovered QRIS charge gets
+ * its QR back by replaying the identical charge.
  */
-describe('known gaps after a crash', () => {
+describe('after a crash: late charges and recovered QRs', () => {
   // A charge whose request is still inside Midtrans when Kasir dies can land *after* the
-  // restarted Kasir asked for its status. Recovery has already concluded `failed_to_create`
-  // (a local guess), and the state machine then refuses the gateway's truth for ever:
-  // pending is 'late', settlement is 'illegal'. The till would also let the sale be charged again.
-  it.fails.each(METHODS)('$method: a charge that lands after recovery asked for it is still reconciled', async (m) => {
+  // restarted Kasir asked for its status. Recovery concludes `failed_to_create` (a local
+  // guess); the gateway's later truth must still reach the ledger.
+  it.each(METHODS)('$method: a charge that lands after recovery asked for it is still reconciled', async (m) => {
     const rule = emulator.faults.add({ match: { method: 'POST', path: m.chargePath }, action: 'latency', ms: 1_500, times: 1 });
     const run = await spawnChild(m, 'inflight');
     const at = await run.marker('charging');
@@ -413,7 +412,7 @@ describe('known gaps after a crash', () => {
   // SNAP-BI's qr-mpm-query answers without `qrContent`, so a QRIS charge recovered from
   // `creating` (crash after Midtrans answered) is pending with no QR to show: the customer
   // cannot pay it and the sale cannot be charged again until it expires or is cancelled.
-  it.fails('qris: a charge recovered from creating has its QR string again', async () => {
+  it('qris: a charge recovered from creating has its QR string again', async () => {
     const m = METHODS[0]!;
     const run = await spawnChild(m, 'answered');
     const at = await run.marker('step');

@@ -142,18 +142,18 @@ describe('late notifications after a final state', () => {
     expectLedgerMatchesEmulator(h, p.id, 'webhook');
   });
 
-  // KNOWN GAP (reported, not fixed here): Midtrans may reverse a settled Indomaret / Permata VA /
-  // Mandiri Bill payment to `deny` (midtrans-core-api.md §4.6, §5.2). The state machine has no
-  // settlement → deny edge, so the engine files the genuine, confirmed reversal as `late` and the
-  // ledger keeps showing it paid. `it.fails` keeps the suite green until the product decides.
-  it.fails('a confirmed reversal of a settled Indomaret payment (settlement → deny) reaches the ledger', async () => {
+  // Midtrans may reverse a settled Indomaret / Permata VA / Mandiri Bill payment to `deny`
+  // (midtrans-core-api.md §4.6, §5.2): once confirmed by the status API it must reach the
+  // ledger, or the till would keep showing money it does not have.
+  it('a confirmed reversal of a settled Indomaret payment (settlement → deny) reaches the ledger', async () => {
     const p = await open('indomaret', 34_000);
     await customerPays(h, p);
     await ledgerReaches(h, p.id, 'settlement');
     await quiesce(h);
     await sim(h, 'deny', { order_id: p.orderId });
     await quiesce(h);
-    expect(eventsOf(h, p.id).at(-1)).toMatchObject({ from_status: 'settlement', to_status: 'deny', applied: 0 });
+    expect(eventsOf(h, p.id).at(-1)).toMatchObject({ from_status: 'settlement', to_status: 'deny', applied: 1 });
+    expect(h.payments.get(p.id).status).toBe('deny');
     expectLedgerMatchesEmulator(h, p.id);
   });
 

@@ -180,9 +180,32 @@ export class PaymentService {
     return { applied: res.applied, view: this.view(res.row) };
   }
 
-  /** Reconciles every `creating`/`pending` payment with the gateway; call once on start. */
-  recover(): Promise<void> {
-    return this.rec.recover();
+  /**
+   * Reconciles every `creating`/`pending` payment with the gateway; call once
+   * on start. A status answer carries no QR string or deeplink, so a payment
+   * recovered from `creating` gets its action back by replaying the identical
+   * charge (same idempotency key / X-EXTERNAL-ID and body: the gateway answers
+   * with the original response, never a second charge).
+   */
+  async recover(): Promise<void> {
+    await this.rec.recover();
+    for (const row of this.payments.open()) {
+      if (row.status !== 'pending' || row.action !== null || row.api === 'none') continue;
+      const items = this.payments.items(row.order_id).map(({ sku, name, price, quantity }) => ({ sku, name, price, quantity }));
+      try {
+        const tx = await this.d.gateway.charge({
+          orderId: row.gateway_order_id, method: refOf(row).method, amount: row.amount, items,
+          idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(),
+        });
+        if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
+          this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
+          continue;
+        }
+        this.applyUpdate(row.id, updateFromTransaction(tx), 'recovery', tx.raw);
+      } catch (e) {
+        this.log.warn('could not restore the payment action after recovery', { paymentId: row.id, ...errorFields(e) });
+      }
+    }
   }
 
   /** True while an order's recovery has not reached a definite answer. */
