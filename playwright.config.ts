@@ -13,6 +13,8 @@ if (!electron.path) {
 // reason, where the binary is missing.
 export default defineConfig({
   testDir: 'test/e2e',
+  // Playwright empties its outputDir on start; keep it apart from the other runners' reports.
+  outputDir: 'test-results/e2e-artifacts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

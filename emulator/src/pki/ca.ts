@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { readIfExists, writeFileAtomic } from '../util/files';
 
-// Node's WebCrypto is what @peculiar/x509 signs and verifies with.
-x509.cryptoProvider.set(webcrypto);
+// Node's WebCrypto is what @peculiar/x509 signs and verifies with. The cast bridges
+// Node's and the DOM lib's declarations of the same interface (the e2e project sees both).
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
 
 type CryptoKey = webcrypto.CryptoKey;
 
