@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/src/index';
+import { emulatorSecretValues } from '../../electron/main/core/secrets/emulator-credentials';
 import { ManualClock } from '../../electron/main/core/clock';
 import { createGateway, type KasirGateway } from '../../electron/main/core/gateway/routing-gateway';
 import type { PaymentGateway } from '../../electron/main/core/gateway/types';
@@ -36,16 +37,7 @@ export interface BenchEngine {
 export async function emulatorCredentials(emulator: RunningEmulator): Promise<GatewayCredentials> {
   const secrets = new MemorySecretStore();
   const s = emulator.credentials.snapBi;
-  const values: Record<SecretName, string> = {
-    coreServerKey: emulator.credentials.serverKey,
-    coreClientKey: emulator.credentials.clientKey,
-    snapClientId: s.clientId,
-    snapClientSecret: s.clientSecret,
-    snapPartnerId: s.partnerId,
-    snapChannelId: s.channelId,
-    snapPrivateKey: s.merchantPrivateKeyPem,
-    snapNotificationPublicKey: s.notificationPublicKeyPem,
-  };
+  const values = emulatorSecretValues(emulator.credentials);
   for (const [name, value] of Object.entries(values)) await secrets.set('emulator', name as SecretName, value);
   const loaded = await loadCredentials('emulator', secrets, { snapMerchantId: s.merchantId });
   if (!loaded.ok) throw new Error(loaded.message);

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorGatewayCredentials } from '../../electron/main/core/secrets/emulator-credentials';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import type { PaymentEventRow, PaymentRow } from '../../electron/main/core/ledger';
 import type { PaymentStatus, UpdateSource } from '../../shared/domain/payment';
@@ -112,7 +113,6 @@ async function spawnChild(m: MethodCase, step: CrashStep): Promise<CrashRun> {
   const port = await freePort();
   // SNAP-BI resolves the dashboard URL at charge time; Core API gets X-Override-Notification from the child.
   emulator.setNotificationUrls([`http://127.0.0.1:${port}`]);
-  const s = emulator.credentials.snapBi;
   const cfg: CrashChildConfig = {
     step,
     method: m.method,
@@ -122,19 +122,7 @@ async function spawnChild(m: MethodCase, step: CrashStep): Promise<CrashRun> {
     coreApiUrl: emulator.urls.coreApiUrl,
     snapBiUrl: emulator.urls.snapBiUrl,
     caCertPem: emulator.caCertPem,
-    credentials: {
-      env: 'emulator',
-      core: { serverKey: emulator.credentials.serverKey, clientKey: emulator.credentials.clientKey },
-      snapBi: {
-        clientId: s.clientId,
-        clientSecret: s.clientSecret,
-        partnerId: s.partnerId,
-        channelId: s.channelId,
-        privateKeyPem: s.merchantPrivateKeyPem,
-        notificationPublicKeyPem: s.notificationPublicKeyPem,
-        merchantId: s.merchantId,
-      },
-    },
+    credentials: emulatorGatewayCredentials(emulator.credentials),
   };
   const cfgFile = join(dataDir, 'crash-child.json');
   writeFileSync(cfgFile, JSON.stringify(cfg), { mode: 0o600 });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import got from 'got';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorGatewayCredentials } from '../../electron/main/core/secrets/emulator-credentials';
 import { startEmulator } from '../../emulator/src/index';
 import { SystemClock } from '../../electron/main/core/clock';
 import { silentLogger } from '../../electron/main/core/logger';
@@ -65,20 +66,7 @@ const refOf = (g: KasirGateway, req: ChargeRequest, tx: GatewayTransaction): Gat
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const s = emu.credentials.snapBi;
-  creds = {
-    env: 'emulator',
-    core: { serverKey: emu.credentials.serverKey, clientKey: emu.credentials.clientKey },
-    snapBi: {
-      clientId: s.clientId,
-      clientSecret: s.clientSecret,
-      partnerId: s.partnerId,
-      channelId: s.channelId,
-      privateKeyPem: s.merchantPrivateKeyPem,
-      notificationPublicKeyPem: s.notificationPublicKeyPem,
-      merchantId: s.merchantId,
-    },
-  };
+  creds = emulatorGatewayCredentials(emu.credentials);
 });
 afterAll(() => emu.close());
 

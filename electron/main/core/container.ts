@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './logger';
 import { PaymentNotificationSink, PaymentService } from './payments';
 import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
 import type { SecretStore } from './secrets/secret-store';
 import { loadSettings, resolveRouting, type Settings } from './settings/settings';
 import { startWebhookListener, type WebhookListener } from './webhook/listener';
@@ -58,23 +59,6 @@ const unconfigured = (message: string): PaymentGateway => {
   return { charge: refuse, status: refuse, cancel: refuse, refund: refuse };
 };
 
-function emulatorCredentials(emu: RunningEmulator): GatewayCredentials {
-  const s = emu.credentials.snapBi;
-  return {
-    env: 'emulator',
-    core: { serverKey: emu.credentials.serverKey, clientKey: emu.credentials.clientKey },
-    snapBi: {
-      clientId: s.clientId,
-      clientSecret: s.clientSecret,
-      partnerId: s.partnerId,
-      channelId: s.channelId,
-      privateKeyPem: s.merchantPrivateKeyPem,
-      notificationPublicKeyPem: s.notificationPublicKeyPem,
-      merchantId: s.merchantId,
-    },
-  };
-}
-
 const MIDTRANS_URLS = {
   sandbox: { core: 'https://api.sandbox.midtrans.com', snap: 'https://merchants.sbx.midtrans.com' },
   production: { core: 'https://api.midtrans.com', snap: 'https://merchants.midtrans.com' },
@@ -97,7 +81,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     if (settings.gateway === 'emulator') {
       emulator = await startEmulator({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port });
       closers.push(() => emulator?.close());
-      credentials = emulatorCredentials(emulator);
+      credentials = emulatorGatewayCredentials(emulator.credentials);
     } else {
       const loaded = await loadCredentials(settings.gateway, secrets);
       if (loaded.ok) credentials = loaded.value;
