@@ -120,7 +120,11 @@ export interface OutgoingNotification {
  * Renders the notification(s) for a transaction's current state. Core API and
  * SNAP-BI each register one; the store calls it on every state change.
  */
-export type NotificationFormatter = (tx: Transaction) => OutgoingNotification[];
+/**
+ * `force` renders a state the API would not announce by itself (SNAP-BI never
+ * notifies the creation `pending`); fault injection uses it for stale "late" notes.
+ */
+export type NotificationFormatter = (tx: Transaction, opts?: { force?: boolean }) => OutgoingNotification[];
 
 /** Credentials the emulator accepts (printed by the CLI, returned by startEmulator). */
 export interface EmuCredentials {

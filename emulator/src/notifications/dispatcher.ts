@@ -72,7 +72,7 @@ export class NotificationDispatcher {
     // 'late': after a final state, also send a stale "pending" for the same charge.
     if (tx.status !== 'pending' && this.opts.faults.takeNotification('late', tx.orderId)) {
       const stale: Transaction = { ...tx, status: 'pending', settledAt: null, refunds: [] };
-      for (const note of this.render(formatter, stale)) this.start(this.record(note, tx, 'late'));
+      for (const note of this.render(formatter, stale, true)) this.start(this.record(note, tx, 'late'));
     }
   }
 
@@ -93,9 +93,9 @@ export class NotificationDispatcher {
     this.agents.destroy();
   }
 
-  private render(formatter: NotificationFormatter, tx: Transaction): OutgoingNotification[] {
+  private render(formatter: NotificationFormatter, tx: Transaction, force = false): OutgoingNotification[] {
     try {
-      return formatter(tx);
+      return formatter(tx, { force });
     } catch (err) {
       process.stderr.write(`[emulator] notification formatter failed for ${tx.orderId}: ${String(err)}\n`);
       return [];

@@ -16,7 +16,7 @@
  *   creation `pending` is not announced: the merchant just received the create
  *   response); VA only on payment, as its path (`/transfer-va/payment`) says.
  */
-import type { EmuContext, OutgoingNotification, Transaction } from '../types';
+import type { EmuContext, NotificationFormatter, Transaction } from '../types';
 import { STATUS_CODE, STATUS_DESC } from './codes';
 import { notificationStringToSign, signSha256WithRsa } from './crypto';
 import { amountOf, wibTimestamp, type Json } from './format';
@@ -110,12 +110,12 @@ function vaBody(ctx: EmuContext, tx: Transaction): Json {
 export function createSnapNotificationFormatter(
   ctx: EmuContext,
   paths: NotificationPaths = DEFAULT_NOTIFICATION_PATHS,
-): (tx: Transaction) => OutgoingNotification[] {
+): NotificationFormatter {
   let seq = 0;
-  return (tx) => {
+  return (tx, opts) => {
     const kind = tx.snap?.kind;
-    if (!kind || tx.status === 'pending') return [];
-    if (kind === 'va' && tx.status !== 'settlement' && tx.status !== 'capture') return [];
+    if (!kind) return [];
+    if (!opts?.force && (tx.status === 'pending' || (kind === 'va' && tx.status !== 'settlement' && tx.status !== 'capture'))) return [];
     const path = paths[kind];
     const body = JSON.stringify(kind === 'va' ? vaBody(ctx, tx) : qrisOrDebitBody(ctx, tx));
     const now = ctx.clock.now();
