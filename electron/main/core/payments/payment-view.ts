@@ -6,6 +6,7 @@ import type { PaymentView, PaymentAction, CartItem } from '../../../../shared/co
 import type { PaymentStatus } from '../../../../shared/domain/payment';
 import type { GatewayRef, GatewayTransaction } from '../gateway/types';
 import type { OrderItemRow, PaymentRow } from '../ledger/rows';
+import { coreStatus, snapStatus } from '../gateway/mapping';
 import { redact } from '../logger';
 
 /** A status change to apply, whatever its origin (gateway answer or local decision). */
@@ -78,26 +79,10 @@ export function rawJson(raw: unknown): string | null {
   }
 }
 
-/** Known statuses that a notification may claim (Core names and SNAP-BI codes). */
-const SNAP_CODES: Record<string, PaymentStatus> = {
-  '00': 'settlement',
-  '01': 'pending',
-  '02': 'pending',
-  '03': 'pending',
-  '04': 'refund',
-  '05': 'cancel',
-  '06': 'failure',
-  '08': 'expire',
-  '09': 'deny',
-};
-
 /** Maps a notification's claimed status to a ledger status for the audit row (informational only). */
 export function claimedToStatus(claimed: string): PaymentStatus | null {
-  const c = claimed.trim().toLowerCase();
-  // Own keys only: a claimed `__proto__` / `constructor` must not resolve to Object.prototype members.
-  if (Object.hasOwn(SNAP_CODES, c)) return SNAP_CODES[c]!;
-  const known: readonly string[] = [
-    'pending', 'settlement', 'capture', 'refund', 'partial_refund', 'expire', 'cancel', 'deny', 'failure',
-  ];
-  return known.includes(c) ? (c as PaymentStatus) : null;
+  // Core words first, then SNAP-BI codes; both lookups use own keys only, so a
+  // claimed `__proto__` / `constructor` never resolves to Object.prototype members.
+  const snap = snapStatus(claimed);
+  return coreStatus(claimed) ?? (snap === 'not_found' ? null : snap);
 }
