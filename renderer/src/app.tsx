@@ -1,5 +1,6 @@
 /** The till's shell: header, tabs, and the screen for the current tab. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
 import type { Product } from '../../shared/contract/schemas';
 import { call, subscribe } from './api';
@@ -10,21 +11,29 @@ import { PaymentScreen } from './features/payment/payment-screen';
 import { HistoryScreen } from './features/history/history-screen';
 import { ReportScreen } from './features/report/report-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
+import { LanguageSwitch } from './components/language-switch';
+import { useShopZone } from './i18n/format';
 
-type Tab = 'till' | 'history' | 'today' | 'settings';
+const TABS = ['till', 'history', 'today', 'settings'] as const;
+type Tab = (typeof TABS)[number];
 
-const TAB_LABEL: Record<Tab, string> = { till: 'Till', history: 'Payments', today: 'Today', settings: 'Settings' };
-
+/** Root component: loads shop info and the catalogue, routes pushed events into the stores. */
 export function App() {
+  const { t } = useTranslation();
   const [info, setInfo] = useState<ChannelOutput<'app.info'> | null>(null);
   const [products, setProducts] = useState<Product[]>([]);
   const [tab, setTab] = useState<Tab>('till');
   const [notice, setNotice] = useState<string | null>(null);
   const applyUpdate = usePayments((s) => s.applyUpdate);
   const current = usePayments((s) => s.current);
+  const setZone = useShopZone((s) => s.setZone);
 
   useEffect(() => {
-    void call('app.info').then((r) => r.ok && setInfo(r.value));
+    void call('app.info').then((r) => {
+      if (!r.ok) return;
+      setInfo(r.value);
+      setZone(r.value.zone);
+    });
     void call('catalog.list').then((r) => r.ok && setProducts(r.value));
     const offUpdate = subscribe('payment.updated', ({ payment, source }) => applyUpdate(payment, source));
     const offNotice = subscribe('app.notice', ({ message }) => setNotice(message));
@@ -32,24 +41,25 @@ export function App() {
       offUpdate();
       offNotice();
     };
-  }, [applyUpdate]);
+  }, [applyUpdate, setZone]);
 
   return (
     <div className="app" data-testid="till-main">
       <header className="topbar">
         <strong>{info?.shopName ?? 'Kasir'}</strong>
         <nav>
-          {(Object.keys(TAB_LABEL) as Tab[]).map((t) => (
-            <button key={t} className={tab === t ? 'active' : ''} data-testid={`tab-${t}`} onClick={() => setTab(t)}>
-              {TAB_LABEL[t]}
+          {TABS.map((name) => (
+            <button key={name} className={tab === name ? 'active' : ''} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
+              {t(`tab.${name}`)}
             </button>
           ))}
         </nav>
         {info && (
           <span className={`badge gateway-${info.gateway}`} data-testid="gateway-badge">
-            {info.gateway === 'emulator' ? 'Emulator (no real money)' : info.gateway}
+            {t(`gateway.${info.gateway}`)}
           </span>
         )}
+        <LanguageSwitch />
       </header>
       {notice && <div className="notice" role="status" onClick={() => setNotice(null)}>{notice}</div>}
       <main>

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { SECRET_NAMES } from '../domain/gateway';
 import {
   cartItem,
+  dayClosing,
+  dayCsv,
   dayReport,
   paymentId,
   paymentMethod,
@@ -13,6 +15,7 @@ import {
   product,
   rupiah,
   secretStatus,
+  shopDay,
 } from './schemas';
 
 const none = z.strictObject({}).optional();
@@ -63,6 +66,24 @@ export const channels = {
   'reports.today': {
     input: none,
     output: dayReport,
+  },
+  /**
+   * Closes the shop's current day (Z-report). CONFLICT if already closed;
+   * OPEN_PAYMENTS while payments are creating/pending unless `force`.
+   */
+  'reports.closeDay': {
+    input: z.strictObject({ countedCash: rupiah.optional(), force: z.boolean().optional() }).optional(),
+    output: dayClosing,
+  },
+  /** Past closings, most recent day first. */
+  'reports.closings': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(366).default(30) }).optional(),
+    output: z.array(dayClosing),
+  },
+  /** One shop day's payments as CSV text (times in the shop's zone). */
+  'reports.exportCsv': {
+    input: z.strictObject({ day: shopDay }),
+    output: dayCsv,
   },
   /** Which keys are configured per environment: status and a last-4 hint only, never a value. */
   'settings.secrets': {

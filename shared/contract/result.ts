@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'AMOUNT_INVALID',
   'ILLEGAL_TRANSITION',
   'NOT_CONFIGURED',
+  // Closing the day while payments are still creating/pending: finish or cancel them, or force.
+  'OPEN_PAYMENTS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

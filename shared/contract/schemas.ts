@@ -73,3 +73,83 @@ export const dayReport = z.strictObject({
   byMethod: z.array(z.strictObject({ method: paymentMethod, count: z.number().int(), total: rupiah })),
 });
 export type DayReport = z.infer<typeof dayReport>;
+
+/** Whole rupiah that may go below zero: a short drawer, or refunds of earlier days exceeding a day's takings. */
+export const signedRupiah = z.number().int().min(-MAX_RUPIAH).max(MAX_RUPIAH);
+
+/** A calendar day in the shop's zone, YYYY-MM-DD, that actually exists (no 2026-02-30). */
+export const shopDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD')
+  .refine((d) => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, day));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+  }, 'day is not a calendar date');
+
+/** One payment method's share of a closed day: paid (gross) and refunded in the day. */
+export const closingMethodLine = z.strictObject({
+  method: paymentMethod,
+  count: z.number().int().min(0),
+  total: rupiah,
+  refunded: rupiah,
+});
+
+/** A payment still creating/pending when the day was closed by force. */
+export const openPaymentLine = z.strictObject({
+  id: z.string(),
+  orderId: z.string(),
+  method: paymentMethod,
+  status: paymentStatus,
+  amount: rupiah,
+  createdAt: z.string(),
+});
+
+/**
+ * The Z-report: the immutable record of a closed shop day. Paid = reached
+ * settlement/capture in the day (gross); refunds = refunds applied in the day;
+ * cash expected in the drawer = cash takings − cash refunds.
+ */
+export const dayClosing = z.strictObject({
+  id: z.number().int(),
+  day: z.string(),
+  zone: z.string(),
+  /** The day's UTC bounds [periodStart, periodEnd). */
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  /** When the owner closed it (UTC). */
+  closedAt: z.string(),
+  paidCount: z.number().int().min(0),
+  paidTotal: rupiah,
+  refundedTotal: rupiah,
+  netTotal: signedRupiah,
+  cashTakings: rupiah,
+  cashRefunds: rupiah,
+  cashExpected: signedRupiah,
+  countedCash: rupiah.nullable(),
+  /** counted − expected: negative is a short drawer. */
+  cashDifference: signedRupiah.nullable(),
+  openCount: z.number().int().min(0),
+  openTotal: rupiah,
+  failedCount: z.number().int().min(0),
+  forced: z.boolean(),
+  byMethod: z.array(closingMethodLine),
+  openPayments: z.array(openPaymentLine),
+});
+export type DayClosing = z.infer<typeof dayClosing>;
+
+/** The JSON kept in `day_closings.breakdown`. */
+export const closingBreakdown = z.strictObject({
+  byMethod: z.array(closingMethodLine),
+  openPayments: z.array(openPaymentLine),
+});
+export type ClosingBreakdown = z.infer<typeof closingBreakdown>;
+
+/** A day's payments as CSV text, ready to save. */
+export const dayCsv = z.strictObject({
+  day: z.string(),
+  filename: z.string(),
+  rows: z.number().int().min(0),
+  csv: z.string(),
+});
+export type DayCsv = z.infer<typeof dayCsv>;

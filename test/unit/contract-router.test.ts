@@ -31,6 +31,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'payments.cancel': unused,
     'payments.refund': unused,
     'reports.today': unused,
+    'reports.closeDay': unused,
+    'reports.closings': unused,
+    'reports.exportCsv': unused,
     'settings.secrets': unused,
     'settings.setSecret': unused,
     ...overrides,
@@ -89,6 +92,32 @@ describe('contract router', () => {
   it('passes a deliberate KasirError through with its code', async () => {
     const router = createRouter(handlers({ 'payments.get': () => Promise.reject(new KasirError('NOT_FOUND', 'No such payment.')) }));
     expect(await router.dispatch('payments.get', { id: 'nope' })).toEqual({ ok: false, code: 'NOT_FOUND', message: 'No such payment.' });
+  });
+
+  it.each([
+    ['float counted cash', { countedCash: 10.5 }],
+    ['negative counted cash', { countedCash: -1 }],
+    ['string force', { force: 'yes' }],
+    ['extra key', { day: '2026-11-26' }],
+  ])('rejects a malformed close-day payload (%s)', async (_label, input) => {
+    const closeDay = vi.fn();
+    const res = await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', input);
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(closeDay).not.toHaveBeenCalled();
+  });
+
+  it.each([['2026-02-30'], ['26-11-2026'], ['2026-11-26T00:00'], ['']])('rejects a CSV export of a non-day (%s)', async (day) => {
+    const exportCsv = vi.fn();
+    const res = await createRouter(handlers({ 'reports.exportCsv': exportCsv })).dispatch('reports.exportCsv', { day });
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(exportCsv).not.toHaveBeenCalled();
+  });
+
+  it('passes the open-payments refusal through as its own code', async () => {
+    const router = createRouter(
+      handlers({ 'reports.closeDay': () => { throw new KasirError('OPEN_PAYMENTS', '2 payments are still waiting.'); } }),
+    );
+    expect(await router.dispatch('reports.closeDay', {})).toEqual({ ok: false, code: 'OPEN_PAYMENTS', message: '2 payments are still waiting.' });
   });
 
   it('refuses to return an output that breaks the contract (e.g. a leaked field)', async () => {

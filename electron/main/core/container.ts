@@ -19,6 +19,7 @@ import type { PaymentGateway } from './gateway/types';
 import { openLedger } from './ledger';
 import { createLogger, type Logger } from './logger';
 import { PaymentNotificationSink, PaymentService } from './payments';
+import { DayClosingService } from './reports/day-closing-service';
 import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
@@ -123,6 +124,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       },
     });
     closers.push(() => payments.stop());
+    const reports = new DayClosingService({ db, clock, zone: settings.zone });
 
     try {
       listener = await startWebhookListener({
@@ -152,6 +154,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods }),
         catalog: () => DEFAULT_CATALOG,
         payments,
+        reports,
         secrets,
       }),
       (channel, error) => logger.error('handler failed', { channel, error }),

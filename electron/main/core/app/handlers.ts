@@ -4,7 +4,7 @@
  */
 import type { Handlers } from '../../../../shared/contract/router';
 import type { ChannelOutput } from '../../../../shared/contract/channels';
-import type { DayReport, PaymentView, Product, CartItem } from '../../../../shared/contract/schemas';
+import type { DayClosing, DayCsv, DayReport, PaymentView, Product, CartItem } from '../../../../shared/contract/schemas';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { SECRET_NAMES } from '../../../../shared/domain/gateway';
 import type { SecretStore } from '../secrets/secret-store';
@@ -19,10 +19,18 @@ export interface PaymentsApi {
   reportToday(): DayReport;
 }
 
+/** What the handlers need for closing the day (DayClosingService satisfies it). */
+export interface ReportsApi {
+  closeDay(input: { countedCash?: number; force?: boolean }): DayClosing;
+  closings(limit: number): DayClosing[];
+  exportCsv(day: string): DayCsv;
+}
+
 export interface HandlerDeps {
   info: () => ChannelOutput<'app.info'>;
   catalog: () => readonly Product[];
   payments: PaymentsApi;
+  reports: ReportsApi;
   secrets: SecretStore;
 }
 
@@ -36,6 +44,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'payments.cancel': ({ id }) => deps.payments.cancel(id),
     'payments.refund': ({ id, amount, reason }) => deps.payments.refund(id, amount, reason),
     'reports.today': () => deps.payments.reportToday(),
+    'reports.closeDay': (input) => deps.reports.closeDay(input ?? {}),
+    'reports.closings': (input) => deps.reports.closings(input?.limit ?? 30),
+    'reports.exportCsv': ({ day }) => deps.reports.exportCsv(day),
     'settings.secrets': async ({ env }) =>
       Promise.all(SECRET_NAMES.map(async (name) => ({ name, status: await deps.secrets.status(env, name) }))),
     'settings.setSecret': async ({ env, name, value }) => {

@@ -5,4 +5,5 @@ export { PaymentRepository, type PaymentDetails, type PaymentStateWrite } from '
 export { EventRepository, type EventNote, type NewPaymentEvent } from './event-repository';
 export { RefundRepository } from './refund-repository';
 export { SalesQueries, type SalesTotals } from './sales-queries';
+export { ClosingRepository, type DayClosingRow } from './closing-repository';
 export type { OrderRow, OrderItemRow, PaymentRow, PaymentEventRow, RefundRow } from './rows';

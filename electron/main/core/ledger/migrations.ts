@@ -89,4 +89,38 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX refunds_payment ON refunds(payment_id);
   `,
+  // v2: the owner's Z-report. One immutable row per shop day; the totals are
+  // columns (so an accountant can query them) and the per-method split and any
+  // payments left open are kept as JSON. Triggers make the record append-only:
+  // a closed day is evidence, not a draft.
+  `
+  CREATE TABLE day_closings (
+    id               INTEGER PRIMARY KEY,
+    day              TEXT NOT NULL UNIQUE CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    zone             TEXT NOT NULL CHECK (length(zone) BETWEEN 1 AND 64),
+    period_start     TEXT NOT NULL,
+    period_end       TEXT NOT NULL CHECK (period_end > period_start),
+    paid_count       INTEGER NOT NULL CHECK (paid_count >= 0),
+    paid_total       INTEGER NOT NULL CHECK (paid_total >= 0),
+    refunded_total   INTEGER NOT NULL CHECK (refunded_total >= 0),
+    net_total        INTEGER NOT NULL CHECK (net_total = paid_total - refunded_total),
+    cash_takings     INTEGER NOT NULL CHECK (cash_takings >= 0),
+    cash_refunds     INTEGER NOT NULL CHECK (cash_refunds >= 0),
+    cash_expected    INTEGER NOT NULL CHECK (cash_expected = cash_takings - cash_refunds),
+    counted_cash     INTEGER CHECK (counted_cash IS NULL OR counted_cash >= 0),
+    cash_difference  INTEGER CHECK ((counted_cash IS NULL AND cash_difference IS NULL)
+                                    OR cash_difference = counted_cash - cash_expected),
+    open_count       INTEGER NOT NULL CHECK (open_count >= 0),
+    open_total       INTEGER NOT NULL CHECK (open_total >= 0),
+    failed_count     INTEGER NOT NULL CHECK (failed_count >= 0),
+    forced           INTEGER NOT NULL CHECK (forced IN (0, 1) AND (forced = 1 OR open_count = 0)),
+    breakdown        TEXT NOT NULL CHECK (json_valid(breakdown)),
+    created_at       TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX day_closings_created ON day_closings(created_at);
+  CREATE TRIGGER day_closings_no_update BEFORE UPDATE ON day_closings
+    BEGIN SELECT RAISE(ABORT, 'day closings are immutable'); END;
+  CREATE TRIGGER day_closings_no_delete BEFORE DELETE ON day_closings
+    BEGIN SELECT RAISE(ABORT, 'day closings are immutable'); END;
+  `,
 ];

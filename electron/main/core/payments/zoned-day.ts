@@ -63,3 +63,24 @@ export function zonedDay(ms: number, zone: string): ZonedDay {
   const day = `${String(f.y).padStart(4, '0')}-${String(f.mo).padStart(2, '0')}-${String(f.d).padStart(2, '0')}`;
   return { day, startUtc, endUtc };
 }
+
+/**
+ * The local day named `day` (YYYY-MM-DD) in `zone`. Starts from local noon of
+ * that date, which no zone offset or DST shift can push onto another date.
+ */
+export function dayWindow(day: string, zone: string): ZonedDay {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const noon = Date.UTC(y, mo - 1, d, 12);
+  const found = zonedDay(noon - zoneOffsetMs(noon, zone), zone);
+  if (found.day !== day) throw new RangeError(`not a calendar day: ${day}`);
+  return found;
+}
+
+/** `ms` as local wall time in `zone` with its offset, e.g. 2026-11-26T10:00:00+07:00. */
+export function localIsoTime(ms: number, zone: string): string {
+  const offset = zoneOffsetMs(ms, zone);
+  const wall = new Date(ms + offset).toISOString().slice(0, 19);
+  const mins = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+}

@@ -1,49 +1,52 @@
 /** What the customer must do, per kind of payment action. */
+import { useTranslation } from 'react-i18next';
 import type { PaymentAction } from '../../../../shared/contract/schemas';
 import { QrImage } from '../../components/qr-image';
 
+/** Instructions (QR, VA number, bill key, store code…) for the payment's action. */
 export function PayInstructions({ action }: { action: PaymentAction | null }) {
+  const { t } = useTranslation();
   if (!action) return null;
   switch (action.kind) {
     case 'qr':
       return (
         <div className="instructions">
           <QrImage payload={action.qrString} />
-          <p>Scan with any QRIS app (GoPay, OVO, DANA, ShopeePay, mobile banking).</p>
+          <p>{t('pay.qr')}</p>
           <code className="hidden-payload" data-testid="qr-string">{action.qrString}</code>
         </div>
       );
     case 'deeplink':
       return (
         <div className="instructions">
-          <p>Customer approves the payment in their e-wallet app.</p>
+          <p>{t('pay.deeplink')}</p>
           <code className="small" data-testid="deeplink">{action.url}</code>
         </div>
       );
     case 'va':
       return (
         <div className="instructions">
-          <p>Transfer to {action.bank.toUpperCase()} virtual account</p>
+          <p>{t('pay.va', { bank: action.bank.toUpperCase() })}</p>
           <p className="big-number" data-testid="va-number">{action.vaNumber}</p>
         </div>
       );
     case 'bill':
       return (
         <div className="instructions">
-          <p>Mandiri Bill — company code</p>
+          <p>{t('pay.billerCode')}</p>
           <p className="big-number" data-testid="biller-code">{action.billerCode}</p>
-          <p>Bill key</p>
+          <p>{t('pay.billKey')}</p>
           <p className="big-number" data-testid="bill-key">{action.billKey}</p>
         </div>
       );
     case 'paycode':
       return (
         <div className="instructions">
-          <p>Pay at any {action.store === 'alfamart' ? 'Alfamart' : 'Indomaret'} with this code</p>
+          <p>{t('pay.paycode', { store: action.store === 'alfamart' ? 'Alfamart' : 'Indomaret' })}</p>
           <p className="big-number" data-testid="payment-code">{action.paymentCode}</p>
         </div>
       );
     case 'cash':
-      return <p className="instructions">Cash received.</p>;
+      return <p className="instructions">{t('pay.cash')}</p>;
   }
 }

@@ -5,7 +5,9 @@ import { formatRupiah } from '../../../../shared/domain/money';
 import { call } from '../../api';
 import { METHOD_LABEL } from '../../components/labels';
 import { usePayments } from '../../stores/payment-store';
+import { CloseDayPanel } from './close-day-panel';
 
+/** The Today tab: the day's live totals, then closing the day. */
 export function ReportScreen() {
   const [report, setReport] = useState<DayReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function ReportScreen() {
           ))}
         </tbody>
       </table>
+      <CloseDayPanel report={report} />
     </section>
   );
 }

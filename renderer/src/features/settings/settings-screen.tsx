@@ -3,28 +3,21 @@
  * in the main process; the screen only ever gets back "configured, ends in …1234".
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract/channels';
-import { PEM_SECRETS, type SecretName } from '../../../../shared/domain/gateway';
+import { PEM_SECRETS } from '../../../../shared/domain/gateway';
 import { call } from '../../api';
 
 type Env = 'sandbox' | 'production';
 type Row = ChannelOutput<'settings.secrets'>[number];
 
-const LABEL: Record<SecretName, string> = {
-  coreServerKey: 'Core API server key',
-  coreClientKey: 'Core API client key',
-  snapClientId: 'SNAP-BI client ID',
-  snapClientSecret: 'SNAP-BI client secret',
-  snapPartnerId: 'SNAP-BI partner ID',
-  snapChannelId: 'SNAP-BI channel ID',
-  snapPrivateKey: 'SNAP-BI merchant private key (PEM)',
-  snapNotificationPublicKey: 'Midtrans notification public key (PEM)',
-};
-
 function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: () => void }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const pem = PEM_SECRETS.includes(row.name);
+  const label = t(`settings.secret.${row.name}`);
+  const { configured, hint } = row.status;
   const save = async () => {
     const res = await call('settings.setSecret', { env, name: row.name, value });
     setValue('');
@@ -33,22 +26,33 @@ function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: () =>
   };
   return (
     <li className="secret" data-testid={`secret-${row.name}`}>
-      <span>{LABEL[row.name]}</span>
-      <span className="muted" data-testid={`secret-status-${row.name}`}>
-        {row.status.configured ? `Configured${row.status.hint ? ` (${row.status.hint})` : ''}` : 'Not set'}
+      <span data-testid={`secret-label-${row.name}`}>{label}</span>
+      <span className="muted" data-testid={`secret-status-${row.name}`} data-configured={configured}>
+        {configured ? (hint ? t('settings.configuredHint', { hint }) : t('settings.configured')) : t('settings.notSet')}
       </span>
       {pem ? (
-        <textarea aria-label={LABEL[row.name]} rows={3} value={value} onChange={(e) => setValue(e.target.value)} />
+        <textarea aria-label={label} data-testid={`secret-input-${row.name}`} rows={3} value={value} onChange={(e) => setValue(e.target.value)} />
       ) : (
-        <input aria-label={LABEL[row.name]} type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
+        <input
+          aria-label={label}
+          data-testid={`secret-input-${row.name}`}
+          type="password"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       )}
-      <button disabled={!value} onClick={() => void save()}>Save</button>
+      <button data-testid={`secret-save-${row.name}`} disabled={!value} onClick={() => void save()}>
+        {t('settings.save')}
+      </button>
       {error && <span className="error" role="alert">{error}</span>}
     </li>
   );
 }
 
+/** The Settings tab: one row per Midtrans secret, per environment. */
 export function SettingsScreen() {
+  const { t } = useTranslation();
   const [env, setEnv] = useState<Env>('sandbox');
   const [rows, setRows] = useState<Row[]>([]);
   const load = useCallback(() => {
@@ -57,13 +61,13 @@ export function SettingsScreen() {
   useEffect(load, [load]);
   return (
     <section className="settings" data-testid="settings">
-      <h2>Midtrans keys</h2>
-      <p className="muted">Stored in this computer's keychain. Kasir never shows a saved key again.</p>
+      <h2>{t('settings.title')}</h2>
+      <p className="muted">{t('settings.intro')}</p>
       <label>
-        Environment{' '}
+        {t('settings.environment')}{' '}
         <select data-testid="secrets-env" value={env} onChange={(e) => setEnv(e.target.value as Env)}>
-          <option value="sandbox">Sandbox</option>
-          <option value="production">Production</option>
+          <option value="sandbox">{t('settings.sandbox')}</option>
+          <option value="production">{t('settings.production')}</option>
         </select>
       </label>
       <ul className="secrets">

@@ -3,6 +3,7 @@ import type { Product } from '../../../../shared/contract/schemas';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { useCart } from '../../stores/cart-store';
 
+/** One tile per catalogue product (names and prices come from the catalogue, not the copy). */
 export function ProductGrid({ products }: { products: Product[] }) {
   const add = useCart((s) => s.add);
   return (

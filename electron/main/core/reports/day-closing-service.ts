@@ -1,0 +1,171 @@
+/**
+ * Closing the shop's day (the Z-report). Computes the day's totals in the
+ * shop's zone, refuses while payments are still open (unless forced), and
+ * writes one immutable `day_closings` row — all inside one IMMEDIATE
+ * transaction, so two concurrent closes cannot both pass the checks.
+ */
+import { KasirError } from '../../../../shared/contract/result';
+import {
+  closingBreakdown,
+  type ClosingBreakdown,
+  type DayClosing,
+  type DayCsv,
+} from '../../../../shared/contract/schemas';
+import { formatRupiah } from '../../../../shared/domain/money';
+import { isoUtc, type Clock } from '../clock';
+import { ClosingRepository, type DayClosingRow } from '../ledger/closing-repository';
+import type { Database } from '../ledger/open-ledger';
+import { SalesQueries } from '../ledger/sales-queries';
+import { dayWindow, localIsoTime, zonedDay } from '../payments/zoned-day';
+import { paymentsCsv } from './day-csv';
+
+/** Constructor dependencies. */
+export interface DayClosingDeps {
+  db: Database;
+  clock: Clock;
+  /** IANA zone of the shop's day (default Asia/Jakarta). */
+  zone?: string;
+}
+
+/** What the owner may say when closing. */
+export interface CloseDayInput {
+  /** The drawer as counted, in rupiah; records the difference to what is expected. */
+  countedCash?: number;
+  /** Close even with payments still open; they are recorded as open in the closing. */
+  force?: boolean;
+}
+
+const isUniqueViolation = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** Z-reports, their history and the day's CSV export. */
+export class DayClosingService {
+  private readonly zone: string;
+  private readonly repo: ClosingRepository;
+  private readonly sales: SalesQueries;
+  private readonly closeTx;
+
+  constructor(private readonly d: DayClosingDeps) {
+    this.zone = d.zone ?? 'Asia/Jakarta';
+    zonedDay(d.clock.now(), this.zone); // fail fast on an unknown zone
+    this.repo = new ClosingRepository(d.db);
+    this.sales = new SalesQueries(d.db);
+    this.closeTx = d.db.transaction((input: CloseDayInput) => this.closeInTx(input));
+  }
+
+  /** Closes the current shop day. CONFLICT if it is closed already; OPEN_PAYMENTS while payments are open. */
+  closeDay(input: CloseDayInput = {}): DayClosing {
+    try {
+      return this.closeTx.immediate(input);
+    } catch (e) {
+      // The UNIQUE(day) constraint is the last word if another connection won the race.
+      if (isUniqueViolation(e)) throw this.alreadyClosed(zonedDay(this.d.clock.now(), this.zone).day);
+      throw e;
+    }
+  }
+
+  /** Past closings, most recent shop day first. */
+  closings(limit: number): DayClosing[] {
+    return this.repo.recent(limit).map(toView);
+  }
+
+  /** The payments started or paid on `day` (shop zone) as CSV. */
+  exportCsv(day: string): DayCsv {
+    const w = dayWindow(day, this.zone);
+    const rows = this.repo.ofWindow(isoUtc(w.startUtc), isoUtc(w.endUtc));
+    return { day, filename: `kasir-payments-${day}.csv`, rows: rows.length, csv: paymentsCsv(rows, this.zone) };
+  }
+
+  private closeInTx(input: CloseDayInput): DayClosing {
+    const now = this.d.clock.now();
+    const day = zonedDay(now, this.zone);
+    if (this.repo.byDay(day.day)) throw this.alreadyClosed(day.day);
+
+    const from = isoUtc(day.startUtc);
+    const to = isoUtc(day.endUtc);
+    const open = this.repo.openBefore(to);
+    if (open.length > 0 && !input.force) {
+      const total = open.reduce((s, p) => s + p.amount, 0);
+      const what = open.length === 1 ? '1 payment is' : `${open.length} payments are`;
+      throw new KasirError(
+        'OPEN_PAYMENTS',
+        `${what} still waiting (${formatRupiah(total)}). Finish or cancel ${open.length === 1 ? 'it' : 'them'} before closing the day, or close anyway to record ${open.length === 1 ? 'it' : 'them'} as open.`,
+      );
+    }
+
+    const totals = this.sales.totals(from, to);
+    const refunds = this.repo.refundsByMethod(from, to);
+    const byMethod: ClosingBreakdown['byMethod'] = totals.byMethod.map((m) => ({ ...m, refunded: refunds.get(m.method) ?? 0 }));
+    // A refund today of a sale from an earlier day still leaves today's drawer.
+    for (const [method, refunded] of refunds) {
+      if (!byMethod.some((m) => m.method === method)) byMethod.push({ method, count: 0, total: 0, refunded });
+    }
+    const cashTakings = totals.byMethod.find((m) => m.method === 'cash')?.total ?? 0;
+    const cashRefunds = refunds.get('cash') ?? 0;
+    const cashExpected = cashTakings - cashRefunds;
+    const countedCash = input.countedCash ?? null;
+    const breakdown: ClosingBreakdown = {
+      byMethod,
+      openPayments: open.map((p) => ({
+        id: p.id, orderId: p.gateway_order_id, method: p.method, status: p.status, amount: p.amount, createdAt: p.created_at,
+      })),
+    };
+    const row: Omit<DayClosingRow, 'id'> = {
+      day: day.day,
+      zone: this.zone,
+      period_start: from,
+      period_end: to,
+      paid_count: totals.paidCount,
+      paid_total: totals.paidTotal,
+      refunded_total: totals.refundedTotal,
+      net_total: totals.paidTotal - totals.refundedTotal,
+      cash_takings: cashTakings,
+      cash_refunds: cashRefunds,
+      cash_expected: cashExpected,
+      counted_cash: countedCash,
+      cash_difference: countedCash === null ? null : countedCash - cashExpected,
+      open_count: open.length,
+      open_total: open.reduce((s, p) => s + p.amount, 0),
+      failed_count: totals.failedCount,
+      forced: input.force && open.length > 0 ? 1 : 0,
+      breakdown: JSON.stringify(breakdown),
+      created_at: isoUtc(now),
+    };
+    const id = this.repo.insert(row);
+    return toView({ id, ...row });
+  }
+
+  private alreadyClosed(day: string): KasirError {
+    const closedAt = this.repo.byDay(day)?.created_at;
+    const when = closedAt ? ` at ${localIsoTime(Date.parse(closedAt), this.zone).slice(11, 16)}` : '';
+    return new KasirError('CONFLICT', `The day ${day} was already closed${when}. A closed day cannot be closed again.`);
+  }
+}
+
+/** Row → contract view. The breakdown is re-validated: the file is data, not trusted code. */
+function toView(r: DayClosingRow): DayClosing {
+  const breakdown = closingBreakdown.parse(JSON.parse(r.breakdown));
+  return {
+    id: r.id,
+    day: r.day,
+    zone: r.zone,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    closedAt: r.created_at,
+    paidCount: r.paid_count,
+    paidTotal: r.paid_total,
+    refundedTotal: r.refunded_total,
+    netTotal: r.net_total,
+    cashTakings: r.cash_takings,
+    cashRefunds: r.cash_refunds,
+    cashExpected: r.cash_expected,
+    countedCash: r.counted_cash,
+    cashDifference: r.cash_difference,
+    openCount: r.open_count,
+    openTotal: r.open_total,
+    failedCount: r.failed_count,
+    forced: r.forced === 1,
+    byMethod: breakdown.byMethod,
+    openPayments: breakdown.openPayments,
+  };
+}

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Rings up one product as a cash sale and returns to the till. */
+async function cashSale(page: Page, sku: string): Promise<void> {
+  await page.getByTestId(`product-${sku}`).click();
+  await page.getByTestId('method-select').selectOption('cash');
+  await page.getByTestId('charge').click();
+  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
+  await page.getByTestId('new-sale').click();
+}
+
+test.describe('the owner closes the day', () => {
+  test('two cash sales, a counted drawer, the Z-report, no second close, and the CSV', async ({ kasir }, testInfo) => {
+    const { page } = kasir;
+    await cashSale(page, 'KOPI-HITAM');
+    await cashSale(page, 'ROTI-BAKAR');
+
+    await page.getByTestId('tab-today').click();
+    await expect(page.getByTestId('report-paid-count')).toHaveText('2');
+    await expect(page.getByTestId('closings-empty')).toBeVisible();
+    await page.getByTestId('counted-cash').fill('26.000');
+    await page.getByTestId('close-day-button').click();
+    await page.getByTestId('close-day-confirm').click();
+
+    const z = page.getByTestId('zreport');
+    await expect(z).toBeVisible();
+    await expect(z.getByTestId('zreport-paid-count')).toHaveText('2');
+    await expect(z.getByTestId('zreport-paid-total')).toHaveText('Rp 27.000');
+    await expect(z.getByTestId('zreport-cash-expected')).toHaveText('Rp 27.000');
+    await expect(z.getByTestId('zreport-counted-cash')).toHaveText('Rp 26.000');
+    await expect(z.getByTestId('zreport-cash-difference')).toHaveText('-Rp 1.000 (short)');
+    await expect(z.getByTestId('zreport-method-cash')).toContainText('Rp 27.000');
+    const day = await page.getByTestId('zreport-day').textContent();
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByTestId(`closing-row-${day}`)).toBeVisible();
+
+    // Closed: the screen no longer offers to close, and the contract refuses a second close.
+    await expect(page.getByTestId('day-closed')).toBeVisible();
+    await expect(page.getByTestId('close-day-button')).toHaveCount(0);
+    const again = await page.evaluate(() => window.kasir.invoke('reports.closeDay', { countedCash: 27_000 }));
+    expect(again).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('already closed') });
+    const closings = await page.evaluate(() => window.kasir.invoke('reports.closings'));
+    expect(closings).toMatchObject({ ok: true, value: [{ day, paidCount: 2, countedCash: 26_000, cashDifference: -1_000 }] });
+
+    const listed = await page.evaluate(() => window.kasir.invoke('payments.list', { limit: 10 }));
+    if (!listed.ok) throw new Error(listed.message);
+    const orderIds = listed.value.map((p) => p.orderId);
+    expect(orderIds).toHaveLength(2);
+
+    let csv: string;
+    if (testInfo.project.metadata.shell === 'electron') {
+      // Electron shows its native Save dialog for a download, which Playwright cannot drive; check the data instead.
+      const res = await page.evaluate((d) => window.kasir.invoke('reports.exportCsv', { day: d }), day ?? '');
+      if (!res.ok) throw new Error(res.message);
+      csv = res.value.csv;
+    } else {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      expect(download.suggestedFilename()).toBe(`kasir-payments-${day}.csv`);
+      csv = await readFile(await download.path(), 'utf8');
+    }
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('time,order_id,method,status,amount,refunded,source,paid_time');
+    expect(lines).toHaveLength(3);
+    for (const id of orderIds) {
+      expect(lines.find((l) => l.includes(`,${id},`))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00,[^,]+,cash,settlement,\d+,0,manual,/);
+    }
+    expect(lines.map((l) => l.split(',')[4]).slice(1).sort()).toEqual(['12000', '15000'].sort());
+  });
+
+  test('an open payment blocks the close until the owner forces it', async ({ kasir }) => {
+    const { page } = kasir;
+    await cashSale(page, 'KOPI-HITAM');
+    await page.getByTestId('product-MATCHA').click();
+    await page.getByTestId('method-select').selectOption('qris');
+    await page.getByTestId('charge').click();
+    await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'pending');
+
+    await page.getByTestId('tab-today').click();
+    await page.getByTestId('close-day-button').click();
+    await page.getByTestId('close-day-confirm').click();
+    const warning = page.getByTestId('close-day-error');
+    await expect(warning).toHaveAttribute('data-code', 'OPEN_PAYMENTS');
+    await expect(warning).toContainText('1 payment is still waiting');
+    await expect(page.getByTestId('zreport')).toHaveCount(0);
+
+    await page.getByTestId('close-day-force').click();
+    await expect(page.getByTestId('zreport-forced')).toContainText('1 payment still open');
+    await expect(page.getByTestId('zreport-open')).toBeVisible();
+    await expect(page.getByTestId('zreport-counted-cash')).toHaveText('not counted');
+  });
+});
