@@ -2,7 +2,7 @@
  * Composition root of the Electron app: build the plain-Node services, carry
  * the contract over IPC, open the window. Everything with logic lives in core/.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServices, type Services } from './core/container';
@@ -42,6 +42,10 @@ if (!app.requestSingleInstanceLock()) {
     services.onEvent((name, payload) => win && pushEvent(win.webContents, name, payload));
     // One machine-readable line for test harnesses and supervisors.
     process.stdout.write(JSON.stringify({ ready: true, ...services.describe() }) + '\n');
+  }).catch((e: unknown) => {
+    // Without services there is no till: say why instead of showing an empty window.
+    dialog.showErrorBox('Kasir could not start', e instanceof Error ? e.message : String(e));
+    app.exit(1);
   });
 
   app.on('window-all-closed', () => app.quit());

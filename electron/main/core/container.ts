@@ -17,6 +17,7 @@ import { SystemClock, type Clock } from './clock';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
 import { openLedger } from './ledger';
+import { createFileSink } from './log-file';
 import { createLogger, type Logger } from './logger';
 import { PaymentNotificationSink, PaymentService } from './payments';
 import { DayClosingService } from './reports/day-closing-service';
@@ -69,7 +70,7 @@ const MIDTRANS_URLS = {
 export async function buildServices(opts: KasirOptions): Promise<Services> {
   mkdirSync(opts.dataDir, { recursive: true });
   const settings = loadSettings(opts.dataDir, opts.env);
-  const logger = opts.logger ?? createLogger('kasir');
+  const logger = opts.logger ?? createLogger('kasir', { sink: createFileSink(join(opts.dataDir, 'logs', 'kasir.log'), { echo: true }) });
   const clock = opts.clock ?? new SystemClock();
   const secrets = opts.secretStore ?? new KeytarSecretStore({ logger: logger.scope('secrets') });
   const routing = resolveRouting(settings);
