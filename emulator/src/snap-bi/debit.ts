@@ -16,7 +16,7 @@ import {
   readOriginalIds,
   refundHistory,
   refundNo,
-  refundTransaction,
+  refundFromRequest,
 } from './transactions';
 
 type Wallet = 'gopay' | 'shopeepay' | 'dana';
@@ -166,25 +166,9 @@ export function createDebitHandlers(
   }
 
   function refund(call: SnapCall): EmuResponse | SnapFailure {
-    const b = call.body;
-    // Docs: partnerRefundNo mandatory; the Node README omits it → X-EXTERNAL-ID stands in.
-    const partnerRefundNo = optString(b, 'partnerRefundNo');
-    if (isFailure(partnerRefundNo)) return partnerRefundNo;
-    const reason = optString(b, 'reason');
-    if (isFailure(reason)) return reason;
-    const amount = b.refundAmount === undefined || b.refundAmount === null ? undefined : parseAmount(b.refundAmount, 'refundAmount');
-    if (isFailure(amount)) return amount;
-    const ids = readOriginalIds(b);
-    if (isFailure(ids)) return ids;
-    const tx = findOriginal(ctx, 'debit', ids);
-    if (isFailure(tx)) return tx;
-    const r = refundTransaction(ctx, tx, {
-      partnerRefundNo: partnerRefundNo ?? call.externalId,
-      amount,
-      reason: reason ?? null,
-      now: call.now,
-    });
-    if (isFailure(r)) return r;
+    const done = refundFromRequest(ctx, 'debit', call);
+    if (isFailure(done)) return done;
+    const { tx, refund: r } = done;
     return snapResponse(200, SERVICE.debitRefund, '00', 'Successful', call.timestamp, {
       ...originalFields(tx),
       refundNo: refundNo(tx, r),

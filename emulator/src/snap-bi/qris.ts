@@ -26,7 +26,7 @@ import {
   readOriginalIds,
   refundHistory,
   refundNo,
-  refundTransaction,
+  refundFromRequest,
 } from './transactions';
 
 /** Acquirer limit for QRIS (midtrans-core-api.md: 1–10,000,000 IDR). */
@@ -171,23 +171,9 @@ export function createQrisHandlers(ctx: EmuContext, opts: { qrUrl: (referenceNo:
     const badMerchant = checkMerchant(ctx, merchantId);
     if (badMerchant) return badMerchant;
     // Docs: partnerRefundNo must equal X-EXTERNAL-ID; absent → the header value is used.
-    const partnerRefundNo = optString(b, 'partnerRefundNo');
-    if (isFailure(partnerRefundNo)) return partnerRefundNo;
-    const reason = optString(b, 'reason');
-    if (isFailure(reason)) return reason;
-    const amount = b.refundAmount === undefined || b.refundAmount === null ? undefined : parseAmount(b.refundAmount, 'refundAmount');
-    if (isFailure(amount)) return amount;
-    const which = readOriginalIds(b);
-    if (isFailure(which)) return which;
-    const tx = findOriginal(ctx, 'qris', which);
-    if (isFailure(tx)) return tx;
-    const r = refundTransaction(ctx, tx, {
-      partnerRefundNo: partnerRefundNo ?? call.externalId,
-      amount,
-      reason: reason ?? null,
-      now: call.now,
-    });
-    if (isFailure(r)) return r;
+    const done = refundFromRequest(ctx, 'qris', call);
+    if (isFailure(done)) return done;
+    const { tx, refund: r } = done;
     return snapResponse(200, SERVICE.qrisRefund, '00', 'Successful', call.timestamp, {
       ...originalFields(tx),
       referenceNo: refundNo(tx, r),

@@ -6,7 +6,7 @@
 import type { EmuContext, Transaction, TxRefund, TxStatus } from '../types';
 import { FAILURES, isFailure, isPaid, type SnapFailure } from './codes';
 import { randomToken } from '../util/ids';
-import { amountOf, optString, wibCompact, wibTimestamp, type Json } from './format';
+import { amountOf, optString, parseAmount, wibCompact, wibTimestamp, type Json } from './format';
 
 /** SNAP transaction kinds (= `tx.snap.kind`). */
 export type SnapKind = NonNullable<Transaction['snap']>['kind'];
@@ -161,6 +161,37 @@ export function refundTransaction(
   ctx.store.touch(tx);
   ctx.store.transition(tx, amount === left ? 'refund' : 'partial_refund');
   return refund;
+}
+
+/**
+ * The refund request both QRIS and direct debit accept: optional
+ * `partnerRefundNo` (the X-EXTERNAL-ID stands in when absent, as the Node
+ * README's debit refund omits it), `reason`, `refundAmount` (absent = all that
+ * is left), and the original charge's ids. Returns the charge and its new refund.
+ */
+export function refundFromRequest(
+  ctx: EmuContext,
+  kind: SnapKind,
+  call: { body: Json; externalId: string; now: number },
+): { tx: Transaction; refund: TxRefund } | SnapFailure {
+  const b = call.body;
+  const partnerRefundNo = optString(b, 'partnerRefundNo');
+  if (isFailure(partnerRefundNo)) return partnerRefundNo;
+  const reason = optString(b, 'reason');
+  if (isFailure(reason)) return reason;
+  const amount = b.refundAmount === undefined || b.refundAmount === null ? undefined : parseAmount(b.refundAmount, 'refundAmount');
+  if (isFailure(amount)) return amount;
+  const ids = readOriginalIds(b);
+  if (isFailure(ids)) return ids;
+  const tx = findOriginal(ctx, kind, ids);
+  if (isFailure(tx)) return tx;
+  const refund = refundTransaction(ctx, tx, {
+    partnerRefundNo: partnerRefundNo ?? call.externalId,
+    amount,
+    reason: reason ?? null,
+    now: call.now,
+  });
+  return isFailure(refund) ? refund : { tx, refund };
 }
 
 /** `refundHistory[]` entries as the status and notification bodies show them. */
