@@ -2,11 +2,12 @@
  * SNAP-BI request bodies, as pure functions of the request. Nothing here reads
  * the clock or a random source: a retried create sends byte-identical JSON with
  * the same X-EXTERNAL-ID, which Midtrans answers by replaying the original
- * response (a different body would be refused with 409xx00). Expiry therefore
- * uses Midtrans' defaults (QRIS / debit 15 min, VA 24 h).
+ * response (a different body would be refused with 409xx00). Expiry comes from
+ * the request (fixed when the payment intent was written), never from "now".
  */
 import { createHash } from 'node:crypto';
 import type { GatewayMethod } from './mapping';
+import { snapBiTimestamp } from './time';
 import type { ChargeRequest, GatewayRef } from './types';
 
 /** The SNAP-BI product a method belongs to. */
@@ -78,10 +79,18 @@ export function vaTripleOf(
 export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { path: string; body: Record<string, unknown> } {
   const kind = snapKindOf(req.method);
   const amount = snapAmountOf(req.amount);
+  // Absent: Midtrans' defaults apply (QRIS / debit 15 min, VA 24 h).
+  const until = req.expiresAt ? snapBiTimestamp(Date.parse(req.expiresAt)) : undefined;
   if (kind === 'qris') {
     return {
       path: '/v1.0/qr/qr-mpm-generate',
-      body: { partnerReferenceNo: req.orderId, amount, merchantId: cfg.merchantId, additionalInfo: { acquirer: 'gopay' } },
+      body: {
+        partnerReferenceNo: req.orderId,
+        amount,
+        merchantId: cfg.merchantId,
+        ...(until ? { validityPeriod: until } : {}),
+        additionalInfo: { acquirer: 'gopay' },
+      },
     };
   }
   if (kind === 'debit') {
@@ -94,6 +103,7 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
         merchantId: cfg.merchantId,
         urlParams: [{ url: cfg.callbackUrl, type: 'PAY_RETURN', isDeeplink: 'N' }],
         payOptionDetails: [{ payMethod: option, payOption: option, transAmount: amount }],
+        ...(until ? { validUpTo: until } : {}),
         additionalInfo: {},
       },
     };
@@ -109,7 +119,14 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
     if (bank === 'mandiri') additionalInfo.mandiri = { billInfo1: 'Payment:', billInfo2: `Order ${req.orderId}`.slice(0, 30) };
     return {
       path: '/v1.0/transfer-va/create-va',
-      body: { ...triple, virtualAccountName: 'Pelanggan Kasir', trxId: req.orderId, totalAmount: amount, additionalInfo },
+      body: {
+        ...triple,
+        virtualAccountName: 'Pelanggan Kasir',
+        trxId: req.orderId,
+        totalAmount: amount,
+        ...(until ? { expiredDate: until } : {}),
+        additionalInfo,
+      },
     };
   }
   throw new Error(`${req.method} is not a SNAP-BI method`);

@@ -28,6 +28,12 @@ export interface ChargeRequest {
   idempotencyKey: string;
   /** Public notification URL(s) to put in X-Override-Notification, when the merchant has one. */
   notificationUrls?: string[];
+  /**
+   * When the customer's chance to pay ends (ISO-8601 UTC). Fixed when the
+   * intent is written, so every retry sends the same body; SNAP-BI carries it
+   * as validityPeriod / validUpTo / expiredDate (its replies do not echo it).
+   */
+  expiresAt?: string | null;
 }
 
 /** Identifies a charge at the gateway for status / cancel / refund. */

@@ -26,6 +26,25 @@ export function cartTotal(items: readonly CartItem[]): number {
 }
 
 /**
+ * How long a SNAP-BI charge stays payable (Midtrans' own defaults, made
+ * explicit). SNAP-BI replies do not echo the expiry, so the till fixes it in the
+ * intent: the screen can show it, tracking knows when to stop, and every retry
+ * of the create sends the same bytes.
+ */
+const SNAP_VALIDITY_MINUTES: Partial<Record<PaymentMethod, number>> = {
+  qris: 15,
+  gopay: 15,
+  shopeepay: 15,
+  dana: 15,
+  va_bca: 24 * 60,
+  va_bni: 24 * 60,
+  va_bri: 24 * 60,
+  va_permata: 24 * 60,
+  va_cimb: 24 * 60,
+  mandiri_bill: 24 * 60,
+};
+
+/**
  * The `creating` row for a new attempt. SNAP-BI wants partnerReferenceNo /
  * trxId equal to X-EXTERNAL-ID, so there the external id *is* the gateway
  * order id; Core API gets a separate UUID Idempotency-Key.
@@ -48,6 +67,7 @@ export function buildIntent(a: {
     id: a.ids.paymentId(), order_id: a.orderId, gateway_order_id: gatewayOrderId, method: a.method, api,
     external_id: api === 'snap_bi' ? gatewayOrderId : a.ids.externalId(),
     reference_no: null, status: 'creating', amount: a.amount, refunded_amount: 0, action: null, va_number: null,
-    expires_at: null, paid_at: null, last_source: a.method === 'cash' ? 'manual' : 'charge', created_at: at, updated_at: at,
+    expires_at: api === 'snap_bi' && SNAP_VALIDITY_MINUTES[a.method] ? isoUtc(a.now + SNAP_VALIDITY_MINUTES[a.method]! * 60_000) : null,
+    paid_at: null, last_source: a.method === 'cash' ? 'manual' : 'charge', created_at: at, updated_at: at,
   };
 }

@@ -195,7 +195,7 @@ export class PaymentService {
       try {
         const tx = await this.d.gateway.charge({
           orderId: row.gateway_order_id, method: refOf(row).method, amount: row.amount, items,
-          idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(),
+          idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(), expiresAt: row.expires_at,
         });
         if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
           this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
@@ -255,7 +255,7 @@ export class PaymentService {
     try {
       tx = await this.d.gateway.charge({
         orderId: row.gateway_order_id, method: ref.method, amount: row.amount, items,
-        idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(),
+        idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(), expiresAt: row.expires_at,
       });
     } catch (e) {
       this.rec.inFlight.delete(row.id);
