@@ -63,7 +63,7 @@ export function App() {
       </header>
       {notice && <div className="notice" role="status" onClick={() => setNotice(null)}>{notice}</div>}
       <main>
-        {tab === 'till' && (current ? <PaymentScreen /> : (
+        {tab === 'till' && (current ? <PaymentScreen shopName={info?.shopName ?? 'Kasir'} /> : (
           <div className="till">
             <ProductGrid products={products} />
             <CartPanel methods={info?.methods ?? []} />

@@ -30,14 +30,20 @@ test.describe('the owner closes the day', () => {
     await expect(z.getByTestId('zreport-paid-total')).toHaveText('Rp 27.000');
     await expect(z.getByTestId('zreport-cash-expected')).toHaveText('Rp 27.000');
     await expect(z.getByTestId('zreport-counted-cash')).toHaveText('Rp 26.000');
-    await expect(z.getByTestId('zreport-cash-difference')).toHaveText('-Rp 1.000 (short)');
+    // The drawer is Rp 1.000 short: the signed amount as data, the owner's wording on screen (Indonesian by default).
+    const difference = z.getByTestId('zreport-cash-difference');
+    await expect(difference).toHaveAttribute('data-difference', '-1000');
+    await expect(difference).toHaveAttribute('data-direction', 'short');
+    await expect(difference).toHaveText('Kurang Rp 1.000');
+    await expect(z).toContainText('Laporan Z');
+    await expect(z).toContainText('Selisih');
     await expect(z.getByTestId('zreport-method-cash')).toContainText('Rp 27.000');
     const day = await page.getByTestId('zreport-day').textContent();
     expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect(page.getByTestId(`closing-row-${day}`)).toBeVisible();
 
     // Closed: the screen no longer offers to close, and the contract refuses a second close.
-    await expect(page.getByTestId('day-closed')).toBeVisible();
+    await expect(page.getByTestId('day-closed')).toHaveText(`Hari ${day} sudah ditutup.`);
     await expect(page.getByTestId('close-day-button')).toHaveCount(0);
     const again = await page.evaluate(() => window.kasir.invoke('reports.closeDay', { countedCash: 27_000 }));
     expect(again).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('already closed') });
@@ -82,12 +88,17 @@ test.describe('the owner closes the day', () => {
     await page.getByTestId('close-day-confirm').click();
     const warning = page.getByTestId('close-day-error');
     await expect(warning).toHaveAttribute('data-code', 'OPEN_PAYMENTS');
-    await expect(warning).toContainText('1 payment is still waiting');
+    // Translated headline, and the main process's specifics (how many, how much) kept under it.
+    await expect(page.getByTestId('close-day-error-headline')).toHaveText(/^Masih ada pembayaran yang menunggu\./);
+    await expect(warning).toContainText('1 payment is still waiting (Rp 25.000)');
     await expect(page.getByTestId('zreport')).toHaveCount(0);
 
     await page.getByTestId('close-day-force').click();
-    await expect(page.getByTestId('zreport-forced')).toContainText('1 payment still open');
-    await expect(page.getByTestId('zreport-open')).toBeVisible();
-    await expect(page.getByTestId('zreport-counted-cash')).toHaveText('not counted');
+    const forced = page.getByTestId('zreport-forced');
+    await expect(forced).toHaveAttribute('data-open-count', '1');
+    await expect(forced).toHaveText('Ditutup dengan 1 pembayaran masih terbuka (Rp 25.000).');
+    await expect(page.getByTestId('zreport-open').locator('tbody tr')).toHaveAttribute('data-status', 'pending');
+    await expect(page.getByTestId('zreport-counted-cash')).toHaveAttribute('data-counted', 'false');
+    await expect(page.getByTestId('zreport-counted-cash')).toHaveText('Tidak dihitung');
   });
 });

@@ -6,8 +6,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { PAYMENT_METHODS, PAYMENT_STATUSES, UPDATE_SOURCES, type PaymentMethod, type PaymentStatus, type UpdateSource } from '../../../shared/domain/payment';
-import { i18n } from '../i18n';
+import type { PaymentMethod, PaymentStatus, UpdateSource } from '../../../shared/domain/payment';
 
 /** Label lookups bound to one language. */
 export interface Labels {
@@ -30,24 +29,3 @@ export function useLabels(): Labels {
   const { t } = useTranslation();
   return useMemo(() => labelsFor(t), [t]);
 }
-
-/** A record whose values are read from i18next at access time (always the current language). */
-function liveRecord<K extends string>(keys: readonly K[], lookup: (key: K) => string): Readonly<Record<K, string>> {
-  const record = {} as Record<K, string>;
-  for (const key of keys) Object.defineProperty(record, key, { enumerable: true, get: () => lookup(key) });
-  return record;
-}
-
-const live = labelsFor(i18n.t.bind(i18n) as TFunction);
-
-/**
- * @deprecated Use `useLabels().method(m)`. Kept, translated at access time,
- * for code that indexes the old record (features/report until its rewrite).
- */
-export const METHOD_LABEL = liveRecord<PaymentMethod>(PAYMENT_METHODS, live.method);
-
-/** @deprecated Use `useLabels().status(s)`; translated at access time. */
-export const STATUS_LABEL = liveRecord<PaymentStatus>(PAYMENT_STATUSES, live.status);
-
-/** @deprecated Use `useLabels().source(s)`; translated at access time. */
-export const SOURCE_LABEL = liveRecord<UpdateSource>(UPDATE_SOURCES, live.source);

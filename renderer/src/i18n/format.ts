@@ -32,6 +32,10 @@ export const useShopZone = create<ShopZoneState>((set) => ({
 export interface Formatters {
   /** An ISO instant as a wall-clock time in the shop, e.g. "14.05.09" (id) or "14:05:09" (en). */
   time(iso: string): string;
+  /** Date and time in the shop for a receipt, e.g. "05 Mar 2026 14.05" (id) or "05 Mar 2026, 14:05" (en). */
+  dateTime(iso: string): string;
+  /** The `Intl` locale of the current language (id-ID or en-GB). */
+  locale: string;
   /** The zone's short name as Indonesians write it (WIB, WITA, WIT). */
   zoneName: string;
 }
@@ -46,6 +50,14 @@ export function useFormatters(): Formatters {
     const zonePart = new Intl.DateTimeFormat('id-ID', { timeZone: zone, timeZoneName: 'short' })
       .formatToParts(new Date())
       .find((p) => p.type === 'timeZoneName');
-    return { time: (iso) => timeFormat.format(new Date(iso)), zoneName: zonePart?.value ?? zone };
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      timeZone: zone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    });
+    return {
+      time: (iso) => timeFormat.format(new Date(iso)),
+      dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+      locale,
+      zoneName: zonePart?.value ?? zone,
+    };
   }, [locale, zone]);
 }

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { PaymentMethod } from '../../../shared/domain/payment';
 import type { CartItem, PaymentView } from '../../../shared/contract/schemas';
 import type { UpdateSource } from '../../../shared/domain/payment';
+import type { Err } from '../../../shared/contract/result';
 import { call } from '../api';
 
 interface PaymentState {
@@ -13,10 +14,12 @@ interface PaymentState {
   lastSource: UpdateSource | null;
   recent: PaymentView[];
   busy: boolean;
-  error: string | null;
+  /** The last charge/cancel failure, kept whole so the UI can translate it by code. */
+  error: Err | null;
   charge(items: CartItem[], method: PaymentMethod): Promise<boolean>;
   cancel(): Promise<void>;
-  refund(id: string, amount?: number): Promise<void>;
+  /** Refunds `amount` (default: all that is left); resolves to the error, or null when it went through. */
+  refund(id: string, amount?: number, reason?: string): Promise<Err | null>;
   dismiss(): void;
   applyUpdate(payment: PaymentView, source: UpdateSource): void;
   loadRecent(): Promise<void>;
@@ -33,7 +36,7 @@ export const usePayments = create<PaymentState>((set, get) => ({
     set({ busy: true, error: null });
     const res = await call('payments.create', { items, method });
     if (res.ok) set({ current: res.value, lastSource: res.value.lastSource, busy: false });
-    else set({ error: res.message, busy: false });
+    else set({ error: res, busy: false });
     return res.ok;
   },
   async cancel() {
@@ -41,13 +44,16 @@ export const usePayments = create<PaymentState>((set, get) => ({
     if (!cur) return;
     set({ busy: true, error: null });
     const res = await call('payments.cancel', { id: cur.id });
-    set(res.ok ? { current: res.value, busy: false } : { error: res.message, busy: false });
+    set(res.ok ? { current: res.value, busy: false } : { error: res, busy: false });
   },
-  async refund(id, amount) {
-    set({ busy: true, error: null });
-    const res = await call('payments.refund', amount ? { id, amount } : { id });
-    set({ busy: false, error: res.ok ? null : res.message });
+  async refund(id, amount, reason) {
+    set({ busy: true });
+    const trimmed = reason?.trim();
+    const res = await call('payments.refund', { id, ...(amount ? { amount } : {}), ...(trimmed ? { reason: trimmed } : {}) });
+    set({ busy: false });
+    // The form that asked shows a failure next to its fields; the store's `error` is the till's.
     await get().loadRecent();
+    return res.ok ? null : res;
   },
   dismiss: () => set({ current: null, lastSource: null, error: null }),
   applyUpdate(payment, source) {

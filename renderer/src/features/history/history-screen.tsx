@@ -1,25 +1,37 @@
 /** Recent payments with their status, for finding a sale and refunding it. */
-import { useEffect } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { isPaid } from '../../../../shared/domain/payment';
+import type { PaymentView } from '../../../../shared/contract/schemas';
 import { usePayments } from '../../stores/payment-store';
 import { useLabels } from '../../components/labels';
 import { useFormatters } from '../../i18n/format';
+import { RefundForm, refundableOf } from './refund-form';
+import './history.css';
+
+/** Columns in a row; the refund form spans them all. */
+const COLUMNS = 6;
+
+function canRefund(p: PaymentView): boolean {
+  const refundable = isPaid(p.status) || p.status === 'partial_refund';
+  // Cash goes back from the drawer, not through Midtrans: no button for it.
+  return refundable && p.method !== 'cash' && refundableOf(p) > 0;
+}
 
 /** The Payments tab: the last 100 payments, newest first. */
 export function HistoryScreen() {
   const { t } = useTranslation();
   const labels = useLabels();
   const { time } = useFormatters();
-  const { recent, loadRecent, refund, busy, error } = usePayments();
+  const { recent, loadRecent } = usePayments();
+  const [refunding, setRefunding] = useState<string | null>(null);
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
   return (
     <section className="history" data-testid="history">
       <h2>{t('history.title')}</h2>
-      {error && <p className="error" role="alert">{error}</p>}
       <table>
         <thead>
           <tr>
@@ -33,18 +45,35 @@ export function HistoryScreen() {
         </thead>
         <tbody>
           {recent.map((p) => (
-            <tr key={p.id} data-testid={`history-${p.orderId}`} data-status={p.status}>
-              <td>{time(p.createdAt)}</td>
-              <td>{p.orderId}</td>
-              <td>{labels.method(p.method)}</td>
-              <td>{formatRupiah(p.amount)}</td>
-              <td data-testid={`history-status-${p.orderId}`}>{labels.status(p.status)}</td>
-              <td>
-                {(isPaid(p.status) || p.status === 'partial_refund') && p.method !== 'cash' && (
-                  <button disabled={busy} onClick={() => void refund(p.id)}>{t('history.refund')}</button>
-                )}
-              </td>
-            </tr>
+            <Fragment key={p.id}>
+              <tr data-testid={`history-${p.orderId}`} data-status={p.status} data-refunded={p.refundedAmount}>
+                <td>{time(p.createdAt)}</td>
+                <td>{p.orderId}</td>
+                <td>{labels.method(p.method)}</td>
+                <td>
+                  {formatRupiah(p.amount)}
+                  {p.refundedAmount > 0 && (
+                    <div className="muted small-note" data-testid={`history-refunded-${p.orderId}`}>
+                      {t('history.refunded', { amount: formatRupiah(p.refundedAmount) })}
+                    </div>
+                  )}
+                </td>
+                <td data-testid={`history-status-${p.orderId}`}>{labels.status(p.status)}</td>
+                <td>
+                  {canRefund(p) && refunding !== p.id && (
+                    <button data-testid={`refund-${p.orderId}`} onClick={() => setRefunding(p.id)}>{t('history.refund')}</button>
+                  )}
+                </td>
+              </tr>
+              {refunding === p.id && canRefund(p) && (
+                <tr className="refund-row">
+                  <td colSpan={COLUMNS}>
+                    {/* Keyed by what is left: after a partial refund the default amount starts afresh. */}
+                    <RefundForm key={p.refundedAmount} payment={p} onDone={() => setRefunding(null)} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -1,24 +1,66 @@
 /**
  * The customer-facing step of a sale: what to pay and how, flipping to "Paid"
- * ("Lunas") the moment the main process pushes the update.
+ * ("Lunas") the moment the main process pushes the update. Once paid, the
+ * cashier can print a receipt; Enter starts the next sale.
  */
+import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { isPaid } from '../../../../shared/domain/payment';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { usePayments } from '../../stores/payment-store';
 import { useLabels } from '../../components/labels';
+import { ErrorMessage } from '../../components/error-message';
 import { useFormatters } from '../../i18n/format';
 import { PayInstructions } from './pay-instructions';
+import { Receipt } from './receipt';
+
+/** Elements that already do something with Enter themselves; the shortcut must not fire twice. */
+const HANDLES_ENTER = 'button, a[href], input, select, textarea, [contenteditable="true"]';
+
+/** True for a plain Enter that no focused control is about to handle. */
+function isBareEnter(e: KeyboardEvent): boolean {
+  if (e.key !== 'Enter' || e.repeat || e.isComposing || e.defaultPrevented) return false;
+  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+  return !(e.target instanceof Element && e.target.closest(HANDLES_ENTER));
+}
 
 /** The payment on screen; renders nothing when there is none. */
-export function PaymentScreen() {
+export function PaymentScreen({ shopName }: { shopName: string }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { time, zoneName } = useFormatters();
   const { current, lastSource, busy, error, cancel, dismiss } = usePayments();
+  const [receiptOpen, setReceiptOpen] = useState(false);
+  const paid = current !== null && isPaid(current.status);
+  const waiting = current !== null && (current.status === 'pending' || current.status === 'creating');
+  const closeReceipt = useCallback(() => setReceiptOpen(false), []);
+
+  // Enter = next sale whenever "New sale" is offered and the receipt is not in front.
+  useEffect(() => {
+    if (!current || waiting || receiptOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isBareEnter(e)) return;
+      e.preventDefault();
+      dismiss();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [current, waiting, receiptOpen, dismiss]);
+
+  // A receipt belongs to one paid payment: a refund pushed meanwhile, or the next sale, closes it.
+  useEffect(() => {
+    if (!paid) setReceiptOpen(false);
+  }, [paid, current?.id]);
+
   if (!current) return null;
-  const paid = isPaid(current.status);
-  const waiting = current.status === 'pending' || current.status === 'creating';
+
+  const printReceipt = () => {
+    // The receipt must be in the DOM before the print snapshot is taken.
+    flushSync(() => setReceiptOpen(true));
+    window.print();
+  };
+
   return (
     <section className={`payment ${paid ? 'paid' : ''}`} data-testid="payment-screen" data-status={current.status}>
       <header>
@@ -40,19 +82,25 @@ export function PaymentScreen() {
           {t('payment.confirmedBy', { source: labels.source(lastSource) })}
         </p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      <ErrorMessage error={error} testId="payment-error" />
       <footer>
         {current.status === 'pending' && (
           <button data-testid="cancel-payment" disabled={busy} onClick={() => void cancel()}>
             {t('payment.cancel')}
           </button>
         )}
+        {paid && (
+          <button data-testid="print-receipt" onClick={printReceipt}>
+            {t('payment.printReceipt')}
+          </button>
+        )}
         {!waiting && (
-          <button className="primary" data-testid="new-sale" onClick={dismiss}>
+          <button className="primary" data-testid="new-sale" title={t('payment.newSaleHint')} onClick={dismiss}>
             {t('payment.newSale')}
           </button>
         )}
       </footer>
+      {paid && receiptOpen && <Receipt payment={current} shopName={shopName} onPrint={() => window.print()} onClose={closeReceipt} />}
     </section>
   );
 }

@@ -5,12 +5,14 @@
  * this panel only asks and shows the answer.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DayClosing, DayReport } from '../../../../shared/contract/schemas';
 import type { Err } from '../../../../shared/contract/result';
 import { call } from '../../api';
+import { ErrorMessage } from '../../components/error-message';
+import { parseRupiah } from '../../components/rupiah-input';
 import { ClosingsList } from './closings-list';
 import { downloadText } from './download';
-import { parseRupiahInput } from './format';
 import { ZReport } from './z-report';
 import './close-day.css';
 
@@ -21,6 +23,7 @@ type Step = 'idle' | 'confirm';
 
 /** The owner's end-of-day panel, under the day's live totals. */
 export function CloseDayPanel({ report }: { report: DayReport }) {
+  const { t } = useTranslation();
   const [closings, setClosings] = useState<DayClosing[]>([]);
   const [selectedDay, setSelectedDay] = useState<string | null>(null);
   const [counted, setCounted] = useState('');
@@ -39,8 +42,9 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
 
   const today = closings.find((c) => c.day === report.day) ?? null;
   const shown = closings.find((c) => c.day === (selectedDay ?? report.day)) ?? null;
-  const countedCash = parseRupiahInput(counted);
-  const countInvalid = Number.isNaN(countedCash);
+  // Counting the drawer is optional: empty means "not counted", anything else must be whole rupiah.
+  const countedCash = counted.trim() === '' ? null : parseRupiah(counted);
+  const countInvalid = counted.trim() !== '' && countedCash === null;
 
   const close = async (force: boolean) => {
     if (countInvalid) return;
@@ -73,22 +77,22 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
 
   return (
     <section className="close-day" data-testid="close-day">
-      <h2>Close day</h2>
+      <h2>{t('closeDay.title')}</h2>
       {today ? (
-        <p className="muted" data-testid="day-closed">
-          {report.day} is closed.
+        <p className="muted" data-testid="day-closed" data-day={report.day}>
+          {t('closeDay.closed', { day: report.day })}
           {afterClose > 0 && (
-            <span data-testid="sales-after-close"> {afterClose} sale{afterClose === 1 ? '' : 's'} after the close are not in its Z-report.</span>
+            <span data-testid="sales-after-close" data-count={afterClose}> {t('closeDay.salesAfterClose', { count: afterClose })}</span>
           )}
         </p>
       ) : (
         <div className="close-day-form">
           <label>
-            Counted cash in drawer (optional)
+            {t('closeDay.countedCash')}
             <input
               data-testid="counted-cash"
               inputMode="numeric"
-              placeholder="e.g. 150.000"
+              placeholder={t('closeDay.countedPlaceholder')}
               value={counted}
               disabled={busy}
               aria-invalid={countInvalid}
@@ -97,39 +101,36 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
           </label>
           {step === 'idle' ? (
             <button className="primary" data-testid="close-day-button" disabled={busy || countInvalid} onClick={() => setStep('confirm')}>
-              Close day {report.day}…
+              {t('closeDay.button', { day: report.day })}
             </button>
           ) : (
             <>
-              <span>Closing cannot be undone.</span>
+              <span>{t('closeDay.cannotUndo')}</span>
               <button className="primary" data-testid="close-day-confirm" disabled={busy || countInvalid} onClick={() => void close(false)}>
-                Confirm close
+                {t('closeDay.confirm')}
               </button>
               <button data-testid="close-day-cancel" disabled={busy} onClick={() => { setStep('idle'); setProblem(null); }}>
-                Back
+                {t('closeDay.back')}
               </button>
             </>
           )}
-          {countInvalid && <p className="error" data-testid="counted-cash-error">Enter whole rupiah, e.g. 150.000.</p>}
+          {countInvalid && <p className="error" data-testid="counted-cash-error">{t('closeDay.countInvalid')}</p>}
         </div>
       )}
-      {problem && (
-        <div className={problem.code === 'OPEN_PAYMENTS' ? 'close-day-warning' : 'error'} role="alert" data-testid="close-day-error" data-code={problem.code}>
-          <span>{problem.message}</span>
-          {problem.code === 'OPEN_PAYMENTS' && step === 'confirm' && (
-            <button data-testid="close-day-force" disabled={busy} onClick={() => void close(true)}>
-              Close anyway (record as open)
-            </button>
-          )}
-        </div>
-      )}
+      <ErrorMessage error={problem} testId="close-day-error" className={problem?.code === 'OPEN_PAYMENTS' ? 'close-day-warning' : 'error'}>
+        {problem?.code === 'OPEN_PAYMENTS' && step === 'confirm' && (
+          <button data-testid="close-day-force" disabled={busy} onClick={() => void close(true)}>
+            {t('closeDay.force')}
+          </button>
+        )}
+      </ErrorMessage>
       <div>
         <button data-testid="export-csv" disabled={busy} onClick={() => void exportCsv(selectedDay ?? report.day)}>
-          Export CSV ({selectedDay ?? report.day})
+          {t('closeDay.exportDay', { day: selectedDay ?? report.day })}
         </button>
       </div>
       {shown && <ZReport closing={shown} />}
-      <h3>Past closings</h3>
+      <h3>{t('closeDay.pastClosings')}</h3>
       <ClosingsList closings={closings} selectedDay={shown?.day ?? null} busy={busy} onSelect={setSelectedDay} onExport={(d) => void exportCsv(d)} />
     </section>
   );

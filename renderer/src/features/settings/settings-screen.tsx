@@ -6,7 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../shared/contract/channels';
 import { PEM_SECRETS } from '../../../../shared/domain/gateway';
+import type { Err } from '../../../../shared/contract/result';
 import { call } from '../../api';
+import { ErrorMessage } from '../../components/error-message';
 
 type Env = 'sandbox' | 'production';
 type Row = ChannelOutput<'settings.secrets'>[number];
@@ -14,14 +16,14 @@ type Row = ChannelOutput<'settings.secrets'>[number];
 function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: () => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Err | null>(null);
   const pem = PEM_SECRETS.includes(row.name);
   const label = t(`settings.secret.${row.name}`);
   const { configured, hint } = row.status;
   const save = async () => {
     const res = await call('settings.setSecret', { env, name: row.name, value });
     setValue('');
-    setError(res.ok ? null : res.message);
+    setError(res.ok ? null : res);
     if (res.ok) onSaved();
   };
   return (
@@ -45,7 +47,7 @@ function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: () =>
       <button data-testid={`secret-save-${row.name}`} disabled={!value} onClick={() => void save()}>
         {t('settings.save')}
       </button>
-      {error && <span className="error" role="alert">{error}</span>}
+      <ErrorMessage error={error} testId={`secret-error-${row.name}`} />
     </li>
   );
 }

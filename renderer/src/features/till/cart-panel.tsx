@@ -6,6 +6,7 @@ import { formatRupiah } from '../../../../shared/domain/money';
 import { cartTotal, useCart } from '../../stores/cart-store';
 import { usePayments } from '../../stores/payment-store';
 import { useLabels } from '../../components/labels';
+import { ErrorMessage } from '../../components/error-message';
 
 /** The cart beside the product grid; charging clears it once the payment exists. */
 export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
@@ -51,11 +52,7 @@ export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
           ))}
         </select>
       </label>
-      {error && (
-        <p className="error" role="alert" data-testid="charge-error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage error={error} testId="charge-error" />
       <button className="primary charge" data-testid="charge" disabled={lines.length === 0 || busy} onClick={onCharge}>
         {busy ? t('cart.charging') : t('cart.charge', { amount: formatRupiah(total) })}
       </button>

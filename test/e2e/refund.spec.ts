@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { SimulatorClient } from './simulator-client';
+
+/** A paid QRIS sale of Rp 44.000 (Nasi Goreng + 2 × Es Teh Manis); returns its order id, back on the till. */
+async function paidQrisSale(page: Page, simulator: SimulatorClient): Promise<string> {
+  await page.getByTestId('product-NASI-GORENG').click();
+  await page.getByTestId('product-TEH-MANIS').click();
+  await page.getByTestId('product-TEH-MANIS').click();
+  await page.getByTestId('method-select').selectOption('qris');
+  await page.getByTestId('charge').click();
+  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'pending');
+  await simulator.pay({ qr_string: (await page.getByTestId('qr-string').textContent()) ?? '' });
+  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
+  const orderId = (await page.getByTestId('order-id').textContent()) ?? '';
+  expect(orderId).not.toBe('');
+  await page.getByTestId('new-sale').click();
+  return orderId;
+}
+
+test.describe('refunds in Payments', () => {
+  test('a paid QRIS sale is refunded in part, an over-large refund is refused in Indonesian, then the rest', async ({ kasir }) => {
+    const { page, simulator } = kasir;
+    const order = await paidQrisSale(page, simulator);
+    // A cash sale for contrast: cash goes back from the drawer, so it has no refund button.
+    await page.getByTestId('product-KOPI-HITAM').click();
+    await page.getByTestId('method-select').selectOption('cash');
+    await page.getByTestId('charge').click();
+    const cashOrder = (await page.getByTestId('order-id').textContent()) ?? '';
+    await page.getByTestId('new-sale').click();
+
+    await page.getByTestId('tab-history').click();
+    const row = page.getByTestId(`history-${order}`);
+    await expect(row).toHaveAttribute('data-status', 'settlement');
+    await expect(page.getByTestId(`history-${cashOrder}`)).toHaveAttribute('data-status', 'settlement');
+    await expect(page.getByTestId(`refund-${cashOrder}`)).toHaveCount(0);
+
+    // 1. Partial: 10.000 of 44.000, with a reason, through the confirm step.
+    await page.getByTestId(`refund-${order}`).click();
+    const amount = page.getByTestId(`refund-amount-${order}`);
+    await expect(amount).toHaveValue('44.000'); // defaults to everything still refundable
+    await amount.fill('10,5');
+    await expect(page.getByTestId(`refund-amount-error-${order}`)).toBeVisible();
+    await expect(page.getByTestId(`refund-next-${order}`)).toBeDisabled();
+    await amount.fill('10.000');
+    await page.getByTestId(`refund-reason-${order}`).fill('Teh kurang satu');
+    await page.getByTestId(`refund-next-${order}`).click();
+    await expect(page.getByTestId(`refund-confirm-text-${order}`)).toHaveAttribute('data-amount', '10000');
+    await expect(page.getByTestId(`refund-confirm-text-${order}`)).toContainText('Kembalikan Rp 10.000');
+    await page.getByTestId(`refund-confirm-${order}`).click();
+    await expect(row).toHaveAttribute('data-status', 'partial_refund');
+    await expect(row).toHaveAttribute('data-refunded', '10000');
+    await expect(page.getByTestId(`history-status-${order}`)).toHaveText('Dikembalikan sebagian');
+    await expect(page.getByTestId(`refund-form-${order}`)).toHaveCount(0);
+
+    // 2. More than is left: the main process refuses; the cashier reads why in Indonesian, with the range.
+    await page.getByTestId(`refund-${order}`).click();
+    await expect(amount).toHaveValue('34.000');
+    await amount.fill('40.000');
+    await page.getByTestId(`refund-next-${order}`).click();
+    await page.getByTestId(`refund-confirm-${order}`).click();
+    const error = page.getByTestId(`refund-error-${order}`);
+    await expect(error).toHaveAttribute('data-code', 'AMOUNT_INVALID');
+    await expect(page.getByTestId(`refund-error-${order}-headline`)).toHaveText('Jumlah tidak valid atau melebihi batas yang diizinkan.');
+    await expect(error).toContainText('34000');
+    await expect(row).toHaveAttribute('data-status', 'partial_refund');
+    await expect(row).toHaveAttribute('data-refunded', '10000');
+
+    // 3. The rest: the payment is fully refunded and offers no more refunds.
+    await amount.fill('34.000');
+    await page.getByTestId(`refund-next-${order}`).click();
+    await page.getByTestId(`refund-confirm-${order}`).click();
+    await expect(row).toHaveAttribute('data-status', 'refund');
+    await expect(row).toHaveAttribute('data-refunded', '44000');
+    await expect(page.getByTestId(`history-status-${order}`)).toHaveText('Dana dikembalikan');
+    await expect(page.getByTestId(`refund-${order}`)).toHaveCount(0);
+
+    const listed = await page.evaluate(() => window.kasir.invoke('payments.list', { limit: 10 }));
+    if (!listed.ok) throw new Error(listed.message);
+    expect(listed.value.find((p) => p.orderId === order)).toMatchObject({ status: 'refund', amount: 44_000, refundedAmount: 44_000 });
+
+    await page.getByTestId('tab-today').click();
+    await expect(page.getByTestId('report-refunded-total')).toHaveText('Rp 44.000');
+  });
+
+  test('a refund Midtrans cannot do is explained, not swallowed (virtual account)', async ({ kasir }) => {
+    const { page, simulator } = kasir;
+    await page.getByTestId('product-MATCHA').click();
+    await page.getByTestId('method-select').selectOption('va_bni');
+    await page.getByTestId('charge').click();
+    const va = (await page.getByTestId('va-number').textContent()) ?? '';
+    await simulator.pay({ va_number: va });
+    await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
+    const order = (await page.getByTestId('order-id').textContent()) ?? '';
+    await page.keyboard.press('Enter'); // new sale from the keyboard
+    await expect(page.getByTestId('payment-screen')).toHaveCount(0);
+
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId(`refund-${order}`).click();
+    await page.getByTestId(`refund-next-${order}`).click();
+    await page.getByTestId(`refund-confirm-${order}`).click();
+    const error = page.getByTestId(`refund-error-${order}`);
+    await expect(error).toHaveAttribute('data-code', 'ILLEGAL_TRANSITION');
+    await expect(page.getByTestId(`refund-error-${order}-headline`)).toHaveText('Tidak bisa dilakukan untuk status pembayaran ini.');
+    await expect(page.getByTestId(`history-${order}`)).toHaveAttribute('data-status', 'settlement');
+  });
+});
