@@ -90,6 +90,19 @@ export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return NEXT[from].includes(to);
 }
 
+/**
+ * Methods Midtrans can refund through its API: QRIS and e-wallets. Virtual
+ * accounts and convenience-store codes cannot be refunded that way (the shop
+ * returns the money itself), and cash goes back from the drawer.
+ */
+export const REFUNDABLE_METHODS: readonly PaymentMethod[] = ['qris', 'gopay', 'shopeepay', 'dana'];
+
+/** True when a refund of this payment can go through Midtrans now. */
+export function canRefundViaGateway(p: { method: PaymentMethod; status: PaymentStatus; amount: number; refundedAmount: number }): boolean {
+  const paid = p.status === 'settlement' || p.status === 'capture' || p.status === 'partial_refund';
+  return paid && REFUNDABLE_METHODS.includes(p.method) && p.refundedAmount < p.amount;
+}
+
 /** Paid: the goods may be handed over. */
 export function isPaid(status: PaymentStatus): boolean {
   return status === 'settlement' || status === 'capture';

@@ -5,7 +5,7 @@
  * network fault can never refund twice.
  */
 import { KasirError } from '../../../../shared/contract/result';
-import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+import { REFUNDABLE_METHODS, type PaymentStatus, type UpdateSource } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { PaymentGateway } from '../gateway/types';
@@ -72,6 +72,10 @@ export async function performRefund(
   if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`);
   if (!REFUNDABLE.includes(row.status) || row.api === 'none') {
     throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} ${row.method} payment cannot be refunded.`);
+  }
+  if (!REFUNDABLE_METHODS.includes(row.method)) {
+    // Refused before any network call: Midtrans has no refund for VA / convenience-store payments.
+    throw new KasirError('ILLEGAL_TRANSITION', `${row.method} payments cannot be refunded through Midtrans; return the money directly.`);
   }
   const before = row.refunded_amount;
   const remaining = row.amount - before;

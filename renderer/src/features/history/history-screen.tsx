@@ -2,7 +2,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { isPaid } from '../../../../shared/domain/payment';
+import { canRefundViaGateway } from '../../../../shared/domain/payment';
 import type { PaymentView } from '../../../../shared/contract/schemas';
 import { usePayments } from '../../stores/payment-store';
 import { useLabels } from '../../components/labels';
@@ -13,11 +13,8 @@ import './history.css';
 /** Columns in a row; the refund form spans them all. */
 const COLUMNS = 6;
 
-function canRefund(p: PaymentView): boolean {
-  const refundable = isPaid(p.status) || p.status === 'partial_refund';
-  // Cash goes back from the drawer, not through Midtrans: no button for it.
-  return refundable && p.method !== 'cash' && refundableOf(p) > 0;
-}
+// Cash, VA and convenience-store payments go back outside Midtrans: no button for them.
+const canRefund = (p: PaymentView): boolean => canRefundViaGateway(p) && refundableOf(p) > 0;
 
 /** The Payments tab: the last 100 payments, newest first. */
 export function HistoryScreen() {
