@@ -2,26 +2,28 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
-import type { Product } from '../../shared/contract/schemas';
 import { call, subscribe } from './api';
 import { usePayments } from './stores/payment-store';
+import { useCatalog } from './stores/catalog-store';
 import { ProductGrid } from './features/till/product-grid';
 import { CartPanel } from './features/till/cart-panel';
 import { PaymentScreen } from './features/payment/payment-screen';
 import { HistoryScreen } from './features/history/history-screen';
 import { ReportScreen } from './features/report/report-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
+import { CatalogScreen } from './features/catalog/catalog-screen';
 import { LanguageSwitch } from './components/language-switch';
 import { useShopZone } from './i18n/format';
 
-const TABS = ['till', 'history', 'today', 'settings'] as const;
+const TABS = ['till', 'history', 'today', 'products', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Root component: loads shop info and the catalogue, routes pushed events into the stores. */
 export function App() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<ChannelOutput<'app.info'> | null>(null);
-  const [products, setProducts] = useState<Product[]>([]);
+  const products = useCatalog((s) => s.products);
+  const loadCatalog = useCatalog((s) => s.load);
   const [tab, setTab] = useState<Tab>('till');
   const [notice, setNotice] = useState<string | null>(null);
   const applyUpdate = usePayments((s) => s.applyUpdate);
@@ -34,14 +36,14 @@ export function App() {
       setInfo(r.value);
       setZone(r.value.zone);
     });
-    void call('catalog.list').then((r) => r.ok && setProducts(r.value));
+    void loadCatalog();
     const offUpdate = subscribe('payment.updated', ({ payment, source }) => applyUpdate(payment, source));
     const offNotice = subscribe('app.notice', ({ message }) => setNotice(message));
     return () => {
       offUpdate();
       offNotice();
     };
-  }, [applyUpdate, setZone]);
+  }, [applyUpdate, setZone, loadCatalog]);
 
   return (
     <div className="app" data-testid="till-main">
@@ -63,7 +65,7 @@ export function App() {
       </header>
       {notice && <div className="notice" role="status" onClick={() => setNotice(null)}>{notice}</div>}
       <main>
-        {tab === 'till' && (current ? <PaymentScreen shopName={info?.shopName ?? 'Kasir'} /> : (
+        {tab === 'till' && (current ? <PaymentScreen shopName={info?.shopName ?? 'Kasir'} printer={info?.printer ?? 'none'} /> : (
           <div className="till">
             <ProductGrid products={products} />
             <CartPanel methods={info?.methods ?? []} />
@@ -71,6 +73,7 @@ export function App() {
         ))}
         {tab === 'history' && <HistoryScreen />}
         {tab === 'today' && <ReportScreen />}
+        {tab === 'products' && <CatalogScreen />}
         {tab === 'settings' && <SettingsScreen />}
       </main>
     </div>

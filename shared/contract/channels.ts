@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SECRET_NAMES } from '../domain/gateway';
 import {
   cartItem,
+  catalogProduct,
   dayClosing,
   dayCsv,
   dayReport,
@@ -13,6 +14,8 @@ import {
   paymentMethod,
   paymentView,
   product,
+  productInput,
+  productSku,
   rupiah,
   secretStatus,
   shopDay,
@@ -30,11 +33,29 @@ export const channels = {
       zone: z.string(),
       shopName: z.string(),
       methods: z.array(paymentMethod),
+      /** Which receipt printer is set up (no address): the UI offers thermal printing unless 'none'. */
+      printer: z.enum(['none', 'tcp', 'device']),
     }),
   },
+  /** What the till sells: active products in the merchant's sort order. */
   'catalog.list': {
     input: none,
     output: z.array(product),
+  },
+  /** Every product, inactive ones included, for the catalogue editor. */
+  'catalog.all': {
+    input: none,
+    output: z.array(catalogProduct),
+  },
+  /** Creates or updates a product (by SKU). CONFLICT when `isNew` and the SKU exists. */
+  'catalog.save': {
+    input: productInput,
+    output: catalogProduct,
+  },
+  /** Takes a product off the till (soft: marks it inactive; past orders keep their own copies). */
+  'catalog.remove': {
+    input: z.strictObject({ sku: productSku }),
+    output: catalogProduct,
   },
   'payments.create': {
     input: z.strictObject({
@@ -84,6 +105,14 @@ export const channels = {
   'reports.exportCsv': {
     input: z.strictObject({ day: shopDay }),
     output: dayCsv,
+  },
+  /**
+   * Prints a paid payment's receipt on the till's ESC/POS printer. PRINTER_UNAVAILABLE
+   * when none is set up or it is offline; ILLEGAL_TRANSITION when the payment is not paid.
+   */
+  'receipts.print': {
+    input: z.strictObject({ id: paymentId, language: z.enum(['id', 'en']) }),
+    output: z.strictObject({ printed: z.literal(true), bytes: z.number().int().min(1) }),
   },
   /** Which keys are configured per environment: status and a last-4 hint only, never a value. */
   'settings.secrets': {

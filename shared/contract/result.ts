@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   // Closing the day while payments are still creating/pending: finish or cancel them, or force.
   'OPEN_PAYMENTS',
+  // The receipt printer is not set up, offline, unplugged or did not confirm the job.
+  'PRINTER_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -28,6 +28,38 @@ export const product = z.strictObject({
 });
 export type Product = z.infer<typeof product>;
 
+/**
+ * A product code as the merchant types it: trimmed and upper-cased (so "es-jeruk"
+ * and "ES-JERUK" are one product), letters, digits and . _ - only, ≤ 50 like cart SKUs.
+ */
+export const productSku = z
+  .string()
+  .trim()
+  .min(1, 'SKU is required')
+  .max(50, 'SKU is at most 50 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'SKU may only contain letters, digits, ".", "_" and "-"')
+  .transform((s) => s.toUpperCase());
+
+/** Create or update one catalogue product. `isNew` refuses to overwrite an existing SKU (CONFLICT). */
+export const productInput = z.strictObject({
+  sku: productSku,
+  name: z.string().trim().min(1, 'name is required').max(50, 'name is at most 50 characters'),
+  price: z.number().int('price must be whole rupiah').min(1, 'price must be at least 1 rupiah').max(MAX_RUPIAH),
+  category: z.string().trim().min(1, 'category is required').max(50, 'category is at most 50 characters'),
+  active: z.boolean(),
+  isNew: z.boolean().optional(),
+});
+export type ProductInput = z.input<typeof productInput>;
+
+/** A catalogue product as the editor sees it: inactive ones included. */
+export const catalogProduct = z.strictObject({
+  ...product.shape,
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+  updatedAt: z.string(),
+});
+export type CatalogProduct = z.infer<typeof catalogProduct>;
+
 /** What the customer must do to pay: scan, transfer to a VA, or quote a code. */
 export const paymentAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('qr'), qrString: z.string() }),
@@ -71,6 +103,15 @@ export const dayReport = z.strictObject({
   pendingCount: z.number().int(),
   failedCount: z.number().int(),
   byMethod: z.array(z.strictObject({ method: paymentMethod, count: z.number().int(), total: rupiah })),
+  /**
+   * Paid sales (gross) per wall-clock hour of the shop's zone, always 24
+   * entries in hour order 0..23. A DST fall-back hour that happens twice adds
+   * into one entry; a skipped spring-forward hour stays zero.
+   */
+  byHour: z
+    .array(z.strictObject({ hour: z.number().int().min(0).max(23), count: z.number().int().min(0), total: rupiah }))
+    .length(24)
+    .refine((hours) => hours.every((h, i) => h.hour === i), 'byHour must list hours 0..23 in order'),
 });
 export type DayReport = z.infer<typeof dayReport>;
 

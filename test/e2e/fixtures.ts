@@ -4,7 +4,7 @@
  * Electron), the browser shell otherwise. Test bodies only see `kasir`.
  */
 import { test as base, _electron, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,14 +40,19 @@ async function launchElectron(dataDir: string): Promise<{ page: Page; info: Shel
   return { page, info, close: () => app.close() };
 }
 
-export const test = base.extend<{ kasir: KasirApp }>({
-  kasir: async ({}, use, testInfo) => {
+/** settings.json contents written into the data dir before launch (`test.use({ kasirSettings: {...} })`); null writes none. */
+export type KasirSettings = Record<string, unknown> | null;
+
+export const test = base.extend<{ kasirSettings: KasirSettings; kasir: KasirApp }>({
+  kasirSettings: [null, { option: true }],
+  kasir: async ({ kasirSettings }, use, testInfo) => {
     const shell = testInfo.project.metadata.shell as 'browser' | 'electron';
     if (shell === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip(!binary.path, `Electron project skipped: ${binary.reason}. The browser project runs the same tests.`);
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'kasir-e2e-'));
+    if (kasirSettings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(kasirSettings));
     const launched =
       shell === 'electron'
         ? await launchElectron(dataDir)

@@ -23,8 +23,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     throw new Error('not used in this test');
   };
   return {
-    'app.info': () => ({ version: '1', shell: 'browser', gateway: 'emulator', zone: 'Asia/Jakarta', shopName: 'S', methods: ['cash'] }),
+    'app.info': () => ({ version: '1', shell: 'browser', gateway: 'emulator', zone: 'Asia/Jakarta', shopName: 'S', methods: ['cash'], printer: 'none' }),
     'catalog.list': () => [],
+    'catalog.all': () => [],
+    'catalog.save': unused,
+    'catalog.remove': unused,
     'payments.create': () => view,
     'payments.get': () => view,
     'payments.list': () => [view],
@@ -34,6 +37,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'reports.closeDay': unused,
     'reports.closings': unused,
     'reports.exportCsv': unused,
+    'receipts.print': unused,
     'settings.secrets': unused,
     'settings.setSecret': unused,
     ...overrides,
@@ -118,6 +122,57 @@ describe('contract router', () => {
       handlers({ 'reports.closeDay': () => { throw new KasirError('OPEN_PAYMENTS', '2 payments are still waiting.'); } }),
     );
     expect(await router.dispatch('reports.closeDay', {})).toEqual({ ok: false, code: 'OPEN_PAYMENTS', message: '2 payments are still waiting.' });
+  });
+
+  it.each([
+    ['float price', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9000.5, category: 'Minuman', active: true }],
+    ['zero price', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 0, category: 'Minuman', active: true }],
+    ['price as text', { sku: 'ES-JERUK', name: 'Es Jeruk', price: '9000', category: 'Minuman', active: true }],
+    ['blank name', { sku: 'ES-JERUK', name: '   ', price: 9000, category: 'Minuman', active: true }],
+    ['sku over 50 chars', { sku: 'X'.repeat(51), name: 'Es Jeruk', price: 9000, category: 'Minuman', active: true }],
+    ['sku with a space', { sku: 'ES JERUK', name: 'Es Jeruk', price: 9000, category: 'Minuman', active: true }],
+    ['missing active', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9000, category: 'Minuman' }],
+    ['extra key', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9000, category: 'Minuman', active: true, sortOrder: 1 }],
+  ])('rejects a malformed catalog.save (%s) before the handler runs', async (_label, input) => {
+    const save = vi.fn();
+    const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', input);
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('hands catalog.save a trimmed, upper-cased SKU', async () => {
+    const saved = { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', active: true, sortOrder: 11, updatedAt: 'x' };
+    const save = vi.fn(() => saved);
+    const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', {
+      sku: ' es-jeruk ', name: ' Es Jeruk ', price: 9_000, category: 'Minuman', active: true,
+    });
+    expect(res).toEqual({ ok: true, value: saved });
+    expect(save).toHaveBeenCalledWith({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', active: true });
+  });
+
+  it.each([
+    ['unknown language', { id: 'P1', language: 'fr' }],
+    ['missing language', { id: 'P1' }],
+    ['bad id', { id: '../P1', language: 'id' }],
+    ['extra key', { id: 'P1', language: 'id', host: '8.8.8.8' }],
+  ])('rejects a malformed receipts.print (%s) before the handler runs', async (_label, input) => {
+    const print = vi.fn();
+    const res = await createRouter(handlers({ 'receipts.print': print })).dispatch('receipts.print', input);
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(print).not.toHaveBeenCalled();
+  });
+
+  it('passes a printer error through with its code and message', async () => {
+    const router = createRouter(
+      handlers({ 'receipts.print': () => Promise.reject(new KasirError('PRINTER_UNAVAILABLE', 'The receipt printer at 127.0.0.1:9100 is offline.')) }),
+    );
+    expect(await router.dispatch('receipts.print', { id: 'P1', language: 'id' })).toEqual({
+      ok: false,
+      code: 'PRINTER_UNAVAILABLE',
+      message: 'The receipt printer at 127.0.0.1:9100 is offline.',
+    });
+    const ok = createRouter(handlers({ 'receipts.print': () => ({ printed: true, bytes: 321 }) }));
+    expect(await ok.dispatch('receipts.print', { id: 'P1', language: 'en' })).toEqual({ ok: true, value: { printed: true, bytes: 321 } });
   });
 
   it('refuses to return an output that breaks the contract (e.g. a leaked field)', async () => {

@@ -40,7 +40,7 @@ describe('openLedger', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['day_closings', 'order_items', 'orders', 'payment_events', 'payments', 'refunds']);
+    expect(tables).toEqual(['day_closings', 'order_items', 'orders', 'payment_events', 'payments', 'products', 'refunds']);
   });
 
   it('reopens an existing file without re-running migrations and keeps data', () => {

@@ -61,6 +61,8 @@ describe('PaymentService.reportToday', () => {
         { method: 'qris', count: 1, total: 50000 },
         { method: 'cash', count: 1, total: 10000 },
       ],
+      // 02:00 UTC is 09:00 WIB: both paid sales fall in that hour, gross of the refund.
+      byHour: Array.from({ length: 24 }, (_, hour) => (hour === 9 ? { hour, count: 2, total: 60000 } : { hour, count: 0, total: 0 })),
     });
   });
 

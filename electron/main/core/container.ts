@@ -12,7 +12,7 @@ import type { EventName } from '../../../shared/contract/events';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import { EventBus } from './app/event-bus';
 import { createHandlers } from './app/handlers';
-import { DEFAULT_CATALOG } from './catalog/default-catalog';
+import { CatalogService } from './catalog/catalog-service';
 import { SystemClock, type Clock } from './clock';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
@@ -21,6 +21,7 @@ import { createFileSink } from './log-file';
 import { createLogger, type Logger } from './logger';
 import { PaymentNotificationSink, PaymentService } from './payments';
 import { DayClosingService } from './reports/day-closing-service';
+import { createPrinterTransport, ReceiptService } from './receipts';
 import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
@@ -126,6 +127,17 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     });
     closers.push(() => payments.stop());
     const reports = new DayClosingService({ db, clock, zone: settings.zone });
+    const receipts = new ReceiptService({
+      payments,
+      shopName: settings.shopName,
+      zone: settings.zone,
+      printer: settings.printer,
+      transport: createPrinterTransport(settings.printer),
+      logger: logger.scope('receipts'),
+    });
+    const catalog = new CatalogService({ db, clock });
+    // A fresh ledger gets the default catalogue once, so a new till sells at once.
+    if (catalog.seedIfEmpty()) logger.info('seeded the default catalogue');
 
     try {
       listener = await startWebhookListener({
@@ -152,11 +164,12 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     const methods: PaymentMethod[] = PAYMENT_METHODS.filter((m) => m === 'cash' || (credentials !== null && routing[m] !== 'none'));
     const router = createRouter(
       createHandlers({
-        info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods }),
-        catalog: () => DEFAULT_CATALOG,
+        info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods, printer: settings.printer.kind }),
+        catalog,
         payments,
         reports,
         secrets,
+        receipts,
       }),
       (channel, error) => logger.error('handler failed', { channel, error }),
     );

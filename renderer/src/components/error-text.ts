@@ -42,6 +42,7 @@ export const SHOW_DETAIL: Readonly<Record<ErrorCode, boolean>> = {
   ILLEGAL_TRANSITION: true, // e.g. a VA payment cannot be refunded through Midtrans
   NOT_CONFIGURED: true, // which keys are missing
   OPEN_PAYMENTS: true, // how many payments and how much is still waiting
+  PRINTER_UNAVAILABLE: true, // which printer and what to check: offline, unplugged, did not confirm (may have printed)
 };
 
 function isErrorCode(code: unknown): code is ErrorCode {

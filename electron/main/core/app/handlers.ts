@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../../shared/contract/router';
 import type { ChannelOutput } from '../../../../shared/contract/channels';
 import type { DayClosing, DayCsv, DayReport, PaymentView, Product, CartItem } from '../../../../shared/contract/schemas';
+import type { CatalogProduct, ProductInput } from '../../../../shared/contract/schemas';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { SECRET_NAMES } from '../../../../shared/domain/gateway';
 import type { SecretStore } from '../secrets/secret-store';
@@ -26,18 +27,35 @@ export interface ReportsApi {
   exportCsv(day: string): DayCsv;
 }
 
+/** What the handlers need from the merchant's catalogue (CatalogService satisfies it). */
+export interface CatalogApi {
+  list(): Product[];
+  all(): CatalogProduct[];
+  save(input: ProductInput): CatalogProduct;
+  remove(sku: string): CatalogProduct;
+}
+
+/** What the handlers need for thermal receipts (ReceiptService satisfies it). */
+export interface ReceiptsApi {
+  print(paymentId: string, language: 'id' | 'en'): Promise<ChannelOutput<'receipts.print'>>;
+}
+
 export interface HandlerDeps {
   info: () => ChannelOutput<'app.info'>;
-  catalog: () => readonly Product[];
+  catalog: CatalogApi;
   payments: PaymentsApi;
   reports: ReportsApi;
   secrets: SecretStore;
+  receipts: ReceiptsApi;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app.info': () => deps.info(),
-    'catalog.list': () => [...deps.catalog()],
+    'catalog.list': () => deps.catalog.list(),
+    'catalog.all': () => deps.catalog.all(),
+    'catalog.save': (input) => deps.catalog.save(input),
+    'catalog.remove': ({ sku }) => deps.catalog.remove(sku),
     'payments.create': (input) => deps.payments.create(input),
     'payments.get': ({ id }) => deps.payments.get(id),
     'payments.list': (input) => deps.payments.list(input?.limit ?? 50),
@@ -47,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.closeDay': (input) => deps.reports.closeDay(input ?? {}),
     'reports.closings': (input) => deps.reports.closings(input?.limit ?? 30),
     'reports.exportCsv': ({ day }) => deps.reports.exportCsv(day),
+    'receipts.print': ({ id, language }) => deps.receipts.print(id, language),
     'settings.secrets': async ({ env }) =>
       Promise.all(SECRET_NAMES.map(async (name) => ({ name, status: await deps.secrets.status(env, name) }))),
     'settings.setSecret': async ({ env, name, value }) => {

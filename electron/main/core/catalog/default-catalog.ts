@@ -1,6 +1,7 @@
 /**
- * The products a fresh install shows, so the till works out of the box. A
- * merchant's own catalogue replaces this (not in scope yet; see README).
+ * The products a fresh ledger is seeded with (once, by CatalogService), so the
+ * till works out of the box. After that the merchant's catalogue in the ledger
+ * is the truth; editing this list never changes an existing till.
  */
 import type { Product } from '../../../../shared/contract/schemas';
 

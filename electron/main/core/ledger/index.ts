@@ -6,4 +6,5 @@ export { EventRepository, type EventNote, type NewPaymentEvent } from './event-r
 export { RefundRepository } from './refund-repository';
 export { SalesQueries, type SalesTotals } from './sales-queries';
 export { ClosingRepository, type DayClosingRow } from './closing-repository';
+export { ProductRepository, type ProductRow, type ProductWrite } from './product-repository';
 export type { OrderRow, OrderItemRow, PaymentRow, PaymentEventRow, RefundRow } from './rows';

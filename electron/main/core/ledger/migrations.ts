@@ -123,4 +123,23 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER day_closings_no_delete BEFORE DELETE ON day_closings
     BEGIN SELECT RAISE(ABORT, 'day closings are immutable'); END;
   `,
+  // v3: the merchant's own catalogue. Prices are whole rupiah. Removing a
+  // product only clears `active`: past orders keep their own copies in
+  // order_items, and a never-emptied table is how CatalogService knows the
+  // defaults were seeded once (so the delete trigger guards that too).
+  `
+  CREATE TABLE products (
+    sku         TEXT PRIMARY KEY CHECK (length(sku) BETWEEN 1 AND 50),
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
+    price       INTEGER NOT NULL CHECK (price >= 1),
+    category    TEXT NOT NULL CHECK (length(category) BETWEEN 1 AND 50),
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort_order  INTEGER NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX products_till ON products(sort_order, sku) WHERE active = 1;
+  CREATE TRIGGER products_no_delete BEFORE DELETE ON products
+    BEGIN SELECT RAISE(ABORT, 'products are deactivated, never deleted'); END;
+  `,
 ];

@@ -14,7 +14,7 @@ import type { Database } from '../ledger/open-ledger';
 import { PaymentRepository } from '../ledger/payment-repository';
 import { EventRepository } from '../ledger/event-repository';
 import { RefundRepository } from '../ledger/refund-repository';
-import { SalesQueries } from '../ledger/sales-queries';
+import { SalesQueries, SLOT_SECONDS } from '../ledger/sales-queries';
 import type { PaymentRow } from '../ledger/rows';
 import { asKasirError, classifyChargeError, errorFields } from './charge-errors';
 import { RandomIds, type IdSource } from './ids';
@@ -24,7 +24,7 @@ import { refOf, toView, updateFromTransaction, type StateUpdate } from './paymen
 import { performRefund, type RefundContext } from './refund-flow';
 import type { PaymentTracker, TrackerTimings } from './tracker';
 import { isOpen, Reconciler, type NotificationRecord } from './reconciler';
-import { zonedDay } from './zoned-day';
+import { bucketByLocalHour, zonedDay } from './zoned-day';
 
 /** Called after every applied change, once it is committed. */
 export type PaymentListener = (view: PaymentView, source: UpdateSource) => void;
@@ -160,11 +160,14 @@ export class PaymentService {
     return this.exclusive(id, async () => this.view(await performRefund(this.refundCtx, id, amount, reason)));
   }
 
-  /** Totals for the shop's current day in its zone. */
+  /** Totals for the shop's current day in its zone, with paid sales per local hour. */
   reportToday(): DayReport {
     const day = zonedDay(this.d.clock.now(), this.zone);
-    const totals = this.sales.totals(isoUtc(day.startUtc), isoUtc(day.endUtc));
-    return { day: day.day, zone: this.zone, ...totals };
+    const from = isoUtc(day.startUtc);
+    const to = isoUtc(day.endUtc);
+    const totals = this.sales.totals(from, to);
+    const slots = this.sales.paidSlots(from, to).map((s) => ({ startMs: s.slot * SLOT_SECONDS * 1000, count: s.count, total: s.total }));
+    return { day: day.day, zone: this.zone, ...totals, byHour: bucketByLocalHour(slots, this.zone) };
   }
 
   /** Subscribes to applied changes; returns the unsubscribe function. */

@@ -84,3 +84,26 @@ export function localIsoTime(ms: number, zone: string): string {
   const sign = offset < 0 ? '-' : '+';
   return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
 }
+
+/** Paid sales in one wall-clock hour of the shop's zone. */
+export interface HourTotal {
+  hour: number;
+  count: number;
+  total: number;
+}
+
+/**
+ * Folds paid-sales slots (UTC slot starts, in ms) into the 24 wall-clock hours
+ * of `zone`. The offset is looked up per slot rather than once per day, so the
+ * hours stay right on DST days (a repeated hour adds up, a skipped one is 0).
+ */
+export function bucketByLocalHour(slots: readonly { startMs: number; count: number; total: number }[], zone: string): HourTotal[] {
+  const hours: HourTotal[] = Array.from({ length: 24 }, (_, hour) => ({ hour, count: 0, total: 0 }));
+  for (const s of slots) {
+    const hour = new Date(s.startMs + zoneOffsetMs(s.startMs, zone)).getUTCHours();
+    const h = hours[hour]!;
+    h.count += s.count;
+    h.total += s.total;
+  }
+  return hours;
+}

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_API_FOR, PAYMENT_METHODS } from '../../../../shared/domain/payment';
+import { NO_PRINTER, printerSettingsSchema } from '../receipts/printer-settings';
 
 const gatewayApi = z.enum(['snap_bi', 'core_api', 'none']);
 
@@ -27,6 +28,8 @@ export const settingsSchema = z.strictObject({
   emulator: z
     .strictObject({ port: z.number().int().min(0).max(65535).default(0) })
     .default({ port: 0 }),
+  /** Thermal receipt printer (ESC/POS): none, raw TCP on the LAN, or a device file. */
+  printer: printerSettingsSchema.default(NO_PRINTER),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -45,7 +45,13 @@ export function HistoryScreen() {
             <Fragment key={p.id}>
               <tr data-testid={`history-${p.orderId}`} data-status={p.status} data-refunded={p.refundedAmount}>
                 <td>{time(p.createdAt)}</td>
-                <td>{p.orderId}</td>
+                <td>
+                  {p.orderId}
+                  {/* The sale's own item copies: still right after a product is repriced or taken off the till. */}
+                  <div className="muted small-note" data-testid={`history-items-${p.orderId}`}>
+                    {p.items.map((i) => `${i.name} × ${i.quantity}`).join(', ')}
+                  </div>
+                </td>
                 <td>{labels.method(p.method)}</td>
                 <td>
                   {formatRupiah(p.amount)}

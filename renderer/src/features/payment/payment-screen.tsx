@@ -14,6 +14,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { useFormatters } from '../../i18n/format';
 import { PayInstructions } from './pay-instructions';
 import { Receipt } from './receipt';
+import { ThermalPrintButton, ThermalPrintStatus, useThermalPrint } from './thermal-print';
 
 /** Elements that already do something with Enter themselves; the shortcut must not fire twice. */
 const HANDLES_ENTER = 'button, a[href], input, select, textarea, [contenteditable="true"]';
@@ -25,8 +26,14 @@ function isBareEnter(e: KeyboardEvent): boolean {
   return !(e.target instanceof Element && e.target.closest(HANDLES_ENTER));
 }
 
+export interface PaymentScreenProps {
+  shopName: string;
+  /** The till's receipt printer (from app.info); 'none' hides "Cetak ke printer struk". */
+  printer?: 'none' | 'tcp' | 'device';
+}
+
 /** The payment on screen; renders nothing when there is none. */
-export function PaymentScreen({ shopName }: { shopName: string }) {
+export function PaymentScreen({ shopName, printer = 'none' }: PaymentScreenProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { time, zoneName } = useFormatters();
@@ -35,6 +42,8 @@ export function PaymentScreen({ shopName }: { shopName: string }) {
   const paid = current !== null && isPaid(current.status);
   const waiting = current !== null && (current.status === 'pending' || current.status === 'creating');
   const closeReceipt = useCallback(() => setReceiptOpen(false), []);
+  const thermal = useThermalPrint(current?.id ?? '');
+  const offerThermal = paid && printer !== 'none';
 
   // Enter = next sale whenever "New sale" is offered and the receipt is not in front.
   useEffect(() => {
@@ -83,6 +92,7 @@ export function PaymentScreen({ shopName }: { shopName: string }) {
         </p>
       )}
       <ErrorMessage error={error} testId="payment-error" />
+      {offerThermal && <ThermalPrintStatus error={thermal.error} printed={thermal.printed} />}
       <footer>
         {current.status === 'pending' && (
           <button data-testid="cancel-payment" disabled={busy} onClick={() => void cancel()}>
@@ -94,6 +104,7 @@ export function PaymentScreen({ shopName }: { shopName: string }) {
             {t('payment.printReceipt')}
           </button>
         )}
+        {offerThermal && <ThermalPrintButton busy={thermal.busy} onPrint={() => void thermal.print()} />}
         {!waiting && (
           <button className="primary" data-testid="new-sale" title={t('payment.newSaleHint')} onClick={dismiss}>
             {t('payment.newSale')}

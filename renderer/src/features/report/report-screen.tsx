@@ -9,8 +9,9 @@ import { useLabels } from '../../components/labels';
 import { ErrorMessage } from '../../components/error-message';
 import { usePayments } from '../../stores/payment-store';
 import { CloseDayPanel } from './close-day-panel';
+import { SalesChart } from './sales-chart';
 
-/** The Today tab: the day's live totals, then closing the day. */
+/** The Today tab: the day's live totals, takings per hour and per method, then closing the day. */
 export function ReportScreen() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -31,16 +32,25 @@ export function ReportScreen() {
         <div><span>{t('report.refunded')}</span><strong data-testid="report-refunded-total">{formatRupiah(report.refundedTotal)}</strong></div>
         <div><span>{t('report.waiting')}</span><strong data-testid="report-pending-count">{report.pendingCount}</strong></div>
       </div>
-      <table>
-        <thead><tr><th>{t('report.method')}</th><th>{t('report.sales')}</th><th>{t('report.total')}</th></tr></thead>
-        <tbody>
-          {report.byMethod.map((m) => (
-            <tr key={m.method} data-testid={`report-method-${m.method}`}>
-              <td>{labels.method(m.method)}</td><td>{m.count}</td><td>{formatRupiah(m.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SalesChart
+        testId="report-hourly"
+        title={t('report.byHourTitle')}
+        summary={t('report.byHourSummary', { zone: report.zone, count: report.paidCount, amount: formatRupiah(report.paidTotal) })}
+        headings={{ label: t('report.hour'), count: t('report.sales'), total: t('report.total') }}
+        rows={report.byHour.map((h) => {
+          const hour = String(h.hour).padStart(2, '0');
+          return { key: hour, label: t('report.hourLabel', { hour }), count: h.count, total: h.total };
+        })}
+      />
+      <SalesChart
+        testId="report-method"
+        horizontal
+        tableVisible
+        title={t('report.byMethodTitle')}
+        summary={t('report.byMethodSummary', { count: report.paidCount, amount: formatRupiah(report.paidTotal) })}
+        headings={{ label: t('report.method'), count: t('report.sales'), total: t('report.total') }}
+        rows={report.byMethod.map((m) => ({ key: m.method, label: labels.method(m.method), count: m.count, total: m.total }))}
+      />
       <CloseDayPanel report={report} />
     </section>
   );

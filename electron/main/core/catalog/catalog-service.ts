@@ -1,0 +1,133 @@
+/**
+ * The merchant's own catalogue, kept in the ledger. A fresh ledger is seeded
+ * once with the default catalogue so a new till sells at once; after that the
+ * merchant's edits are the truth and nothing re-seeds. Removing a product only
+ * takes it off the till: past orders carry their own item copies.
+ */
+import { KasirError } from '../../../../shared/contract/result';
+import {
+  productInput,
+  productSku,
+  type CatalogProduct,
+  type Product,
+  type ProductInput,
+} from '../../../../shared/contract/schemas';
+import { isoUtc, type Clock } from '../clock';
+import { ProductRepository, type Database, type ProductRow } from '../ledger';
+import { DEFAULT_CATALOG } from './default-catalog';
+
+/** What CatalogService is built from (constructor injection). */
+export interface CatalogServiceDeps {
+  db: Database;
+  clock: Clock;
+  /** What a fresh ledger starts with; defaults to DEFAULT_CATALOG. */
+  defaults?: readonly Product[];
+}
+
+const toProduct = (r: ProductRow): Product => ({ sku: r.sku, name: r.name, price: r.price, category: r.category });
+
+const toCatalogProduct = (r: ProductRow): CatalogProduct => ({
+  ...toProduct(r),
+  active: r.active === 1,
+  sortOrder: r.sort_order,
+  updatedAt: r.updated_at,
+});
+
+/** "price: …; name: …", the first few zod issues, as the router words them. */
+function describe(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Catalogue reads and edits; every write is one SQLite transaction. */
+export class CatalogService {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly defaults: readonly Product[];
+  private readonly repo: ProductRepository;
+
+  constructor(deps: CatalogServiceDeps) {
+    this.db = deps.db;
+    this.clock = deps.clock;
+    this.defaults = deps.defaults ?? DEFAULT_CATALOG;
+    this.repo = new ProductRepository(deps.db);
+  }
+
+  /**
+   * Seeds the default catalogue into an empty `products` table; true if it did.
+   * Products are never deleted (schema trigger), so "empty" means "never
+   * seeded and never edited": a merchant's catalogue is never overwritten.
+   */
+  seedIfEmpty(): boolean {
+    return this.db
+      .transaction(() => {
+        if (this.repo.count() > 0) return false;
+        const at = isoUtc(this.clock.now());
+        this.defaults.forEach((p, i) =>
+          this.repo.insert({ ...p, active: 1, sort_order: i + 1, created_at: at, updated_at: at }),
+        );
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Active products in sort order: what the till shows. */
+  list(): Product[] {
+    return this.repo.active().map(toProduct);
+  }
+
+  /** Every product, inactive ones included, in sort order. */
+  all(): CatalogProduct[] {
+    return this.repo.all().map(toCatalogProduct);
+  }
+
+  /**
+   * Creates or updates a product by SKU. Validates here too (not only in the
+   * router), so no caller can write a float price or an empty name.
+   * @throws KasirError INVALID_INPUT for a bad field, CONFLICT for `isNew` on an existing SKU.
+   */
+  save(input: ProductInput): CatalogProduct {
+    const parsed = productInput.safeParse(input);
+    if (!parsed.success) throw new KasirError('INVALID_INPUT', describe(parsed.error.issues));
+    const { sku, name, price, category, active, isNew } = parsed.data;
+    return this.db
+      .transaction(() => {
+        const at = isoUtc(this.clock.now());
+        const existing = this.repo.bySku(sku);
+        if (existing && isNew) throw new KasirError('CONFLICT', `A product with SKU ${sku} already exists.`);
+        const row = { sku, name, price, category, active: active ? 1 : 0, updated_at: at } as const;
+        if (existing) this.repo.update(row);
+        else this.repo.insert({ ...row, sort_order: this.repo.nextSortOrder(), created_at: at });
+        return this.mustGet(sku);
+      })
+      .immediate();
+  }
+
+  /**
+   * Takes a product off the till. Soft: the row stays (inactive) and can be
+   * re-activated by saving it; past orders are untouched.
+   * @throws KasirError INVALID_INPUT for a malformed SKU, NOT_FOUND for an unknown one.
+   */
+  remove(skuInput: string): CatalogProduct {
+    const parsed = productSku.safeParse(skuInput);
+    if (!parsed.success) throw new KasirError('INVALID_INPUT', describe(parsed.error.issues));
+    const sku = parsed.data;
+    return this.db
+      .transaction(() => {
+        const existing = this.repo.bySku(sku);
+        if (!existing) throw new KasirError('NOT_FOUND', `No product with SKU ${sku}.`);
+        // Removing twice is not an error: the till ends up the same.
+        if (existing.active === 1) this.repo.setActive(sku, false, isoUtc(this.clock.now()));
+        return this.mustGet(sku);
+      })
+      .immediate();
+  }
+
+  private mustGet(sku: string): CatalogProduct {
+    const row = this.repo.bySku(sku);
+    if (!row) throw new Error(`product ${sku} vanished inside its own transaction`);
+    return toCatalogProduct(row);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The `products` table (the merchant's catalogue) behind prepared statements.
+ * Rows are never deleted (a schema trigger refuses it): "remove" clears
+ * `active`, so past orders and the seed-once rule both stay sound.
+ */
+import type { Database } from './open-ledger';
+
+/** A `products` row, exactly the columns. */
+export interface ProductRow {
+  sku: string;
+  name: string;
+  /** Whole rupiah, ≥ 1. */
+  price: number;
+  category: string;
+  active: 0 | 1;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The columns a save may change; sku identifies the row. */
+export type ProductWrite = Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active' | 'updated_at'>;
+
+/** Prepared statements over `products`. */
+export class ProductRepository {
+  private readonly ins;
+  private readonly upd;
+  private readonly setActiveStmt;
+  private readonly selOne;
+  private readonly selActive;
+  private readonly selAll;
+  private readonly selCount;
+  private readonly selNextOrder;
+
+  constructor(db: Database) {
+    this.ins = db.prepare<[ProductRow]>(
+      `INSERT INTO products (sku, name, price, category, active, sort_order, created_at, updated_at)
+       VALUES (@sku, @name, @price, @category, @active, @sort_order, @created_at, @updated_at)`,
+    );
+    this.upd = db.prepare<[ProductWrite]>(
+      `UPDATE products SET name = @name, price = @price, category = @category, active = @active, updated_at = @updated_at
+       WHERE sku = @sku`,
+    );
+    this.setActiveStmt = db.prepare<[{ sku: string; active: 0 | 1; updated_at: string }]>(
+      'UPDATE products SET active = @active, updated_at = @updated_at WHERE sku = @sku',
+    );
+    this.selOne = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
+    this.selActive = db.prepare<[], ProductRow>('SELECT * FROM products WHERE active = 1 ORDER BY sort_order, sku');
+    this.selAll = db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY sort_order, sku');
+    this.selCount = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM products');
+    this.selNextOrder = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(sort_order), 0) + 1 AS next FROM products');
+  }
+
+  /** Inserts a new product; throws SQLITE_CONSTRAINT_PRIMARYKEY if the sku exists. */
+  insert(row: ProductRow): void {
+    this.ins.run(row);
+  }
+
+  /** Updates an existing product's editable columns; false if no such sku. */
+  update(row: ProductWrite): boolean {
+    return this.upd.run(row).changes === 1;
+  }
+
+  /** Marks a product (in)active; false if no such sku. */
+  setActive(sku: string, active: boolean, updatedAt: string): boolean {
+    return this.setActiveStmt.run({ sku, active: active ? 1 : 0, updated_at: updatedAt }).changes === 1;
+  }
+
+  bySku(sku: string): ProductRow | undefined {
+    return this.selOne.get(sku);
+  }
+
+  /** What the till sells: active products in sort order. */
+  active(): ProductRow[] {
+    return this.selActive.all();
+  }
+
+  /** Every product, inactive ones included, in sort order (for the editor). */
+  all(): ProductRow[] {
+    return this.selAll.all();
+  }
+
+  count(): number {
+    return this.selCount.get()?.n ?? 0;
+  }
+
+  /** The sort order that places a new product after every existing one. */
+  nextSortOrder(): number {
+    return this.selNextOrder.get()?.next ?? 1;
+  }
+}

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Fills and submits the product form that is open on the Products tab. */
+async function fillProduct(page: Page, fields: { sku?: string; name?: string; price?: string; category?: string }): Promise<void> {
+  const form = page.getByTestId('product-form');
+  if (fields.sku !== undefined) await form.getByTestId('product-form-sku').fill(fields.sku);
+  if (fields.name !== undefined) await form.getByTestId('product-form-name').fill(fields.name);
+  if (fields.price !== undefined) await form.getByTestId('product-form-price').fill(fields.price);
+  if (fields.category !== undefined) await form.getByTestId('product-form-category').fill(fields.category);
+  await form.getByTestId('product-form-save').click();
+}
+
+test.describe('the merchant’s catalogue', () => {
+  test('add Es Jeruk, sell it, reprice it, take it off the till; the past sale keeps it', async ({ kasir }) => {
+    const { page } = kasir;
+
+    // A fresh till starts with the seeded default catalogue.
+    await page.getByTestId('tab-products').click();
+    await expect(page.getByTestId('catalog-row-KOPI-SUSU')).toHaveAttribute('data-active', 'true');
+
+    // Add: a typo'd price is caught in the form, a taken SKU by the main process.
+    await page.getByTestId('catalog-add').click();
+    await fillProduct(page, { sku: 'KOPI-SUSU', name: 'Es Jeruk', price: '9.000,5', category: 'Minuman' });
+    await expect(page.getByTestId('product-form-price-invalid')).toBeVisible();
+    await fillProduct(page, { price: '9.000' });
+    await expect(page.getByTestId('product-form-error')).toHaveAttribute('data-code', 'CONFLICT');
+    await fillProduct(page, { sku: 'es-jeruk' });
+    await expect(page.getByTestId('product-form')).toHaveCount(0);
+    const row = page.getByTestId('catalog-row-ES-JERUK');
+    await expect(row).toHaveAttribute('data-active', 'true');
+    await expect(page.getByTestId('catalog-price-ES-JERUK')).toHaveText('Rp 9.000');
+    await expect(page.getByTestId('catalog-row-KOPI-SUSU')).toContainText('Es Kopi Susu'); // not overwritten
+
+    // It is on the till; the cashier finds it by typing and adds it with Enter.
+    await page.getByTestId('tab-till').click();
+    await expect(page.getByTestId('product-ES-JERUK')).toContainText('Rp 9.000');
+    const search = page.getByTestId('product-search');
+    await search.fill('jeruk');
+    await expect(page.getByTestId('product-grid').getByRole('button')).toHaveCount(1);
+    await search.press('Enter');
+    await expect(page.getByTestId('qty-ES-JERUK')).toHaveText('1');
+    await expect(search).toHaveValue('');
+    await expect(page.getByTestId('cart-total')).toHaveText('Rp 9.000');
+
+    // Sell it for cash.
+    await page.getByTestId('method-select').selectOption('cash');
+    await page.getByTestId('charge').click();
+    await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'settlement');
+    const orderId = (await page.getByTestId('order-id').textContent()) ?? '';
+    expect(orderId).not.toBe('');
+    await page.getByTestId('new-sale').click();
+
+    // Reprice it: the till follows.
+    await page.getByTestId('tab-products').click();
+    await page.getByTestId('catalog-edit-ES-JERUK').click();
+    await expect(page.getByTestId('product-form-sku')).toHaveValue('ES-JERUK');
+    await expect(page.getByTestId('product-form-price')).toHaveValue('9.000');
+    await fillProduct(page, { price: '10.000' });
+    await expect(page.getByTestId('catalog-price-ES-JERUK')).toHaveText('Rp 10.000');
+    await page.getByTestId('tab-till').click();
+    await expect(page.getByTestId('product-ES-JERUK')).toContainText('Rp 10.000');
+
+    // Deactivate it: gone from the till and from search, still listed (inactive) in the editor.
+    await page.getByTestId('tab-products').click();
+    await page.getByTestId('catalog-toggle-ES-JERUK').click();
+    await expect(row).toHaveAttribute('data-active', 'false');
+    await page.getByTestId('tab-till').click();
+    await expect(page.getByTestId('product-KOPI-SUSU')).toBeVisible();
+    await expect(page.getByTestId('product-ES-JERUK')).toHaveCount(0);
+    await page.getByTestId('product-search').fill('jeruk');
+    await expect(page.getByTestId('product-search-empty')).toBeVisible();
+    const list = await page.evaluate(() => window.kasir.invoke('catalog.list'));
+    expect(list.ok && list.value.map((p) => p.sku)).not.toContain('ES-JERUK');
+
+    // The past sale still shows it, at the price it was sold for.
+    await page.getByTestId('tab-history').click();
+    await expect(page.getByTestId(`history-items-${orderId}`)).toHaveText('Es Jeruk × 1');
+    await expect(page.getByTestId(`history-${orderId}`)).toContainText('Rp 9.000');
+    const sales = await page.evaluate(() => window.kasir.invoke('payments.list', { limit: 10 }));
+    if (!sales.ok) throw new Error(sales.message);
+    const sale = sales.value.find((p) => p.orderId === orderId);
+    expect(sale?.items).toEqual([{ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, quantity: 1 }]);
+  });
+
+  test('the contract refuses a float price with a typed error and writes nothing', async ({ kasir }) => {
+    const { page } = kasir;
+    const res = await page.evaluate(() =>
+      window.kasir.invoke('catalog.save', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000.5, category: 'Minuman', active: true }),
+    );
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const all = await page.evaluate(() => window.kasir.invoke('catalog.all'));
+    expect(all.ok && all.value.some((p) => p.sku === 'ES-JERUK')).toBe(false);
+  });
+});
