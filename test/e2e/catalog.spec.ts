@@ -93,3 +93,27 @@ test.describe('the merchant’s catalogue', () => {
     expect(all.ok && all.value.some((p) => p.sku === 'ES-JERUK')).toBe(false);
   });
 });
+
+test('a sale is priced by the catalogue, not by the screen: a stale cart is refused and re-priced', async ({ kasir }) => {
+  const { page } = kasir;
+  await page.getByTestId('product-KOPI-HITAM').click();
+  await expect(page.getByTestId('cart-total')).toHaveText('Rp 12.000');
+  // The owner reprices on another screen while the line sits in the cart.
+  const saved = await page.evaluate(() =>
+    window.kasir.invoke('catalog.save', { sku: 'KOPI-HITAM', name: 'Kopi Hitam', price: 13_000, category: 'Minuman', active: true }),
+  );
+  expect(saved).toMatchObject({ ok: true });
+  await page.getByTestId('method-select').selectOption('cash');
+  await page.getByTestId('charge').click();
+  await expect(page.getByTestId('charge-error')).toHaveAttribute('data-code', 'CONFLICT');
+  await expect(page.getByTestId('cart-total')).toHaveText('Rp 13.000');
+  await page.getByTestId('charge').click();
+  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
+  await expect(page.getByTestId('payment-amount')).toHaveText('Rp 13.000');
+
+  // A tampered renderer cannot charge its own price either.
+  const tampered = await page.evaluate(() =>
+    window.kasir.invoke('payments.create', { items: [{ sku: 'KOPI-HITAM', name: 'Kopi Hitam', price: 1, quantity: 1 }], method: 'cash' }),
+  );
+  expect(tampered).toMatchObject({ ok: false, code: 'CONFLICT' });
+});

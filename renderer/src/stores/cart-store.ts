@@ -7,6 +7,8 @@ interface CartState {
   add(product: Product): void;
   setQuantity(sku: string, quantity: number): void;
   clear(): void;
+  /** Re-prices lines from the current catalogue and drops products no longer sold. */
+  syncWith(products: readonly Product[]): void;
 }
 
 export const useCart = create<CartState>((set) => ({
@@ -22,6 +24,15 @@ export const useCart = create<CartState>((set) => ({
       lines: quantity <= 0 ? s.lines.filter((l) => l.sku !== sku) : s.lines.map((l) => (l.sku === sku ? { ...l, quantity } : l)),
     })),
   clear: () => set({ lines: [] }),
+  syncWith: (products) =>
+    set((s) => {
+      const bySku = new Map(products.map((p) => [p.sku, p]));
+      const lines = s.lines.flatMap((l) => {
+        const p = bySku.get(l.sku);
+        return p ? [{ ...l, name: p.name, price: p.price }] : [];
+      });
+      return { lines };
+    }),
 }));
 
 /** Sum of price × quantity; integers in, integer out. */

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Product } from '../../../shared/contract/schemas';
 import { call } from '../api';
+import { useCart } from './cart-store';
 
 interface CatalogState {
   products: Product[];
@@ -16,7 +17,10 @@ export const useCatalog = create<CatalogState>((set) => ({
   products: [],
   load: async () => {
     const res = await call('catalog.list');
-    if (res.ok) set({ products: res.value });
+    if (!res.ok) return;
+    set({ products: res.value });
+    // The main process prices every sale from the catalogue: keep the cart on the same prices.
+    useCart.getState().syncWith(res.value);
   },
 }));
 

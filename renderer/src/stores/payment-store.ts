@@ -8,6 +8,7 @@ import type { CartItem, PaymentView } from '../../../shared/contract/schemas';
 import type { UpdateSource } from '../../../shared/domain/payment';
 import type { Err } from '../../../shared/contract/result';
 import { call } from '../api';
+import { useCatalog } from './catalog-store';
 
 interface PaymentState {
   current: PaymentView | null;
@@ -37,6 +38,8 @@ export const usePayments = create<PaymentState>((set, get) => ({
     const res = await call('payments.create', { items, method });
     if (res.ok) set({ current: res.value, lastSource: res.value.lastSource, busy: false });
     else set({ error: res, busy: false });
+    // The catalogue changed under the cart (the main process refused the old prices): refresh it.
+    if (!res.ok && res.code === 'CONFLICT') await useCatalog.getState().load();
     return res.ok;
   },
   async cancel() {

@@ -9,6 +9,7 @@ import type { CatalogProduct, ProductInput } from '../../../../shared/contract/s
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { SECRET_NAMES } from '../../../../shared/domain/gateway';
 import type { SecretStore } from '../secrets/secret-store';
+import { checkCartAgainstCatalog } from '../catalog/cart-pricing';
 
 /** What the handlers need from the payment engine (PaymentService satisfies it). */
 export interface PaymentsApi {
@@ -56,7 +57,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'catalog.all': () => deps.catalog.all(),
     'catalog.save': (input) => deps.catalog.save(input),
     'catalog.remove': ({ sku }) => deps.catalog.remove(sku),
-    'payments.create': (input) => deps.payments.create(input),
+    'payments.create': ({ items, method }) =>
+      deps.payments.create({ items: checkCartAgainstCatalog(items, deps.catalog.list()), method }),
     'payments.get': ({ id }) => deps.payments.get(id),
     'payments.list': (input) => deps.payments.list(input?.limit ?? 50),
     'payments.cancel': ({ id }) => deps.payments.cancel(id),

@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import { checkCartAgainstCatalog } from '../../electron/main/core/catalog/cart-pricing';
+import { createHandlers, type HandlerDeps } from '../../electron/main/core/app/handlers';
+import { createRouter } from '../../shared/contract/router';
+import type { Product } from '../../shared/contract/schemas';
+
+const products: Product[] = [
+  { sku: 'KOPI', name: 'Kopi', price: 12_000, category: 'Minuman' },
+  { sku: 'TEH', name: 'Teh', price: 8_000, category: 'Minuman' },
+];
+
+describe('cart pricing against the catalogue', () => {
+  it('passes a cart that matches', () => {
+    const items = [{ sku: 'KOPI', name: 'Kopi', price: 12_000, quantity: 2 }];
+    expect(checkCartAgainstCatalog(items, products)).toEqual(items);
+  });
+
+  it.each([
+    ['a price the catalogue does not say', { sku: 'KOPI', name: 'Kopi', price: 1, quantity: 1 }, /Kopi now costs Rp 12\.000/],
+    ['a product no longer sold', { sku: 'GONE', name: 'Roti', price: 5_000, quantity: 1 }, /Roti is no longer sold/],
+    ['a renamed product', { sku: 'TEH', name: 'Es Teh', price: 8_000, quantity: 1 }, /TEH is now called Teh/],
+  ])('refuses %s with CONFLICT', (_label, item, message) => {
+    expect(() => checkCartAgainstCatalog([item], products)).toThrow(message);
+  });
+
+  it('the payments.create handler never reaches the engine with a tampered price', async () => {
+    const create = vi.fn();
+    const deps = {
+      catalog: { list: () => products, all: vi.fn(), save: vi.fn(), remove: vi.fn() },
+      payments: { create },
+    } as unknown as HandlerDeps;
+    const router = createRouter(createHandlers(deps));
+    const res = await router.dispatch('payments.create', { items: [{ sku: 'KOPI', name: 'Kopi', price: 1, quantity: 1 }], method: 'qris' });
+    expect(res).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(create).not.toHaveBeenCalled();
+  });
+});
