@@ -7,9 +7,10 @@ export const GATEWAY_ENVS = ['emulator', 'sandbox', 'production'] as const;
 /** Which Midtrans the till talks to. */
 export type GatewayEnv = (typeof GATEWAY_ENVS)[number];
 
-export const SECRET_NAMES = [
-  'coreServerKey',
-  'coreClientKey',
+/** Core API v2 credentials. */
+export const CORE_SECRET_NAMES = ['coreServerKey', 'coreClientKey'] as const;
+/** SNAP-BI credentials (the private key and Midtrans' notification key are PEM). */
+export const SNAP_SECRET_NAMES = [
   'snapClientId',
   'snapClientSecret',
   'snapPartnerId',
@@ -17,6 +18,7 @@ export const SECRET_NAMES = [
   'snapPrivateKey',
   'snapNotificationPublicKey',
 ] as const;
+export const SECRET_NAMES = [...CORE_SECRET_NAMES, ...SNAP_SECRET_NAMES] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Secrets stored as PEM text: validated by node:crypto, never hinted. */

@@ -16,16 +16,8 @@ import { GatewayError, isOutcomeUnknown } from '../../electron/main/core/gateway
 import type { GatewayMethod } from '../../electron/main/core/gateway/mapping';
 import { createGateway, type KasirGateway } from '../../electron/main/core/gateway/routing-gateway';
 import type { ChargeRequest, GatewayRef } from '../../electron/main/core/gateway/types';
+import { failure } from '../fixtures/failure';
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function failure(p: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
 let emu: Emu;

@@ -16,16 +16,8 @@ import type { GatewayMethod } from '../../electron/main/core/gateway/mapping';
 import { createGateway, type GatewayRouting, type KasirGateway } from '../../electron/main/core/gateway/routing-gateway';
 import type { ChargeRequest, GatewayRef, GatewayTransaction } from '../../electron/main/core/gateway/types';
 import type { GatewayCredentials } from '../../electron/main/core/secrets/credentials';
+import { failure } from '../fixtures/failure';
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function failure(p: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
 let emu: Emu;

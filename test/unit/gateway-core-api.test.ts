@@ -7,16 +7,8 @@ import { GatewayError } from '../../electron/main/core/gateway/errors';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../electron/main/core/gateway/http';
 import type { GatewayMethod } from '../../electron/main/core/gateway/mapping';
 import type { ChargeRequest, GatewayRef } from '../../electron/main/core/gateway/types';
+import { failure } from '../fixtures/failure';
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function failure(p: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const REF = fileURLToPath(new URL('../fixtures/samples/core-api/', import.meta.url));
 const sample = (f: string) => readFileSync(REF + f, 'utf8');

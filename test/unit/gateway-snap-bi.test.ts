@@ -11,16 +11,8 @@ import { interpretSnap } from '../../electron/main/core/gateway/snap-bi-errors';
 import { snapEnvelope } from '../../electron/main/core/gateway/snap-bi-schemas';
 import { snapBiTimestamp } from '../../electron/main/core/gateway/time';
 import type { ChargeRequest } from '../../electron/main/core/gateway/types';
+import { failure } from '../fixtures/failure';
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function failure(p: Promise<unknown>): Promise<GatewayError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as GatewayError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const CREDS = {

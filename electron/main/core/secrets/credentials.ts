@@ -3,6 +3,7 @@
  * Missing secrets come back as a typed NOT_CONFIGURED error naming what is
  * missing (names only, never values).
  */
+import { CORE_SECRET_NAMES, SNAP_SECRET_NAMES } from '../../../../shared/domain/gateway';
 import type { GatewayEnv, SecretName, SecretStore } from './secret-store';
 
 /** Core API v2 credentials. */
@@ -41,15 +42,6 @@ export interface CredentialsNotConfigured {
 
 export type LoadCredentialsResult = { ok: true; value: GatewayCredentials } | CredentialsNotConfigured;
 
-const CORE_NAMES = ['coreServerKey', 'coreClientKey'] as const satisfies readonly SecretName[];
-const SNAP_NAMES = [
-  'snapClientId',
-  'snapClientSecret',
-  'snapPartnerId',
-  'snapChannelId',
-  'snapPrivateKey',
-  'snapNotificationPublicKey',
-] as const satisfies readonly SecretName[];
 
 export interface LoadCredentialsOptions {
   /** APIs that must be fully configured (default: both, since default routing uses both). */
@@ -73,8 +65,8 @@ export async function loadCredentials(
     const entries = await Promise.all(names.map(async (n) => [n, await store.get(env, n)] as const));
     return new Map<N, string | null>(entries);
   };
-  const core = await read(CORE_NAMES);
-  const snap = await read(SNAP_NAMES);
+  const core = await read(CORE_SECRET_NAMES);
+  const snap = await read(SNAP_SECRET_NAMES);
   const missing: SecretName[] = [];
   const check = <N extends SecretName>(api: 'core_api' | 'snap_bi', values: Map<N, string | null>): boolean => {
     const absent = [...values].filter(([, v]) => !v).map(([n]) => n);
