@@ -84,6 +84,8 @@ export const paymentView = z.strictObject({
   updatedAt: z.string(),
   expiresAt: z.string().nullable(),
   lastSource: updateSource,
+  /** Midtrans transaction id / SNAP-BI referenceNo, for receipts and disputes (not a secret). */
+  referenceNo: z.string().nullable(),
   items: z.array(cartItem),
 });
 export type PaymentView = z.infer<typeof paymentView>;

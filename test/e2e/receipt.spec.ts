@@ -42,6 +42,13 @@ test.describe('the receipt', () => {
 
     await expect(receipt.getByTestId('receipt-shop')).toHaveText(info.value.shopName);
     await expect(receipt.getByTestId('receipt-order-id')).toHaveText(orderId);
+    // The Midtrans reference, for disputes: the one the emulator holds for this order.
+    const view = await page.evaluate(async (o) => {
+      const list = await window.kasir.invoke('payments.list', { limit: 5 });
+      return list.ok ? list.value.find((p) => p.orderId === o) : undefined;
+    }, orderId);
+    expect(view?.referenceNo).toBeTruthy();
+    await expect(receipt.getByTestId('receipt-reference')).toHaveText(view?.referenceNo ?? '');
     await expect(receipt.getByTestId('receipt-time')).toHaveText(/\d{2}\.\d{2} WIB$/);
     const nasi = receipt.getByTestId('receipt-line-NASI-GORENG');
     await expect(nasi).toHaveAttribute('data-quantity', '1');

@@ -25,6 +25,7 @@ const payment: PaymentView = {
   updatedAt: '2026-11-26T03:00:01.000Z',
   expiresAt: null,
   lastSource: 'manual',
+  referenceNo: null,
   items: [
     { sku: 'NASI', name: 'Nasi Goreng', price: 28_000, quantity: 1 },
     { sku: 'TEH', name: 'Es Teh Manis', price: 8_000, quantity: 2 },

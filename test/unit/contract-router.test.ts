@@ -15,6 +15,7 @@ const view: PaymentView = {
   updatedAt: '2026-11-26T03:00:00.000Z',
   expiresAt: null,
   lastSource: 'manual',
+  referenceNo: null,
   items: [{ sku: 'A', name: 'A', price: 10_000, quantity: 1 }],
 };
 

@@ -22,6 +22,7 @@ const paid: PaymentView = {
   updatedAt: '2026-11-26T16:30:00.000Z',
   expiresAt: null,
   lastSource: 'manual',
+  referenceNo: null,
   items: [
     { sku: 'NASI', name: 'Nasi Goreng', price: 28_000, quantity: 1 },
     { sku: 'TEH', name: 'Es Teh Manis', price: 8_000, quantity: 2 },
@@ -51,6 +52,15 @@ describe('receipt layout', () => {
     expect(lines).toContain('Status' + 'LUNAS'.padStart(26));
     expect(lines.at(-1)).toBe('Terima kasih!');
     expect(lines.join('\n')).not.toMatch(/Dikembalikan/);
+  });
+
+  it('prints the Midtrans reference when there is one, within the width', () => {
+    const ref = '1015a919-b03f-450a-bc85-b38202a79a96';
+    const lines = texts(layoutReceipt('Warung', { ...paid, referenceNo: ref }, 'Asia/Jakarta', 'id'));
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(32);
+    expect(lines).toContain('Ref. Midtrans');
+    expect(lines.join('')).toContain('1015a919-b03f-450a-bc85-b38202a7');
+    expect(texts(layoutReceipt('Warung', paid, 'Asia/Jakarta', 'id'))).not.toContain('Ref. Midtrans');
   });
 
   it('speaks English, with the time in the shop zone (not the machine zone)', () => {

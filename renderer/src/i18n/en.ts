@@ -131,6 +131,7 @@ export const en: Messages = {
     title: 'Payment receipt',
     time: 'Time',
     order: 'Order no.',
+    reference: 'Midtrans ref.',
     item: 'Item',
     qty: 'Qty',
     price: 'Price',

@@ -137,6 +137,7 @@ export const id = {
     title: 'Struk pembayaran',
     time: 'Waktu',
     order: 'No. pesanan',
+    reference: 'Ref. Midtrans',
     item: 'Barang',
     qty: 'Jml',
     price: 'Harga',

@@ -62,6 +62,7 @@ export function toView(row: PaymentRow, items: readonly OrderItemRow[]): Payment
     updatedAt: row.updated_at,
     expiresAt: row.expires_at,
     lastSource: row.last_source,
+    referenceNo: row.reference_no,
     items: items.map(
       (i): CartItem => ({ sku: i.sku, name: i.name, price: i.price, quantity: i.quantity }),
     ),

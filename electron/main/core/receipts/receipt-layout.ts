@@ -42,8 +42,8 @@ const METHOD_NAMES: Record<PaymentMethod, string> = {
 };
 
 const TEXT = {
-  id: { time: 'Waktu', order: 'No. pesanan', total: 'TOTAL', method: 'Metode', status: 'Status', paid: 'LUNAS', refunded: 'Dikembalikan', thanks: 'Terima kasih!', cash: 'Tunai', locale: 'id-ID' },
-  en: { time: 'Time', order: 'Order no.', total: 'TOTAL', method: 'Method', status: 'Status', paid: 'PAID', refunded: 'Refunded', thanks: 'Terima kasih! Thank you!', cash: 'Cash', locale: 'en-GB' },
+  id: { time: 'Waktu', order: 'No. pesanan', reference: 'Ref. Midtrans', total: 'TOTAL', method: 'Metode', status: 'Status', paid: 'LUNAS', refunded: 'Dikembalikan', thanks: 'Terima kasih!', cash: 'Tunai', locale: 'id-ID' },
+  en: { time: 'Time', order: 'Order no.', reference: 'Midtrans ref.', total: 'TOTAL', method: 'Method', status: 'Status', paid: 'PAID', refunded: 'Refunded', thanks: 'Terima kasih! Thank you!', cash: 'Cash', locale: 'en-GB' },
 } as const;
 
 /** Replaces control characters (C0, DEL, C1) with spaces and collapses runs of whitespace. */
@@ -139,6 +139,7 @@ export function layoutReceipt(
   const at = payment.status === 'settlement' || payment.status === 'capture' ? payment.updatedAt : payment.createdAt;
   left(labelValue(t.time, shopDateTime(at, zone, language), columns));
   left(labelValue(t.order, printable(payment.orderId), columns));
+  if (payment.referenceNo) left(labelValue(t.reference, printable(payment.referenceNo), columns));
   rule();
   for (const item of payment.items) left(itemLines(item.quantity, item.name, formatRupiah(item.price * item.quantity), columns));
   rule();

@@ -51,6 +51,12 @@ export function Receipt({ payment, shopName, onPrint, onClose }: ReceiptProps) {
             <dd data-testid="receipt-time">{dateTime(paidAt)} {zoneName}</dd>
             <dt>{t('receipt.order')}</dt>
             <dd data-testid="receipt-order-id">{payment.orderId}</dd>
+            {payment.referenceNo && (
+              <>
+                <dt>{t('receipt.reference')}</dt>
+                <dd data-testid="receipt-reference">{payment.referenceNo}</dd>
+              </>
+            )}
           </dl>
           <table className="receipt-lines">
             <thead>
