@@ -26,7 +26,7 @@ import { loadCredentials, type GatewayCredentials } from './secrets/credentials'
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
 import type { SecretStore } from './secrets/secret-store';
-import { loadSettings, resolveRouting, type Settings } from './settings/settings';
+import { loadSettings, resolveRouting, webhookPort, type Settings } from './settings/settings';
 import { startWebhookListener, type WebhookListener } from './webhook/listener';
 import { NotificationVerifier } from './webhook/verifier';
 
@@ -142,7 +142,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     try {
       listener = await startWebhookListener({
         host: settings.webhook.host,
-        port: settings.webhook.port,
+        port: webhookPort(settings),
         sink: new PaymentNotificationSink(payments, logger.scope('webhook')),
         verifier: new NotificationVerifier({
           coreServerKey: credentials?.core?.serverKey ?? null,

@@ -20,11 +20,12 @@ export const settingsSchema = z.strictObject({
   webhook: z
     .strictObject({
       host: z.string().default('127.0.0.1'),
-      port: z.number().int().min(0).max(65535).default(0),
+      /** Unset: an ephemeral port with the emulator, {@link DEFAULT_WEBHOOK_PORT} with real Midtrans. */
+      port: z.number().int().min(0).max(65535).optional(),
       /** Public URL (tunnel/relay) Midtrans should notify; sent as X-Override-Notification. */
       publicUrl: z.url().optional(),
     })
-    .default({ host: '127.0.0.1', port: 0 }),
+    .default({ host: '127.0.0.1' }),
   emulator: z
     .strictObject({ port: z.number().int().min(0).max(65535).default(0) })
     .default({ port: 0 }),
@@ -36,8 +37,20 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Reads settings.json (if any) and applies KASIR_* environment overrides. */
 export function loadSettings(dataDir: string, env: NodeJS.ProcessEnv = process.env): Settings {
   const file = join(dataDir, 'settings.json');
-  const fromFile: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const base = settingsSchema.parse(fromFile);
+  let fromFile: unknown = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new Error(`${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+  const parsed = settingsSchema.safeParse(fromFile);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`${file} has invalid settings: ${issues}`);
+  }
+  const base = parsed.data;
   const overridden = {
     ...base,
     gateway: env.KASIR_GATEWAY ?? base.gateway,
@@ -45,6 +58,17 @@ export function loadSettings(dataDir: string, env: NodeJS.ProcessEnv = process.e
     webhook: { ...base.webhook, ...(env.KASIR_WEBHOOK_PORT ? { port: Number(env.KASIR_WEBHOOK_PORT) } : {}) },
   };
   return settingsSchema.parse(overridden);
+}
+
+/**
+ * The listener's port with real Midtrans: fixed, so a tunnel or relay can point
+ * at it across restarts. With the emulator any free port will do.
+ */
+export const DEFAULT_WEBHOOK_PORT = 8931;
+
+/** The port the webhook listener binds. */
+export function webhookPort(settings: Settings): number {
+  return settings.webhook.port ?? (settings.gateway === 'emulator' ? 0 : DEFAULT_WEBHOOK_PORT);
 }
 
 /** The effective API for every method. */
