@@ -39,3 +39,18 @@ describe('settings.json', () => {
     expect(() => loadSettings(dir, {})).toThrow(/invalid settings/);
   });
 });
+
+describe('SNAP-BI onboarding values in settings.json', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kasir-settings-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the merchant id and per-bank partnerServiceIds, and refuses malformed ones', () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ snapBi: { merchantId: 'G123', vaPartnerServiceIds: { bca: '   12345', mandiri: '70012' } } }));
+    expect(loadSettings(dir, {}).snapBi).toEqual({ merchantId: 'G123', vaPartnerServiceIds: { bca: '   12345', mandiri: '70012' } });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ snapBi: { vaPartnerServiceIds: { bca: 'ABC' } } }));
+    expect(() => loadSettings(dir, {})).toThrow(/snapBi\.vaPartnerServiceIds/);
+  });
+});

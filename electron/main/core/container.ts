@@ -86,7 +86,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       closers.push(() => emulator?.close());
       credentials = emulatorGatewayCredentials(emulator.credentials);
     } else {
-      const loaded = await loadCredentials(settings.gateway, secrets);
+      const loaded = await loadCredentials(settings.gateway, secrets, settings.snapBi.merchantId ? { snapMerchantId: settings.snapBi.merchantId } : {});
       if (loaded.ok) credentials = loaded.value;
       else logger.warn('gateway keys not configured; only cash is available', { missing: loaded.missing });
     }
@@ -103,6 +103,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         credentials,
         clock,
         logger: logger.scope('gateway'),
+        ...(settings.snapBi.vaPartnerServiceIds ? { snapBi: { vaPartnerServiceIds: settings.snapBi.vaPartnerServiceIds } } : {}),
       });
       closers.push(() => kg.close());
       gateway = kg;

@@ -29,6 +29,18 @@ export const settingsSchema = z.strictObject({
   emulator: z
     .strictObject({ port: z.number().int().min(0).max(65535).default(0) })
     .default({ port: 0 }),
+  /**
+   * SNAP-BI values from onboarding that are not secrets: the merchant id put in
+   * bodies (default: the partner id) and the 8-character partnerServiceId of
+   * each VA bank (one string for all banks, or per bank: bca, bni, bri, permata,
+   * cimb, mandiri).
+   */
+  snapBi: z
+    .strictObject({
+      merchantId: z.string().min(1).max(64).optional(),
+      vaPartnerServiceIds: z.union([z.string().regex(/^\s*\d{1,8}$/), z.partialRecord(z.enum(['bca', 'bni', 'bri', 'permata', 'cimb', 'mandiri']), z.string().regex(/^\s*\d{1,8}$/))]).optional(),
+    })
+    .default({}),
   /** Thermal receipt printer (ESC/POS): none, raw TCP on the LAN, or a device file. */
   printer: printerSettingsSchema.default(NO_PRINTER),
 });
