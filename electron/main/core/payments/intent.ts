@@ -7,8 +7,10 @@ import { KasirError } from '../../../../shared/contract/result';
 import type { GatewayApi, PaymentMethod } from '../../../../shared/domain/payment';
 import { isRupiah } from '../../../../shared/domain/money';
 import { isoUtc } from '../clock';
+import type { ChargeItem, ChargeRequest } from '../gateway/types';
 import type { PaymentRow } from '../ledger/rows';
 import type { IdSource } from './ids';
+import { refOf } from './payment-view';
 import { zonedDay } from './zoned-day';
 
 /** Sum of a cart in rupiah; throws INVALID_INPUT / AMOUNT_INVALID. */
@@ -69,5 +71,22 @@ export function buildIntent(a: {
     reference_no: null, status: 'creating', amount: a.amount, refunded_amount: 0, action: null, va_number: null,
     expires_at: api === 'snap_bi' && SNAP_VALIDITY_MINUTES[a.method] ? isoUtc(a.now + SNAP_VALIDITY_MINUTES[a.method]! * 60_000) : null,
     paid_at: null, last_source: a.method === 'cash' ? 'manual' : 'charge', created_at: at, updated_at: at,
+  };
+}
+
+/**
+ * The gateway request for an attempt. Everything but the notification URLs
+ * comes from the persisted intent, so a retry or a replay after a restart sends
+ * the same request (same idempotency key / X-EXTERNAL-ID, same body).
+ */
+export function chargeRequestOf(row: PaymentRow, items: readonly ChargeItem[], notificationUrls?: string[]): ChargeRequest {
+  return {
+    orderId: row.gateway_order_id,
+    method: refOf(row).method,
+    amount: row.amount,
+    items: items.map(({ sku, name, price, quantity }) => ({ sku, name, price, quantity })),
+    idempotencyKey: row.external_id,
+    notificationUrls,
+    expiresAt: row.expires_at,
   };
 }

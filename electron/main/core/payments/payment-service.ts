@@ -18,7 +18,7 @@ import { SalesQueries, SLOT_SECONDS } from '../ledger/sales-queries';
 import type { PaymentRow } from '../ledger/rows';
 import { asKasirError, classifyChargeError, errorFields } from './charge-errors';
 import { RandomIds, type IdSource } from './ids';
-import { buildIntent, cartTotal } from './intent';
+import { buildIntent, cartTotal, chargeRequestOf } from './intent';
 import { PaymentStateStore, type ApplyResult } from './payment-state';
 import { refOf, toView, updateFromTransaction, type StateUpdate } from './payment-view';
 import { performRefund, type RefundContext } from './refund-flow';
@@ -194,12 +194,8 @@ export class PaymentService {
     await this.rec.recover();
     for (const row of this.payments.open()) {
       if (row.status !== 'pending' || row.action !== null || row.api === 'none') continue;
-      const items = this.payments.items(row.order_id).map(({ sku, name, price, quantity }) => ({ sku, name, price, quantity }));
       try {
-        const tx = await this.d.gateway.charge({
-          orderId: row.gateway_order_id, method: refOf(row).method, amount: row.amount, items,
-          idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(), expiresAt: row.expires_at,
-        });
+        const tx = await this.d.gateway.charge(chargeRequestOf(row, this.payments.items(row.order_id), this.d.notificationUrls?.()));
         if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
           this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
           continue;
@@ -252,14 +248,10 @@ export class PaymentService {
   }
 
   private async charge(row: PaymentRow, items: CartItem[]): Promise<PaymentView> {
-    const ref = refOf(row);
     this.rec.inFlight.add(row.id);
     let tx: GatewayTransaction;
     try {
-      tx = await this.d.gateway.charge({
-        orderId: row.gateway_order_id, method: ref.method, amount: row.amount, items,
-        idempotencyKey: row.external_id, notificationUrls: this.d.notificationUrls?.(), expiresAt: row.expires_at,
-      });
+      tx = await this.d.gateway.charge(chargeRequestOf(row, items, this.d.notificationUrls?.()));
     } catch (e) {
       this.rec.inFlight.delete(row.id);
       return this.chargeFailed(row, e);
