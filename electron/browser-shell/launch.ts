@@ -51,6 +51,9 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
     browser = await chromium.launch({
       executablePath: opts.chromiumPath ?? defaultChromium(),
       headless: opts.headless ?? true,
+      // Playwright turns Chromium's sandbox off by default; keep it on, except as root
+      // (CI containers), where Chromium refuses to start sandboxed.
+      chromiumSandbox: process.getuid?.() !== 0,
       args: ['--disable-gpu', '--disable-quic'],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

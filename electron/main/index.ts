@@ -11,7 +11,9 @@ import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, preloadPathFrom } from './shell/window';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// A packaged till never loads a page named by the environment: whoever writes a
+// shortcut must not be able to point the bridge at a page of their choosing.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 if (!app.requestSingleInstanceLock()) {
   // A second till on the same ledger and webhook port would fight over both.

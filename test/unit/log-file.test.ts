@@ -20,3 +20,11 @@ describe('log file sink', () => {
     expect(readFileSync(`${file}.1`, 'utf8')).not.toContain('SB-Mid-server-secret');
   });
 });
+
+describe('redaction depth', () => {
+  it('never passes a deeply nested object through unchecked', async () => {
+    const { redact } = await import('../../electron/main/core/logger');
+    const deep = { a: { b: { c: { d: { e: { f: { serverKey: 'SB-Mid-server-deep' } } } } } } };
+    expect(JSON.stringify(redact(deep))).not.toContain('SB-Mid-server-deep');
+  });
+});

@@ -59,10 +59,10 @@ describe('webhook → NotificationSink → confirmed transition', () => {
     expect(evs.filter((e) => e.note === 'notification')).toHaveLength(4);
     expect(h.gateway.calls.status - before).toBeLessThanOrEqual(2);
     expect(h.updates.filter((u) => u.view.status === 'settlement')).toHaveLength(1);
-    // A later duplicate is recorded as ignored.
+    // A later duplicate is recorded (and, the state being settled already, not re-confirmed).
     await h.sink.accept(note(p.orderId, 'settlement'));
     await h.service.idle();
-    expect(events(p.id).at(-1)).toMatchObject({ applied: 0, note: 'duplicate', source: 'webhook' });
+    expect(events(p.id).at(-1)).toMatchObject({ applied: 0, note: 'notification', source: 'webhook', claimed_status: 'settlement' });
   });
 
   it('a late pending notification after settlement is recorded and ignored', async () => {
@@ -111,5 +111,39 @@ describe('webhook → NotificationSink → confirmed transition', () => {
     await h.sink.accept(note(p.orderId, 'expire'));
     await h.service.idle();
     expect(h.service.get(p.id).status).toBe('settlement');
+  });
+});
+
+describe('webhook dedupe of settled states', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+  const note = (orderId: string, claimedStatus: string): VerifiedNotification => ({
+    api: 'core_api', orderId, referenceNo: null, claimedStatus, raw: { order_id: orderId, transaction_status: claimedStatus },
+  });
+
+  it('records a replayed settlement but asks the status API no more', async () => {
+    h = makeHarness();
+    const p = await h.service.create({ items: ITEMS, method: 'qris' });
+    h.gateway.set(p.orderId, 'settlement');
+    await h.sink.accept(note(p.orderId, 'settlement'));
+    await h.service.idle();
+    expect(h.service.get(p.id).status).toBe('settlement');
+    const before = h.gateway.calls.status;
+    for (let i = 0; i < 5; i++) await h.sink.accept(note(p.orderId, 'settlement'));
+    await h.service.idle();
+    expect(h.gateway.calls.status).toBe(before);
+    expect(new EventRepository(h.db).forPayment(p.id).filter((e) => e.note === 'notification')).toHaveLength(6);
+  });
+
+  it('still confirms anything that could be news: a refund of a settled payment', async () => {
+    h = makeHarness();
+    const p = await h.service.create({ items: ITEMS, method: 'qris' });
+    h.gateway.set(p.orderId, 'settlement');
+    await h.sink.accept(note(p.orderId, 'settlement'));
+    await h.service.idle();
+    const before = h.gateway.calls.status;
+    await h.sink.accept(note(p.orderId, 'refund'));
+    await h.service.idle();
+    expect(h.gateway.calls.status).toBeGreaterThan(before);
   });
 });

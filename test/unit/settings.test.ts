@@ -54,3 +54,15 @@ describe('SNAP-BI onboarding values in settings.json', () => {
     expect(() => loadSettings(dir, {})).toThrow(/snapBi\.vaPartnerServiceIds/);
   });
 });
+
+describe('time zone', () => {
+  it('refuses a zone the runtime does not know', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kasir-settings-'));
+    try {
+      expect(() => loadSettings(dir, { KASIR_ZONE: 'Asia/Jakrta' })).toThrow(/zone: not an IANA time zone/);
+      expect(loadSettings(dir, { KASIR_ZONE: 'Asia/Jayapura' }).zone).toBe('Asia/Jayapura');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_SCHEME } from './security';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
@@ -17,11 +17,15 @@ export function registerAppScheme(): void {
 /** Maps app://kasir/<path> onto files under `rendererDir`, refusing anything outside it. */
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir + sep);
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
     const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
     const file = normalize(join(root, rel));
     if (!file.startsWith(root)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    // webRequest header hooks do not see custom protocols: the CSP rides on the response itself.
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(res.body, { status: res.status, headers });
   });
 }

@@ -15,7 +15,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://kasir`;
 
 
 /** Web preferences for the till window: isolated, sandboxed, no Node. */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+  opts: { devTools?: boolean } = {},
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -29,7 +32,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: process.env.NODE_ENV === 'development',
+    // Only an unpackaged development build opens DevTools; no environment variable can.
+    devTools: opts.devTools ?? false,
   };
 }
 

@@ -8,7 +8,7 @@ import { APP_ORIGIN, lockDownContents, lockDownSession, secureWebPreferences } f
 
 export interface WindowOptions {
   preloadPath: string;
-  /** Set by electron-vite in development; production uses app://kasir. */
+  /** Set by electron-vite in development only (never honoured in a packaged app); production uses app://kasir. */
   devServerUrl?: string;
 }
 
@@ -23,7 +23,7 @@ export async function createMainWindow(opts: WindowOptions): Promise<BrowserWind
     title: 'Kasir',
     show: false,
     backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(opts.preloadPath),
+    webPreferences: secureWebPreferences(opts.preloadPath, { devTools: opts.devServerUrl !== undefined }),
   });
   lockDownContents(win.webContents, opts.devServerUrl);
   win.once('ready-to-show', () => win.show());

@@ -8,7 +8,12 @@
 import type { Logger } from '../logger';
 import type { NotificationSink, VerifiedNotification } from '../webhook/types';
 import type { PaymentService } from './payment-service';
+import type { PaymentStatus } from '../../../../shared/domain/payment';
+import { claimedToStatus } from './payment-view';
 import type { NotificationRecord } from './reconciler';
+
+/** Settled states a repeated notification cannot change (see `accept`). */
+const REPEATS_NOTHING: ReadonlySet<PaymentStatus> = new Set(['settlement', 'capture', 'refund', 'expire', 'cancel', 'deny', 'failure']);
 
 interface Waiting {
   record: NotificationRecord;
@@ -52,7 +57,13 @@ export class PaymentNotificationSink implements NotificationSink {
         setImmediate(() => this.flush());
       }
     });
-    this.service.confirmInBackground(row.id, 'webhook');
+    // Dedupe: a notification that only repeats a settled state the ledger already
+    // holds is recorded but not re-confirmed, so replays (Midtrans retries, or a
+    // captured body sent again) cannot turn into a stream of status API calls.
+    // Partial refunds always confirm: the claimed word repeats while the amount grows.
+    if (!(REPEATS_NOTHING.has(row.status) && claimedToStatus(n.claimedStatus) === row.status)) {
+      this.service.confirmInBackground(row.id, 'webhook');
+    }
     return 'recorded';
   }
 

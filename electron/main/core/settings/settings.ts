@@ -11,9 +11,22 @@ import { NO_PRINTER, printerSettingsSchema } from '../receipts/printer-settings'
 
 const gatewayApi = z.enum(['snap_bi', 'core_api', 'none']);
 
+/** True for a zone the runtime knows (a typo must stop the start, not skew "today"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const settingsSchema = z.strictObject({
   shopName: z.string().min(1).max(80).default('Warung Kasir'),
-  zone: z.string().default('Asia/Jakarta'),
+  zone: z
+    .string()
+    .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)' })
+    .default('Asia/Jakarta'),
   gateway: z.enum(['emulator', 'sandbox', 'production']).default('emulator'),
   /** Per-method API override; unspecified methods use DEFAULT_API_FOR. */
   routing: z.partialRecord(z.enum(PAYMENT_METHODS), gatewayApi).default({}),
@@ -57,19 +70,22 @@ export function loadSettings(dataDir: string, env: NodeJS.ProcessEnv = process.e
       throw new Error(`${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  const parsed = settingsSchema.safeParse(fromFile);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${file} has invalid settings: ${issues}`);
-  }
-  const base = parsed.data;
+  const base = parseSettings(fromFile, file);
   const overridden = {
     ...base,
     gateway: env.KASIR_GATEWAY ?? base.gateway,
     zone: env.KASIR_ZONE ?? base.zone,
     webhook: { ...base.webhook, ...(env.KASIR_WEBHOOK_PORT ? { port: Number(env.KASIR_WEBHOOK_PORT) } : {}) },
   };
-  return settingsSchema.parse(overridden);
+  return parseSettings(overridden, `${file} with KASIR_* overrides`);
+}
+
+/** Parses settings or throws one readable line naming where they came from and every bad field. */
+function parseSettings(value: unknown, from: string): Settings {
+  const parsed = settingsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new Error(`${from} has invalid settings: ${issues}`);
 }
 
 /**
