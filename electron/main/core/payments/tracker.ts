@@ -23,6 +23,12 @@ export interface TrackerTimings {
   graceMs: number;
   /** Tracking window when the gateway gave no expiry (default 24 h). */
   noExpiryWindowMs: number;
+  /**
+   * Past the deadline, a poll that got no answer is retried this often until
+   * one comes (default 5 min): a paid sale must never stay "pending" because
+   * the network happened to be down at expiry.
+   */
+  sweepMs: number;
 }
 
 export const DEFAULT_TRACKER_TIMINGS: TrackerTimings = {
@@ -31,6 +37,7 @@ export const DEFAULT_TRACKER_TIMINGS: TrackerTimings = {
   maxDelayMs: 10_000,
   graceMs: 60_000,
   noExpiryWindowMs: 24 * 60 * 60 * 1000,
+  sweepMs: 5 * 60 * 1000,
 };
 
 /** Dependencies of the tracker. */
@@ -70,7 +77,8 @@ export class PaymentTracker {
   /**
    * Starts (or keeps) tracking `paymentId` until `expiresAt` (ISO UTC) + grace.
    * Tracking an already tracked payment only updates its deadline. A payment
-   * already past its deadline is not tracked.
+   * already past its deadline gets one status check now (and the slow sweep
+   * if that check gets no answer).
    */
   track(paymentId: string, expiresAt: string | null): void {
     if (this.stopped) return;
@@ -82,8 +90,8 @@ export class PaymentTracker {
       existing.deadline = deadline;
       return;
     }
-    if (now >= deadline) return;
-    const e: Entry = { id: paymentId, deadline, delay: this.t.firstDelayMs, cancel: null };
+    const overdue = now >= deadline;
+    const e: Entry = { id: paymentId, deadline: overdue ? now : deadline, delay: overdue ? 0 : this.t.firstDelayMs, cancel: null };
     this.entries.set(paymentId, e);
     this.schedule(e);
   }
@@ -141,15 +149,24 @@ export class PaymentTracker {
     this.totalCalls++;
     this.calls.set(e.id, (this.calls.get(e.id) ?? 0) + 1);
     let keep = true;
+    let answered = true;
     try {
       keep = await this.d.poll(e.id);
     } catch (err) {
+      answered = false;
       this.d.logger.warn('status poll failed; will retry', {
         paymentId: e.id,
         error: err instanceof Error ? err.message : String(err),
       });
     }
     if (this.entries.get(e.id) !== e) return;
+    if (last && !answered) {
+      // No definite answer yet: keep asking, slowly, for as long as it takes.
+      e.delay = this.t.sweepMs;
+      e.deadline = this.d.clock.now() + this.t.sweepMs;
+      this.schedule(e);
+      return;
+    }
     if (!keep || last) {
       if (keep) this.d.logger.warn('payment still open after expiry + grace; stopped polling', { paymentId: e.id });
       this.entries.delete(e.id);
