@@ -67,8 +67,10 @@ export const UPDATE_SOURCES = ['charge', 'webhook', 'poll', 'recovery', 'manual'
 export type UpdateSource = (typeof UPDATE_SOURCES)[number];
 
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
-  creating: ['pending', 'settlement', 'capture', 'deny', 'failure', 'failed_to_create', 'expire', 'cancel'],
-  pending: ['settlement', 'capture', 'expire', 'cancel', 'deny', 'failure'],
+  // A refund implies the sale was paid: when Kasir missed the payment (offline, crash) and
+  // the owner refunded from the Midtrans dashboard, the gateway's refund is still the truth.
+  creating: ['pending', 'settlement', 'capture', 'deny', 'failure', 'failed_to_create', 'expire', 'cancel', 'refund', 'partial_refund'],
+  pending: ['settlement', 'capture', 'expire', 'cancel', 'deny', 'failure', 'refund', 'partial_refund'],
   capture: ['settlement', 'cancel', 'refund', 'partial_refund'],
   // Reversal: Midtrans may turn a settled Indomaret, Permata VA or Mandiri Bill payment
   // into `deny` minutes later (funds returned); the till must show it as unpaid.
@@ -81,7 +83,7 @@ const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   failure: [],
   // `failed_to_create` is Kasir's own conclusion ("Midtrans never saw it"), not the
   // gateway's word: a charge that lands late must still be reconciled to the truth.
-  failed_to_create: ['pending', 'settlement', 'capture', 'expire', 'cancel', 'deny', 'failure'],
+  failed_to_create: ['pending', 'settlement', 'capture', 'expire', 'cancel', 'deny', 'failure', 'refund', 'partial_refund'],
 };
 
 /** True when `to` is a legal next status after `from`. A status never moves to itself. */

@@ -69,7 +69,10 @@ export class PaymentRepository {
     );
     this.updState = db.prepare(
       `UPDATE payments SET status = @status, refunded_amount = @refundedAmount, last_source = @source,
-         updated_at = @at, paid_at = CASE WHEN @markPaid = 1 THEN COALESCE(paid_at, @at) ELSE paid_at END,
+         updated_at = @at,
+         -- A reversal (settlement → deny) un-pays the sale: it must leave the day's takings.
+         paid_at = CASE WHEN @markPaid = 1 THEN COALESCE(paid_at, @at)
+                        WHEN @status IN ('deny', 'failure', 'cancel', 'expire') THEN NULL ELSE paid_at END,
          reference_no = COALESCE(@referenceNo, reference_no), action = COALESCE(@action, action),
          va_number = COALESCE(@vaNumber, va_number), expires_at = COALESCE(@expiresAt, expires_at)
        WHERE id = @id`,

@@ -116,7 +116,7 @@ export class PaymentStateStore {
     const decision = decide(row, u);
     if (decision.apply) {
       this.d.payments.writeState({
-        id, status: u.status, refundedAmount: decision.refunded, source, at, markPaid: isPaid(u.status), ...details,
+        id, status: u.status, refundedAmount: decision.refunded, source, at, markPaid: isPaid(u.status) || u.status === 'refund' || u.status === 'partial_refund', ...details,
       });
       this.d.events.insert({
         paymentId: id, source, from: row.status, to: u.status, applied: true, note: 'applied',
