@@ -84,9 +84,12 @@ describe('cancel and refund', () => {
     await expect(h.service.refund(p.id, 15000)).rejects.toMatchObject({ code: 'GATEWAY_UNAVAILABLE' });
     await expect(h.service.refund(p.id, 15000)).rejects.toMatchObject({ code: 'GATEWAY_UNAVAILABLE' });
     expect(h.gateway.calls.refund).toBe(1);
-    // Gateway reachable again: the old request is resolved as failed, the new one goes through.
-    expect(await h.service.refund(p.id, 15000)).toMatchObject({ refundedAmount: 15000 });
-    expect(new RefundRepository(h.db).forPayment(p.id).map((r) => r.status)).toEqual(['failed', 'succeeded']);
+    // Gateway reachable again: the old request is sent again under its own key and goes
+    // through; the cashier's retry is refused instead of paying the customer twice.
+    await expect(h.service.refund(p.id, 15000)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Rp 15\.000 went through/) });
+    expect(h.service.get(p.id).refundedAmount).toBe(15000);
+    expect(new RefundRepository(h.db).forPayment(p.id).map((r) => r.status)).toEqual(['succeeded']);
+    expect(h.gateway.calls.refund).toBe(2);
   });
 
   it('a definite refund rejection is recorded as failed and surfaced', async () => {

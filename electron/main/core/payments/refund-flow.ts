@@ -5,6 +5,7 @@
  * network fault can never refund twice.
  */
 import { KasirError } from '../../../../shared/contract/result';
+import { formatRupiah } from '../../../../shared/domain/money';
 import { REFUNDABLE_METHODS, type PaymentStatus, type UpdateSource } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
@@ -33,29 +34,69 @@ export interface RefundContext {
 }
 
 /**
- * Settles refund requests whose outcome is unknown by asking the gateway.
- * Returns false when the gateway could not be asked (they stay unresolved).
+ * Settles refund requests whose outcome is unknown. The status is read first;
+ * a refund it does not show yet is sent again with the SAME refund key and
+ * amount (Midtrans applies a key once), never given up as failed on a guess —
+ * a "failed" mark would let the cashier refund again under a new key and pay
+ * the customer twice. Returns null while an outcome is still unknown, else
+ * the rupiah of earlier refunds it found (or made) to have gone through.
  */
-export async function resolveUnresolvedRefunds(ctx: RefundContext, paymentId: string): Promise<boolean> {
+export async function resolveUnresolvedRefunds(ctx: RefundContext, paymentId: string): Promise<number | null> {
   const open = ctx.refunds.unresolved(paymentId);
-  if (open.length === 0) return true;
+  if (open.length === 0) return 0;
   const row = ctx.payments.byId(paymentId);
-  if (!row) return true;
+  if (!row) return 0;
+  let completed = 0;
   let tx;
   try {
     tx = await ctx.gateway.status(refOf(row));
   } catch (e) {
     ctx.logger.warn('cannot resolve refund outcome yet', { paymentId, ...errorFields(e) });
-    return false;
+    return null;
   }
   if (tx) ctx.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
-  const now = ctx.payments.byId(paymentId) ?? row;
-  const at = isoUtc(ctx.clock.now());
   for (const r of open) {
-    const done = now.refunded_amount >= r.refunded_before + r.amount;
-    ctx.refunds.setStatus(r.refund_key, done ? 'succeeded' : 'failed', at);
+    const now = ctx.payments.byId(paymentId) ?? row;
+    if (now.refunded_amount >= r.refunded_before + r.amount) {
+      ctx.refunds.setStatus(r.refund_key, 'succeeded', isoUtc(ctx.clock.now()));
+      completed += r.amount;
+      continue;
+    }
+    const full = r.refunded_before === 0 && r.amount === now.amount;
+    try {
+      const again = await ctx.gateway.refund({
+        ref: refOf(now), amount: full ? undefined : r.amount, reason: r.reason ?? undefined, refundKey: r.refund_key,
+      });
+      ctx.apply(paymentId, updateFromTransaction(again), 'manual', again.raw);
+      recordInferredTotal(ctx, paymentId, r.refunded_before + r.amount, r.refund_key);
+      ctx.refunds.setStatus(r.refund_key, 'succeeded', isoUtc(ctx.clock.now()));
+      completed += r.amount;
+    } catch (e) {
+      const kind = classifyChargeError(e);
+      if (kind === 'exists') {
+        // The key was used already: the first attempt went through.
+        recordInferredTotal(ctx, paymentId, r.refunded_before + r.amount, r.refund_key);
+        ctx.refunds.setStatus(r.refund_key, 'succeeded', isoUtc(ctx.clock.now()));
+        completed += r.amount;
+      } else if (kind === 'definite') {
+        ctx.refunds.setStatus(r.refund_key, 'failed', isoUtc(ctx.clock.now()));
+      } else {
+        ctx.logger.warn('refund outcome still unknown', { paymentId, ...errorFields(e) });
+        return null;
+      }
+    }
   }
-  return true;
+  return completed;
+}
+
+/** When the gateway accepted a refund but its answer lacks the new total, record the total we know. */
+function recordInferredTotal(ctx: RefundContext, paymentId: string, total: number, refundKey: string): void {
+  const row = ctx.payments.byId(paymentId);
+  if (!row || row.refunded_amount >= total) return;
+  ctx.apply(paymentId, { status: total >= row.amount ? 'refund' : 'partial_refund', refundedAmount: total }, 'manual', {
+    refundKey,
+    inferred: true,
+  });
 }
 
 /** Refunds `amount` (default: everything not yet refunded) of a paid payment. */
@@ -65,8 +106,13 @@ export async function performRefund(
   amount: number | undefined,
   reason: string | undefined,
 ): Promise<PaymentRow> {
-  if (!(await resolveUnresolvedRefunds(ctx, paymentId))) {
+  const earlier = await resolveUnresolvedRefunds(ctx, paymentId);
+  if (earlier === null) {
     throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.');
+  }
+  if (earlier > 0) {
+    // The cashier is most likely retrying the refund that timed out: it went through, so do not pay twice.
+    throw new KasirError('CONFLICT', `The earlier refund of ${formatRupiah(earlier)} went through. Check the payment before refunding more.`);
   }
   const row = ctx.payments.byId(paymentId);
   if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`);
@@ -104,7 +150,7 @@ export async function performRefund(
       throw asKasirError(e);
     }
     ctx.refunds.setStatus(refundKey, 'unknown', isoUtc(ctx.clock.now()));
-    if (await resolveUnresolvedRefunds(ctx, paymentId)) {
+    if ((await resolveUnresolvedRefunds(ctx, paymentId)) !== null) {
       const after = ctx.payments.byId(paymentId)!;
       if (after.refunded_amount >= before + want) return after;
       throw asKasirError(e);
@@ -113,15 +159,6 @@ export async function performRefund(
   }
   ctx.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
   ctx.refunds.setStatus(refundKey, 'succeeded', isoUtc(ctx.clock.now()));
-  let after = ctx.payments.byId(paymentId)!;
-  if (after.refunded_amount < before + want) {
-    // The gateway accepted the refund but its answer did not carry the new total: record what we know.
-    const total = before + want;
-    ctx.apply(paymentId, { status: total >= after.amount ? 'refund' : 'partial_refund', refundedAmount: total }, 'manual', {
-      refundKey,
-      inferred: true,
-    });
-    after = ctx.payments.byId(paymentId)!;
-  }
-  return after;
+  recordInferredTotal(ctx, paymentId, before + want, refundKey);
+  return ctx.payments.byId(paymentId)!;
 }
