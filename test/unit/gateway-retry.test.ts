@@ -140,3 +140,20 @@ describe('routing', () => {
     expect(() => resolveRouting({ dana: 'core_api' })).toThrow();
   });
 });
+
+describe('a definite-looking answer after an ambiguous write', () => {
+  it('is still an unknown outcome: the first attempt may have gone through', async () => {
+    const { withRetry } = await import('../../electron/main/core/gateway/retry');
+    const { GatewayError } = await import('../../electron/main/core/gateway/errors');
+    const { silentLogger } = await import('../../electron/main/core/logger');
+    let n = 0;
+    const op = async () => {
+      n++;
+      if (n === 1) throw new GatewayError('unavailable', { details: { transportCode: 'ETIMEDOUT', ambiguous: true } });
+      throw new GatewayError('rejected', { details: { httpStatus: 403 } });
+    };
+    const err = await withRetry(op, 'write', { sleep: async () => {} }, silentLogger, 'charge').catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unknown_outcome' });
+    expect(n).toBe(2);
+  });
+});

@@ -56,7 +56,9 @@ export async function withRetry<T>(
       if (e.details.ambiguous) ambiguous = true;
       if (kind === 'write' && ambiguous && e.kind === 'duplicate') throw unknownOutcome(e, label);
       if (!e.retryable || attempt >= max) {
-        if (kind === 'write' && ambiguous && (e.kind === 'unavailable' || e.kind === 'unknown_outcome')) throw unknownOutcome(e, label);
+        // Once a write may have gone through, no later answer proves it did not (a proxy's
+        // 403, a 404 page, a 401 from a rotated key…): the caller must ask the status API.
+        if (kind === 'write' && ambiguous) throw unknownOutcome(e, label);
         throw e;
       }
       const delay = backoffDelay(attempt, tuning, e.details.retryAfterSeconds);
