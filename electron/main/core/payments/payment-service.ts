@@ -193,17 +193,25 @@ export class PaymentService {
   async recover(): Promise<void> {
     await this.rec.recover();
     for (const row of this.payments.open()) {
-      if (row.status !== 'pending' || row.action !== null || row.api === 'none') continue;
-      try {
-        const tx = await this.d.gateway.charge(chargeRequestOf(row, this.payments.items(row.order_id), this.d.notificationUrls?.()));
-        if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
-          this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
-          continue;
-        }
-        this.applyUpdate(row.id, updateFromTransaction(tx), 'recovery', tx.raw);
-      } catch (e) {
-        this.log.warn('could not restore the payment action after recovery', { paymentId: row.id, ...errorFields(e) });
+      if (row.status === 'pending' && row.action === null && row.api !== 'none') await this.restoreAction(row, 'recovery');
+    }
+  }
+
+  /**
+   * A status answer carries no QR string or deeplink. Replaying the identical
+   * charge (same idempotency key / X-EXTERNAL-ID, same body) returns the
+   * original response, never a second charge.
+   */
+  private async restoreAction(row: PaymentRow, source: UpdateSource): Promise<void> {
+    try {
+      const tx = await this.d.gateway.charge(chargeRequestOf(row, this.payments.items(row.order_id), this.d.notificationUrls?.()));
+      if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
+        this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
+        return;
       }
+      this.applyUpdate(row.id, updateFromTransaction(tx), source, tx.raw);
+    } catch (e) {
+      this.log.warn('could not restore the payment action', { paymentId: row.id, ...errorFields(e) });
     }
   }
 
@@ -283,7 +291,9 @@ export class PaymentService {
     if (tx === null) {
       throw kind === 'exists' ? asKasirError(e) : new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans could not be reached; no charge was made. Try again.');
     }
-    return this.view(after);
+    // Found, but the customer still needs the QR / deeplink the lost answer carried.
+    if (after.status === 'pending' && after.action === null) await this.restoreAction(after, 'charge');
+    return this.view(this.payments.byId(row.id) ?? after);
   }
 
   private applyUpdate(id: string, u: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult {
