@@ -41,3 +41,13 @@ describe('SNAP-BI validity', () => {
     expect(at('cash')).toBeNull();
   });
 });
+
+describe('charge request from the intent', () => {
+  it('names the API the intent was written for, so a replay ignores later routing changes', async () => {
+    const { chargeRequestOf } = await import('../../electron/main/core/payments/intent');
+    const ids = { paymentId: () => 'P', orderId: () => 'O', gatewayOrderId: () => 'G', externalId: () => 'E', refundKey: () => 'R' };
+    const row = buildIntent({ ids, orderId: 'O', method: 'qris', amount: 1_000, routing: { ...DEFAULT_API_FOR, qris: 'core_api' }, now: 0, zone: 'Asia/Jakarta' });
+    const req = chargeRequestOf(row, [{ sku: 'A', name: 'A', price: 1_000, quantity: 1 }]);
+    expect(req).toMatchObject({ api: 'core_api', method: 'qris', orderId: 'G', idempotencyKey: 'E', amount: 1_000 });
+  });
+});

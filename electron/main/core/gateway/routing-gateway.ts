@@ -91,7 +91,7 @@ class RoutingGateway implements KasirGateway {
   }
 
   async charge(req: ChargeRequest): Promise<GatewayTransaction> {
-    const api = this.apiFor(req.method);
+    const api = req.api ?? this.apiFor(req.method);
     this.logger.info('charge', { orderId: req.orderId, method: req.method, api });
     // The same request object (same key, deterministic body) is re-sent on every attempt.
     return withRetry(() => (api === 'core_api' ? this.coreClient().charge(req) : this.snapClient().charge(req)), 'write', this.retry, this.logger, 'charge');

@@ -29,6 +29,11 @@ export interface ChargeRequest {
   /** Public notification URL(s) to put in X-Override-Notification, when the merchant has one. */
   notificationUrls?: string[];
   /**
+   * The API the intent was written for. A replay after the owner changed the
+   * routing must still go where the original charge went.
+   */
+  api?: Exclude<GatewayApi, 'none'>;
+  /**
    * When the customer's chance to pay ends (ISO-8601 UTC). Fixed when the
    * intent is written, so every retry sends the same body; SNAP-BI carries it
    * as validityPeriod / validUpTo / expiredDate (its replies do not echo it).

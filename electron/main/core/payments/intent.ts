@@ -80,9 +80,11 @@ export function buildIntent(a: {
  * the same request (same idempotency key / X-EXTERNAL-ID, same body).
  */
 export function chargeRequestOf(row: PaymentRow, items: readonly ChargeItem[], notificationUrls?: string[]): ChargeRequest {
+  const ref = refOf(row);
   return {
     orderId: row.gateway_order_id,
-    method: refOf(row).method,
+    method: ref.method,
+    api: ref.api,
     amount: row.amount,
     items: items.map(({ sku, name, price, quantity }) => ({ sku, name, price, quantity })),
     idempotencyKey: row.external_id,
