@@ -76,6 +76,10 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
   const secrets = opts.secretStore ?? new KeytarSecretStore({ logger: logger.scope('secrets') });
   const routing = resolveRouting(settings);
   const closers: (() => Promise<void> | void)[] = [];
+  /** Closes in reverse order of opening, once (a second call finds nothing left). */
+  const closeAll = async (): Promise<void> => {
+    for (const close of closers.splice(0).reverse()) await Promise.resolve(close()).catch(() => {});
+  };
 
   try {
     let emulator: RunningEmulator | null = null;
@@ -126,7 +130,11 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         return emulator && listener ? [listener.coreNotificationUrl] : [];
       },
     });
-    closers.push(() => payments.stop());
+    closers.push(async () => {
+      // Let running confirmations finish before the ledger closes under them.
+      payments.stop();
+      await payments.idle();
+    });
     const reports = new DayClosingService({ db, clock, zone: settings.zone });
     const receipts = new ReceiptService({
       payments,
@@ -187,12 +195,10 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
           ? { ...emulator.urls, caCertPath: emulator.caCertPath }
           : null,
       }),
-      close: async () => {
-        for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => {});
-      },
+      close: closeAll,
     };
   } catch (e) {
-    for (const close of closers.reverse()) await Promise.resolve(close()).catch(() => {});
+    await closeAll();
     throw e;
   }
 }
