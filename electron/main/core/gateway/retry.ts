@@ -58,7 +58,8 @@ export async function withRetry<T>(
       if (!e.retryable || attempt >= max) {
         // Once a write may have gone through, no later answer proves it did not (a proxy's
         // 403, a 404 page, a 401 from a rotated key…): the caller must ask the status API.
-        if (kind === 'write' && ambiguous) throw unknownOutcome(e, label);
+        // "Illegal now" is kept: callers read it as "maybe our earlier attempt did it" and check.
+        if (kind === 'write' && ambiguous && e.kind !== 'illegal') throw unknownOutcome(e, label);
         throw e;
       }
       const delay = backoffDelay(attempt, tuning, e.details.retryAfterSeconds);
