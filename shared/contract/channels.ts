@@ -89,12 +89,22 @@ export const channels = {
     output: dayReport,
   },
   /**
-   * Closes the shop's current day (Z-report). CONFLICT if already closed;
-   * OPEN_PAYMENTS while payments are creating/pending unless `force`.
+   * Closes a shop day (Z-report): `day`, or the current one when absent — a
+   * shop closing after midnight closes yesterday. INVALID_INPUT for a future
+   * day; CONFLICT if already closed; OPEN_PAYMENTS while payments are
+   * creating/pending unless `force`.
    */
   'reports.closeDay': {
-    input: z.strictObject({ countedCash: rupiah.optional(), force: z.boolean().optional() }).optional(),
+    input: z.strictObject({ day: shopDay.optional(), countedCash: rupiah.optional(), force: z.boolean().optional() }).optional(),
     output: dayClosing,
+  },
+  /**
+   * Shop days of the last week (today included), newest first, with at least
+   * one payment of any status and no closing yet: the days still to close.
+   */
+  'reports.unclosedDays': {
+    input: none,
+    output: z.array(shopDay).max(7),
   },
   /** Past closings, most recent day first. */
   'reports.closings': {

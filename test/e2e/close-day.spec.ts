@@ -20,6 +20,12 @@ test.describe('the owner closes the day', () => {
     await page.getByTestId('tab-today').click();
     await expect(page.getByTestId('report-paid-count')).toHaveText('2');
     await expect(page.getByTestId('closings-empty')).toBeVisible();
+    // Only today is open (fresh ledger), so the panel offers no choice of day.
+    const today = await page.getByTestId('report').getAttribute('data-day');
+    expect(await page.evaluate(() => window.kasir.invoke('reports.unclosedDays'))).toEqual({ ok: true, value: [today] });
+    await expect(page.getByTestId('close-day-day')).toHaveCount(0);
+    const future = await page.evaluate(() => window.kasir.invoke('reports.closeDay', { day: '2999-12-31' }));
+    expect(future).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     await page.getByTestId('counted-cash').fill('26.000');
     await page.getByTestId('close-day-button').click();
     await page.getByTestId('close-day-confirm').click();
@@ -47,6 +53,7 @@ test.describe('the owner closes the day', () => {
     await expect(page.getByTestId('close-day-button')).toHaveCount(0);
     const again = await page.evaluate(() => window.kasir.invoke('reports.closeDay', { countedCash: 27_000 }));
     expect(again).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('already closed') });
+    expect(await page.evaluate(() => window.kasir.invoke('reports.unclosedDays'))).toEqual({ ok: true, value: [] });
     const closings = await page.evaluate(() => window.kasir.invoke('reports.closings'));
     expect(closings).toMatchObject({ ok: true, value: [{ day, paidCount: 2, countedCash: 26_000, cashDifference: -1_000 }] });
 

@@ -37,6 +37,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'reports.today': unused,
     'reports.closeDay': unused,
     'reports.closings': unused,
+    'reports.unclosedDays': unused,
     'reports.exportCsv': unused,
     'receipts.print': unused,
     'settings.secrets': unused,
@@ -103,12 +104,22 @@ describe('contract router', () => {
     ['float counted cash', { countedCash: 10.5 }],
     ['negative counted cash', { countedCash: -1 }],
     ['string force', { force: 'yes' }],
-    ['extra key', { day: '2026-11-26' }],
+    ['extra key', { date: '2026-11-26' }],
+    ['non-day', { day: '2026-02-30' }],
+    ['day with a time', { day: '2026-11-26T00:00' }],
   ])('rejects a malformed close-day payload (%s)', async (_label, input) => {
     const closeDay = vi.fn();
     const res = await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', input);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(closeDay).not.toHaveBeenCalled();
+  });
+
+  it('passes a chosen day to close through to the handler', async () => {
+    const closeDay = vi.fn(() => {
+      throw new KasirError('CONFLICT', 'closed');
+    });
+    await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', { day: '2026-11-25', countedCash: 0 });
+    expect(closeDay).toHaveBeenCalledWith({ day: '2026-11-25', countedCash: 0 });
   });
 
   it.each([['2026-02-30'], ['26-11-2026'], ['2026-11-26T00:00'], ['']])('rejects a CSV export of a non-day (%s)', async (day) => {

@@ -199,6 +199,9 @@ export const en: Messages = {
     byMethodSummary: 'Bar chart of takings by payment method: {{count}} paid sales, {{amount}} in total. The table that follows has the same numbers.',
   },
   closeDay: {
+    earlierUnclosed: 'An earlier day has not been closed yet. Close it first.',
+    dayToClose: 'Day to close',
+    todayOption: '{{day}} (today)',
     title: 'Close day',
     closed: '{{day}} is closed.',
     salesAfterClose: 'Sales after the close, not in its Z-report: {{count}}.',

@@ -205,6 +205,9 @@ export const id = {
     byMethodSummary: 'Grafik batang pendapatan per metode pembayaran: {{count}} penjualan lunas, total {{amount}}. Tabel berikutnya berisi angka yang sama.',
   },
   closeDay: {
+    earlierUnclosed: 'Ada hari sebelumnya yang belum ditutup. Tutup hari itu dulu.',
+    dayToClose: 'Hari yang ditutup',
+    todayOption: '{{day}} (hari ini)',
     title: 'Tutup hari',
     closed: 'Hari {{day}} sudah ditutup.',
     salesAfterClose: '{{count}} penjualan setelah tutup hari tidak masuk Laporan Z-nya.',

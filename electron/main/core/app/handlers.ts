@@ -23,8 +23,9 @@ export interface PaymentsApi {
 
 /** What the handlers need for closing the day (DayClosingService satisfies it). */
 export interface ReportsApi {
-  closeDay(input: { countedCash?: number; force?: boolean }): DayClosing;
+  closeDay(input: { day?: string; countedCash?: number; force?: boolean }): DayClosing;
   closings(limit: number): DayClosing[];
+  unclosedDays(): string[];
   exportCsv(day: string): DayCsv;
 }
 
@@ -66,6 +67,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.today': () => deps.payments.reportToday(),
     'reports.closeDay': (input) => deps.reports.closeDay(input ?? {}),
     'reports.closings': (input) => deps.reports.closings(input?.limit ?? 30),
+    'reports.unclosedDays': () => deps.reports.unclosedDays(),
     'reports.exportCsv': ({ day }) => deps.reports.exportCsv(day),
     'receipts.print': ({ id, language }) => deps.receipts.print(id, language),
     'settings.secrets': async ({ env }) =>

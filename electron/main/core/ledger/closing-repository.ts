@@ -41,6 +41,8 @@ export class ClosingRepository {
   private readonly selRefundsByMethod;
   private readonly selOpen;
   private readonly selOfDay;
+  private readonly selClosedSince;
+  private readonly selHasPayments;
 
   constructor(db: Database) {
     this.ins = db.prepare<[Omit<DayClosingRow, 'id'>]>(
@@ -71,6 +73,12 @@ export class ClosingRepository {
        WHERE (created_at >= ? AND created_at < ?) OR (paid_at >= ? AND paid_at < ?)
        ORDER BY created_at, rowid`,
     );
+    this.selClosedSince = db.prepare<[string], string>('SELECT day FROM day_closings WHERE day >= ?').pluck();
+    // Two EXISTS probes, each on its own index (payments_created, payments_paid), rather than an OR that scans.
+    this.selHasPayments = db.prepare<[string, string, string, string], number>(
+      `SELECT EXISTS (SELECT 1 FROM payments WHERE created_at >= ? AND created_at < ?)
+           OR EXISTS (SELECT 1 FROM payments WHERE paid_at >= ? AND paid_at < ?)`,
+    ).pluck();
   }
 
   /** Inserts a closing; throws SQLITE_CONSTRAINT_UNIQUE if the day is already closed. */
@@ -80,6 +88,16 @@ export class ClosingRepository {
 
   byDay(day: string): DayClosingRow | undefined {
     return this.selByDay.get(day);
+  }
+
+  /** The closed days on or after `day` (YYYY-MM-DD). */
+  closedSince(day: string): string[] {
+    return this.selClosedSince.all(day);
+  }
+
+  /** Whether any payment (any status) was created or paid in [fromIso, toIso). */
+  hasPaymentsIn(fromIso: string, toIso: string): boolean {
+    return this.selHasPayments.get(fromIso, toIso, fromIso, toIso) === 1;
   }
 
   /** Most recent shop day first. */

@@ -16,7 +16,7 @@ import { isoUtc, type Clock } from '../clock';
 import { ClosingRepository, type DayClosingRow } from '../ledger/closing-repository';
 import type { Database } from '../ledger/open-ledger';
 import { SalesQueries } from '../ledger/sales-queries';
-import { dayWindow, localIsoTime, zonedDay } from '../payments/zoned-day';
+import { dayWindow, localIsoTime, zonedDay, type ZonedDay } from '../payments/zoned-day';
 import { paymentsCsv } from './day-csv';
 
 /** Constructor dependencies. */
@@ -29,11 +29,19 @@ export interface DayClosingDeps {
 
 /** What the owner may say when closing. */
 export interface CloseDayInput {
+  /**
+   * The shop day to close, YYYY-MM-DD in the shop's zone; absent means the
+   * current one. Lets a shop that closes after midnight close yesterday.
+   */
+  day?: string;
   /** The drawer as counted, in rupiah; records the difference to what is expected. */
   countedCash?: number;
   /** Close even with payments still open; they are recorded as open in the closing. */
   force?: boolean;
 }
+
+/** How many shop days (today included) `unclosedDays` looks back over. */
+export const UNCLOSED_LOOKBACK_DAYS = 7;
 
 const isUniqueViolation = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -50,18 +58,43 @@ export class DayClosingService {
     zonedDay(d.clock.now(), this.zone); // fail fast on an unknown zone
     this.repo = new ClosingRepository(d.db);
     this.sales = new SalesQueries(d.db);
-    this.closeTx = d.db.transaction((input: CloseDayInput) => this.closeInTx(input));
+    this.closeTx = d.db.transaction((input: CloseDayInput, now: number, day: ZonedDay) => this.closeInTx(input, now, day));
   }
 
-  /** Closes the current shop day. CONFLICT if it is closed already; OPEN_PAYMENTS while payments are open. */
+  /**
+   * Closes `input.day` (default: the current shop day). INVALID_INPUT for a
+   * future or non-existent day; CONFLICT if it is closed already;
+   * OPEN_PAYMENTS while payments are open.
+   */
   closeDay(input: CloseDayInput = {}): DayClosing {
+    const now = this.d.clock.now();
+    const day = this.targetDay(input.day, now);
     try {
-      return this.closeTx.immediate(input);
+      return this.closeTx.immediate(input, now, day);
     } catch (e) {
       // The UNIQUE(day) constraint is the last word if another connection won the race.
-      if (isUniqueViolation(e)) throw this.alreadyClosed(zonedDay(this.d.clock.now(), this.zone).day);
+      if (isUniqueViolation(e)) throw this.alreadyClosed(day.day);
       throw e;
     }
+  }
+
+  /**
+   * Shop days of the last week (today included), newest first, that have a
+   * payment started or paid in them (any status) and no closing yet: what
+   * the owner may still need to close. Two index probes per day, no scan.
+   */
+  unclosedDays(): string[] {
+    let day = zonedDay(this.d.clock.now(), this.zone);
+    const days: ZonedDay[] = [];
+    for (let i = 0; i < UNCLOSED_LOOKBACK_DAYS; i++) {
+      days.push(day);
+      // One ms before local midnight is the previous local day, whatever DST did.
+      day = zonedDay(day.startUtc - 1, this.zone);
+    }
+    const closed = new Set(this.repo.closedSince(days[days.length - 1]!.day));
+    return days
+      .filter((d) => !closed.has(d.day) && this.repo.hasPaymentsIn(isoUtc(d.startUtc), isoUtc(d.endUtc)))
+      .map((d) => d.day);
   }
 
   /** Past closings, most recent shop day first. */
@@ -76,9 +109,24 @@ export class DayClosingService {
     return { day, filename: `kasir-payments-${day}.csv`, rows: rows.length, csv: paymentsCsv(rows, this.zone) };
   }
 
-  private closeInTx(input: CloseDayInput): DayClosing {
-    const now = this.d.clock.now();
-    const day = zonedDay(now, this.zone);
+  /** The window of the day to close; a future day has no takings to count yet. */
+  private targetDay(requested: string | undefined, now: number): ZonedDay {
+    const today = zonedDay(now, this.zone);
+    if (requested === undefined || requested === today.day) return today;
+    let day: ZonedDay;
+    try {
+      day = dayWindow(requested, this.zone);
+    } catch {
+      throw new KasirError('INVALID_INPUT', `${requested} is not a day in ${this.zone}.`);
+    }
+    // YYYY-MM-DD compares correctly as text.
+    if (day.day > today.day) {
+      throw new KasirError('INVALID_INPUT', `${day.day} has not started yet (today is ${today.day}). Only today or an earlier day can be closed.`);
+    }
+    return day;
+  }
+
+  private closeInTx(input: CloseDayInput, now: number, day: ZonedDay): DayClosing {
     if (this.repo.byDay(day.day)) throw this.alreadyClosed(day.day);
 
     const from = isoUtc(day.startUtc);

@@ -1,6 +1,7 @@
 /**
  * "Close day" on the Today screen: count the drawer, close the shop's day
- * (Z-report), see past closings and export a day's payments as CSV. The main
+ * (Z-report) — or an earlier day still open, as when the shop closes after
+ * midnight — see past closings and export a day's payments as CSV. The main
  * process decides everything (what the day is, whether it may be closed);
  * this panel only asks and shows the answer.
  */
@@ -25,36 +26,55 @@ type Step = 'idle' | 'confirm';
 export function CloseDayPanel({ report }: { report: DayReport }) {
   const { t } = useTranslation();
   const [closings, setClosings] = useState<DayClosing[]>([]);
+  const [unclosed, setUnclosed] = useState<string[]>([]);
   const [selectedDay, setSelectedDay] = useState<string | null>(null);
+  /** The day the owner picked to close; null follows the default. */
+  const [pickedDay, setPickedDay] = useState<string | null>(null);
   const [counted, setCounted] = useState('');
   const [step, setStep] = useState<Step>('idle');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Err | null>(null);
 
   const loadClosings = useCallback(async () => {
-    const r = await call('reports.closings', { limit: HISTORY_LIMIT });
+    const [r, u] = await Promise.all([call('reports.closings', { limit: HISTORY_LIMIT }), call('reports.unclosedDays')]);
     if (r.ok) setClosings(r.value);
     else setProblem(r);
+    if (u.ok) setUnclosed(u.value);
+    else setProblem(u);
   }, []);
+  // Reloaded when the shop day turns over: yesterday may now be the one left to close.
   useEffect(() => {
     void loadClosings();
-  }, [loadClosings]);
+  }, [loadClosings, report.day]);
 
   const today = closings.find((c) => c.day === report.day) ?? null;
+  // Earlier days still open come first, oldest first (the order a shop closes them in); today last,
+  // offered even without sales. A day newer than the report's is skipped until the report catches up.
+  const closable = [
+    ...unclosed.filter((d) => d < report.day && !closings.some((c) => c.day === d)).sort(),
+    ...(today ? [] : [report.day]),
+  ];
+  const target = pickedDay !== null && closable.includes(pickedDay) ? pickedDay : (closable[0] ?? null);
+  const earlierOpen = closable.some((d) => d !== report.day);
   const shown = closings.find((c) => c.day === (selectedDay ?? report.day)) ?? null;
   // Counting the drawer is optional: empty means "not counted", anything else must be whole rupiah.
   const countedCash = counted.trim() === '' ? null : parseRupiah(counted);
   const countInvalid = counted.trim() !== '' && countedCash === null;
 
   const close = async (force: boolean) => {
-    if (countInvalid) return;
+    if (countInvalid || target === null) return;
     setBusy(true);
     setProblem(null);
-    const r = await call('reports.closeDay', { ...(countedCash !== null ? { countedCash } : {}), ...(force ? { force } : {}) });
+    const r = await call('reports.closeDay', {
+      day: target,
+      ...(countedCash !== null ? { countedCash } : {}),
+      ...(force ? { force } : {}),
+    });
     setBusy(false);
     if (r.ok) {
       setStep('idle');
       setCounted('');
+      setPickedDay(null);
       setSelectedDay(r.value.day);
     } else {
       setProblem(r);
@@ -78,15 +98,35 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
   return (
     <section className="close-day" data-testid="close-day">
       <h2>{t('closeDay.title')}</h2>
-      {today ? (
+      {today && (
         <p className="muted" data-testid="day-closed" data-day={report.day}>
           {t('closeDay.closed', { day: report.day })}
           {afterClose > 0 && (
             <span data-testid="sales-after-close" data-count={afterClose}> {t('closeDay.salesAfterClose', { count: afterClose })}</span>
           )}
         </p>
-      ) : (
+      )}
+      {target !== null && (
         <div className="close-day-form">
+          {earlierOpen && (
+            <>
+              <p className="close-day-warning" data-testid="earlier-unclosed">{t('closeDay.earlierUnclosed')}</p>
+              <label>
+                {t('closeDay.dayToClose')}
+                <select
+                  data-testid="close-day-day"
+                  value={target}
+                  // Locked while confirming, so the day confirmed is the day the button named.
+                  disabled={busy || step === 'confirm'}
+                  onChange={(e) => setPickedDay(e.target.value)}
+                >
+                  {closable.map((d) => (
+                    <option key={d} value={d}>{d === report.day ? t('closeDay.todayOption', { day: d }) : d}</option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
           <label>
             {t('closeDay.countedCash')}
             <input
@@ -101,7 +141,7 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
           </label>
           {step === 'idle' ? (
             <button className="primary" data-testid="close-day-button" disabled={busy || countInvalid} onClick={() => setStep('confirm')}>
-              {t('closeDay.button', { day: report.day })}
+              {t('closeDay.button', { day: target })}
             </button>
           ) : (
             <>
