@@ -19,6 +19,7 @@ import {
   rupiah,
   secretStatus,
   shopDay,
+  UNCLOSED_LOOKBACK_DAYS,
 } from './schemas';
 
 const none = z.strictObject({}).optional();
@@ -104,7 +105,7 @@ export const channels = {
    */
   'reports.unclosedDays': {
     input: none,
-    output: z.array(shopDay).max(7),
+    output: z.array(shopDay).max(UNCLOSED_LOOKBACK_DAYS),
   },
   /** Past closings, most recent day first. */
   'reports.closings': {

@@ -121,6 +121,9 @@ export type DayReport = z.infer<typeof dayReport>;
 export const signedRupiah = z.number().int().min(-MAX_RUPIAH).max(MAX_RUPIAH);
 
 /** A calendar day in the shop's zone, YYYY-MM-DD, that actually exists (no 2026-02-30). */
+/** How many shop days (today included) `reports.unclosedDays` looks back over. */
+export const UNCLOSED_LOOKBACK_DAYS = 7;
+
 export const shopDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD')

@@ -10,6 +10,7 @@ import {
   type ClosingBreakdown,
   type DayClosing,
   type DayCsv,
+  UNCLOSED_LOOKBACK_DAYS,
 } from '../../../../shared/contract/schemas';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { isoUtc, type Clock } from '../clock';
@@ -40,8 +41,6 @@ export interface CloseDayInput {
   force?: boolean;
 }
 
-/** How many shop days (today included) `unclosedDays` looks back over. */
-export const UNCLOSED_LOOKBACK_DAYS = 7;
 
 const isUniqueViolation = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
