@@ -11,7 +11,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFaultInput } from '../../emulator/src/faults/faults';
 import { createLogger } from '../../electron/main/core/logger';
-import { KasirError } from '../../shared/contract/result';
 import type { PaymentMethod } from '../../shared/domain/payment';
 import { startEngine, type EngineHarness } from '../fixtures/engine-harness';
 import {
@@ -26,6 +25,7 @@ import {
   pollUntil,
   quiesce,
 } from '../fixtures/engine-truth';
+import { rejection } from '../fixtures/failure';
 
 type Method = Extract<PaymentMethod, 'qris' | 'gopay' | 'va_bca' | 'indomaret'>;
 const METHODS: Method[] = ['qris', 'gopay', 'va_bca', 'indomaret'];
@@ -72,14 +72,6 @@ function retriedFailures(): string[] {
 const seenAs = (rule: Fault): RegExp =>
   rule.action === 'status' ? new RegExp(`^http ${rule.status}$`) : rule.action === 'reset' ? /^transport (ECONNRESET|UNKNOWN)$/ : /^transport ETIMEDOUT:/;
 
-async function rejection(p: Promise<unknown>): Promise<KasirError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(KasirError);
-  return e as KasirError;
-}
 
 /** The customer pays; the payment settles by webhook; the ledger equals the emulator's one charge. */
 async function paysAndSettles(h: EngineHarness, id: string): Promise<void> {

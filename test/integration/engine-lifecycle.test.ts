@@ -8,7 +8,6 @@
  * untouched. Every case ends with the ledger equal to the emulator's truth.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KasirError } from '../../shared/contract/result';
 import { CORE_API_METHODS, PAYMENT_METHODS, type GatewayApi, type PaymentMethod } from '../../shared/domain/payment';
 import { startEngine, type EngineHarness } from '../fixtures/engine-harness';
 import {
@@ -23,6 +22,7 @@ import {
   quiesce,
   refundsOf,
 } from '../fixtures/engine-truth';
+import { rejection } from '../fixtures/failure';
 
 type Method = Exclude<PaymentMethod, 'cash'>;
 type Routing = Partial<Record<PaymentMethod, GatewayApi>>;
@@ -30,15 +30,6 @@ const ALL_METHODS = PAYMENT_METHODS.filter((m): m is Method => m !== 'cash');
 const CORE_METHODS = CORE_API_METHODS.filter((m): m is Method => m !== 'cash');
 const ALL_CORE: Routing = Object.fromEntries(CORE_METHODS.map((m) => [m, 'core_api']));
 
-/** The error a promise rejects with; fails the test if it resolves. */
-async function rejection(p: Promise<unknown>): Promise<KasirError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(KasirError);
-  return e as KasirError;
-}
 
 /** Ledger, trail, refund requests and emulator refunds, to prove a refused call changed nothing. */
 const snapshot = (h: EngineHarness, id: string) => ({

@@ -6,12 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KasirError } from '../../shared/contract/result';
 import type { PaymentView } from '../../shared/contract/schemas';
 import { silentLogger } from '../../electron/main/core/logger';
 import { DevicePrinter, TcpPrinter, type PrinterTransport } from '../../electron/main/core/receipts/printer-transport';
 import { ReceiptService } from '../../electron/main/core/receipts/receipt-service';
 import { closedPort, startCapturePrinter, type CapturePrinter } from '../fixtures/printer-capture';
+import { rejection } from '../fixtures/failure';
 
 const payment: PaymentView = {
   id: 'PAY-1',
@@ -43,11 +43,6 @@ function service(transport: PrinterTransport | null, view: PaymentView = payment
   });
 }
 
-async function rejection(p: Promise<unknown>): Promise<KasirError> {
-  const e: unknown = await p.then(() => null, (x: unknown) => x);
-  if (!(e instanceof KasirError)) throw new Error(`expected a KasirError, got ${String(e)}`);
-  return e;
-}
 
 describe('printing on a TCP receipt printer', () => {
   let printer: CapturePrinter | undefined;
