@@ -3,9 +3,7 @@
  * environment the till talks to, and which credentials each one needs.
  */
 
-export const GATEWAY_ENVS = ['emulator', 'sandbox', 'production'] as const;
-/** Which Midtrans the till talks to. */
-export type GatewayEnv = (typeof GATEWAY_ENVS)[number];
+export { GATEWAY_ENVS, type GatewayEnv } from './gateway-env';
 
 /** Core API v2 credentials. */
 export const CORE_SECRET_NAMES = ['coreServerKey', 'coreClientKey'] as const;

@@ -1,51 +1,21 @@
 /**
  * Payment vocabulary shared by the renderer, the main process and the tests:
- * the methods a till offers, the statuses a payment moves through, and the
- * state machine that decides which moves are legal.
+ * the methods a till offers (described once, in payment-methods.ts), the
+ * statuses a payment moves through, and the state machine that decides which
+ * moves are legal.
  */
 
-/** Every way a customer can pay at the counter. */
-export const PAYMENT_METHODS = [
-  'qris',
-  'gopay',
-  'shopeepay',
-  'dana',
-  'va_bca',
-  'va_bni',
-  'va_bri',
-  'va_permata',
-  'va_cimb',
-  'mandiri_bill',
-  'indomaret',
-  'alfamart',
-  'cash',
-] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+import { REFUNDABLE_METHODS, type PaymentMethod } from './payment-methods';
 
-/** Which Midtrans API carries a method (cash never leaves the till). */
-export type GatewayApi = 'snap_bi' | 'core_api' | 'none';
-
-/** Default routing: SNAP-BI wherever it covers the method, Core API for the rest. */
-export const DEFAULT_API_FOR: Record<PaymentMethod, GatewayApi> = {
-  qris: 'snap_bi',
-  gopay: 'snap_bi',
-  shopeepay: 'snap_bi',
-  dana: 'snap_bi',
-  va_bca: 'snap_bi',
-  va_bni: 'snap_bi',
-  va_bri: 'snap_bi',
-  va_permata: 'snap_bi',
-  va_cimb: 'snap_bi',
-  mandiri_bill: 'snap_bi',
-  indomaret: 'core_api',
-  alfamart: 'core_api',
-  cash: 'none',
-};
-
-/** Methods Core API v2 can charge (DANA exists only on SNAP-BI). */
-export const CORE_API_METHODS: readonly PaymentMethod[] = PAYMENT_METHODS.filter(
-  (m) => m !== 'dana' && m !== 'cash',
-);
+// The method vocabulary is derived from the registry; re-exported here so callers keep one import.
+export {
+  CORE_API_METHODS,
+  DEFAULT_API_FOR,
+  PAYMENT_METHODS,
+  REFUNDABLE_METHODS,
+  type GatewayApi,
+  type PaymentMethod,
+} from './payment-methods';
 
 export const PAYMENT_STATUSES = [
   'creating',
@@ -63,7 +33,7 @@ export const PAYMENT_STATUSES = [
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** Where an applied status change came from; shown in the UI and kept in the audit trail. */
-export const UPDATE_SOURCES = ['charge', 'webhook', 'poll', 'recovery', 'manual'] as const;
+export const UPDATE_SOURCES = ['charge', 'webhook', 'poll', 'recovery', 'manual', 'reconcile'] as const;
 export type UpdateSource = (typeof UPDATE_SOURCES)[number];
 
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
@@ -91,13 +61,6 @@ export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   if (from === to) return from === 'partial_refund' ? true : false;
   return NEXT[from].includes(to);
 }
-
-/**
- * Methods Midtrans can refund through its API: QRIS and e-wallets. Virtual
- * accounts and convenience-store codes cannot be refunded that way (the shop
- * returns the money itself), and cash goes back from the drawer.
- */
-export const REFUNDABLE_METHODS: readonly PaymentMethod[] = ['qris', 'gopay', 'shopeepay', 'dana'];
 
 /** True when a refund of this payment can go through Midtrans now. */
 export function canRefundViaGateway(p: { method: PaymentMethod; status: PaymentStatus; amount: number; refundedAmount: number }): boolean {

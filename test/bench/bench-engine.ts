@@ -1,6 +1,7 @@
 /**
- * The payment engine for benchmarks: the same wiring as the integration
- * harness (test/fixtures/engine-harness.ts) — real emulator over HTTPS, real
+ * The payment engine for benchmarks, built by the app's own
+ * `createPaymentEngine`, around the same parts as the integration harness
+ * (test/fixtures/engine-harness.ts) — real emulator over HTTPS, real
  * SQLite file, real webhook listener, ManualClock — but the credentials go
  * through an in-memory SecretStore, so `npm run bench` needs no keychain.
  * The gateway can be wrapped (e.g. to count status calls).
@@ -15,7 +16,7 @@ import { createGateway, type KasirGateway } from '../../electron/main/core/gatew
 import type { PaymentGateway } from '../../electron/main/core/gateway/types';
 import { openLedger, type Database } from '../../electron/main/core/ledger';
 import { silentLogger } from '../../electron/main/core/logger';
-import { PaymentNotificationSink, PaymentService } from '../../electron/main/core/payments';
+import { createPaymentEngine, type PaymentService, type TrackingReadout } from '../../electron/main/core/payments';
 import { loadCredentials, type GatewayCredentials } from '../../electron/main/core/secrets/credentials';
 import { MemorySecretStore } from '../../electron/main/core/secrets/memory-secret-store';
 import type { SecretName } from '../../electron/main/core/secrets/secret-store';
@@ -27,6 +28,8 @@ export interface BenchEngine {
   gateway: KasirGateway;
   db: Database;
   payments: PaymentService;
+  /** The engine's polling counters. */
+  tracking: TrackingReadout;
   listener: WebhookListener | null;
   clock: ManualClock;
   credentials: GatewayCredentials;
@@ -66,18 +69,19 @@ export async function startBenchEngine(opts: {
   });
   const db = openLedger(join(dataDir, 'kasir.sqlite'));
   let listener: WebhookListener | null = null;
-  const payments = new PaymentService({
+  const engine = createPaymentEngine({
     db,
     gateway: opts.wrapGateway ? opts.wrapGateway(gateway) : gateway,
     clock,
     logger: silentLogger,
+    gatewayEnv: 'emulator',
     routing: DEFAULT_API_FOR,
     notificationUrls: () => (listener ? [listener.coreNotificationUrl] : []),
   });
   if (opts.listener) {
     listener = await startWebhookListener({
       port: 0,
-      sink: new PaymentNotificationSink(payments, silentLogger),
+      sink: engine.notifications,
       verifier: new NotificationVerifier({
         coreServerKey: credentials.core?.serverKey ?? null,
         snapNotificationPublicKeyPem: credentials.snapBi?.notificationPublicKeyPem ?? null,
@@ -91,13 +95,13 @@ export async function startBenchEngine(opts: {
   return {
     gateway,
     db,
-    payments,
+    payments: engine.payments,
+    tracking: engine.tracking,
     listener,
     clock,
     credentials,
     async close() {
-      payments.stop();
-      await payments.idle().catch(() => {});
+      await engine.close().catch(() => {});
       await listener?.close();
       gateway.close();
       db.close();

@@ -347,11 +347,11 @@ async function pollingCalls(emulator: RunningEmulator): Promise<void> {
       if (Number.isNaN(s.seenAt) && (eng.payments.get(s.id).status as PaymentStatus) === 'settlement') s.seenAt = (eng.clock.now() - start) / 1000;
     }
   }
-  const calls = subjects.map((s) => eng.payments.tracker.statusCalls(s.id));
+  const calls = subjects.map((s) => eng.tracking.statusCalls(s.id));
   const lag = subjects.map((s) => s.seenAt - s.payAt);
   const last = subjects[subjects.length - 1]!;
-  const lastCalls = eng.payments.tracker.statusCalls(last.id);
-  const counters = eng.payments.tracker.counters();
+  const lastCalls = eng.tracking.statusCalls(last.id);
+  const counters = eng.tracking.counters();
   const allSeen = subjects.every((s) => Number.isFinite(s.seenAt));
   rows.push({
     metric: '4. status calls per payment, polling (calls)',

@@ -291,7 +291,7 @@ describe.each(METHODS)('SIGKILL during a $method charge ($api)', (m) => {
     expect(h.payments.get(row.id).lastSource).toBe('recovery');
     expectRecoveryApplied(h, row.id, 'pending');
     expect(updates).toEqual([{ status: 'pending', source: 'recovery' }]);
-    expect(h.payments.tracker.isTracking(row.id)).toBe(true);
+    expect(h.tracking.isTracking(row.id)).toBe(true);
     expectLedgerEqualsEmulator(h);
 
     await payAndExpectWebhook(h, row.id, row.gateway_order_id);
@@ -349,7 +349,7 @@ describe.each(METHODS)('SIGKILL during a $method charge ($api)', (m) => {
     expect(view.lastSource).toBe('recovery');
     expectRecoveryApplied(h, row.id, 'settlement');
     expect(updates).toEqual([{ status: 'settlement', source: 'recovery' }]);
-    expect(h.payments.tracker.isTracking(row.id)).toBe(false);
+    expect(h.tracking.isTracking(row.id)).toBe(false);
     expectLedgerEqualsEmulator(h);
 
     // Midtrans retries later (2 minutes on its clock); the restarted listener records it, nothing changes.

@@ -17,6 +17,7 @@ import {
   expectLedgerMatchesEmulator,
   ledgerReaches,
   notificationsOf,
+  paymentRow,
   pollUntil,
   quiesce,
 } from '../fixtures/engine-truth';
@@ -50,7 +51,7 @@ describe.each(ROUTINGS)('%s', (_label, routing, methods) => {
       const p = await h.payments.create({ items: cart(amount), method });
       expect(p).toMatchObject({ status: 'pending', amount, refundedAmount: 0, method });
       expect(p.action).not.toBeNull();
-      expect(h.payments.findByGatewayOrderId(p.orderId)?.api).toBe(apiOf(method));
+      expect(paymentRow(h, p.id)).toMatchObject({ gateway_order_id: p.orderId, api: apiOf(method) });
       // Core API announces the new charge too; let that settle first so the trail below is in order.
       await quiesce(h);
       expectLedgerMatchesEmulator(h, p.id);
@@ -71,8 +72,8 @@ describe.each(ROUTINGS)('%s', (_label, routing, methods) => {
       expect(events[claim]!.raw).toContain(p.orderId);
       const delivered = h.emulator.dispatcher.log(p.orderId).filter((r) => r.status === 'settlement');
       expect(delivered.map((r) => r.state)).toEqual(['delivered']);
-      expect(h.payments.tracker.isTracking(p.id)).toBe(false);
-      expect(h.payments.tracker.statusCalls(p.id)).toBe(0);
+      expect(h.tracking.isTracking(p.id)).toBe(false);
+      expect(h.tracking.statusCalls(p.id)).toBe(0);
     });
   });
 
@@ -87,7 +88,7 @@ describe.each(ROUTINGS)('%s', (_label, routing, methods) => {
       const amount = nextAmount();
       const p = await h.payments.create({ items: cart(amount), method });
       expect(p.status).toBe('pending');
-      expect(h.payments.tracker.isTracking(p.id)).toBe(true);
+      expect(h.tracking.isTracking(p.id)).toBe(true);
 
       await customerPays(h, p);
       // Nothing moves until the engine's clock reaches the first poll (3 s).
@@ -104,8 +105,8 @@ describe.each(ROUTINGS)('%s', (_label, routing, methods) => {
         ['charge', 'pending'],
         ['poll', 'settlement'],
       ]);
-      expect(h.payments.tracker.statusCalls(p.id)).toBeGreaterThanOrEqual(1);
-      expect(h.payments.tracker.isTracking(p.id)).toBe(false);
+      expect(h.tracking.statusCalls(p.id)).toBeGreaterThanOrEqual(1);
+      expect(h.tracking.isTracking(p.id)).toBe(false);
     });
   });
 });

@@ -181,7 +181,7 @@ describe('faults on status (listener blocked: polling only)', () => {
       const seen = retriedFailures();
       expect(seen.length).toBeGreaterThanOrEqual(Math.min(rule.times ?? 1, 3));
       for (const f of seen) expect(f).toMatch(seenAs(rule));
-      expect(h.payments.tracker.statusCalls(p.id)).toBeGreaterThanOrEqual(rule.times === 4 ? 2 : 1);
+      expect(h.tracking.statusCalls(p.id)).toBeGreaterThanOrEqual(rule.times === 4 ? 2 : 1);
       expectLedgerMatchesEmulator(h, p.id, 'poll');
       expect(eventsOf(h, p.id).filter((x) => x.applied === 1).map((x) => [x.source, x.to_status])).toEqual([
         ['charge', 'pending'],

@@ -69,7 +69,7 @@ describe.each([
     // The till's own call applies it; a racing cancel notification may get there first — never twice.
     expect(['manual', 'webhook']).toContain(view.lastSource);
     expect(eventsOf(h, p.id).filter((e) => e.applied === 1 && e.to_status === 'cancel')).toHaveLength(1);
-    expect(h.payments.tracker.isTracking(p.id)).toBe(false);
+    expect(h.tracking.isTracking(p.id)).toBe(false);
     // A settled or cancelled charge cannot be cancelled again, and nothing is sent.
     const before = snapshot(h, p.id);
     expect((await rejection(h.payments.cancel(p.id))).code).toBe('ILLEGAL_TRANSITION');
@@ -92,7 +92,7 @@ describe('expiry on the emulator clock', () => {
       await quiesce(h);
       expect(expectLedgerMatchesEmulator(h, p.id, 'webhook').status).toBe('expire');
       expect(eventsOf(h, p.id).some((e) => e.note === 'notification' && e.claimed_status === 'expire')).toBe(true);
-      expect(h.payments.tracker.isTracking(p.id)).toBe(false);
+      expect(h.tracking.isTracking(p.id)).toBe(false);
     } finally {
       await h.close();
     }
@@ -113,7 +113,7 @@ describe('expiry on the emulator clock', () => {
       await pollUntil(h, p.id, 'expire');
       await quiesce(h);
       expect(expectLedgerMatchesEmulator(h, p.id, 'poll').status).toBe('expire');
-      expect(h.payments.tracker.isTracking(p.id)).toBe(false);
+      expect(h.tracking.isTracking(p.id)).toBe(false);
     } finally {
       await h.close();
     }

@@ -33,7 +33,7 @@ describe('SNAP-BI validity', () => {
     const ids = { paymentId: () => 'P', orderId: () => 'O', gatewayOrderId: () => 'G', externalId: () => 'E', refundKey: () => 'R' };
     const now = Date.UTC(2026, 10, 26, 3, 0, 0);
     const at = (method: Parameters<typeof buildIntent>[0]['method']) =>
-      buildIntent({ ids, orderId: 'O', method, amount: 1_000, routing: DEFAULT_API_FOR, now, zone: 'Asia/Jakarta' }).expires_at;
+      buildIntent({ ids, orderId: 'O', method, amount: 15_000, routing: DEFAULT_API_FOR, now, zone: 'Asia/Jakarta', gatewayEnv: 'emulator' }).expires_at;
     expect(at('qris')).toBe('2026-11-26T03:15:00.000Z');
     expect(at('dana')).toBe('2026-11-26T03:15:00.000Z');
     expect(at('va_bca')).toBe('2026-11-27T03:00:00.000Z');
@@ -46,7 +46,7 @@ describe('charge request from the intent', () => {
   it('names the API the intent was written for, so a replay ignores later routing changes', async () => {
     const { chargeRequestOf } = await import('../../electron/main/core/payments/intent');
     const ids = { paymentId: () => 'P', orderId: () => 'O', gatewayOrderId: () => 'G', externalId: () => 'E', refundKey: () => 'R' };
-    const row = buildIntent({ ids, orderId: 'O', method: 'qris', amount: 1_000, routing: { ...DEFAULT_API_FOR, qris: 'core_api' }, now: 0, zone: 'Asia/Jakarta' });
+    const row = buildIntent({ ids, orderId: 'O', method: 'qris', amount: 1_000, routing: { ...DEFAULT_API_FOR, qris: 'core_api' }, now: 0, zone: 'Asia/Jakarta', gatewayEnv: 'emulator' });
     const req = chargeRequestOf(row, [{ sku: 'A', name: 'A', price: 1_000, quantity: 1 }]);
     expect(req).toMatchObject({ api: 'core_api', method: 'qris', orderId: 'G', idempotencyKey: 'E', amount: 1_000 });
   });

@@ -7,15 +7,15 @@ import {
   RefundRepository,
   SalesQueries,
   type Database,
-  type PaymentRow,
+  type NewPaymentRow,
 } from '../../electron/main/core/ledger';
 import { tempLedger } from '../fixtures/fake-gateway';
 
-const row = (over: Partial<PaymentRow> = {}): PaymentRow => ({
+const row = (over: Partial<NewPaymentRow> = {}): NewPaymentRow => ({
   id: 'P1', order_id: 'O1', gateway_order_id: 'KSR-20261126-AAAA', method: 'qris', api: 'snap_bi',
   external_id: 'KSR-20261126-AAAA', reference_no: null, status: 'creating', amount: 10000, refunded_amount: 0,
   action: null, va_number: null, expires_at: null, paid_at: null, last_source: 'charge',
-  created_at: '2026-11-26T03:00:00.000Z', updated_at: '2026-11-26T03:00:00.000Z', ...over,
+  created_at: '2026-11-26T03:00:00.000Z', updated_at: '2026-11-26T03:00:00.000Z', gateway_env: 'emulator', ...over,
 });
 
 describe('ledger repositories', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { rmSync } from 'node:fs';
-import { MIGRATIONS, migrate, openLedger, schemaVersion, type Database } from '../../electron/main/core/ledger';
+import { readFileSync, rmSync } from 'node:fs';
+import { LedgerTooNewError, MIGRATIONS, migrate, openLedger, schemaVersion, type Database } from '../../electron/main/core/ledger';
 import { tempLedger } from '../fixtures/fake-gateway';
 
 const AT = '2026-11-26T03:00:00.000Z';
@@ -40,7 +40,10 @@ describe('openLedger', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['day_closings', 'order_items', 'orders', 'payment_events', 'payments', 'products', 'refunds']);
+    expect(tables).toEqual([
+      'audit_log', 'day_closings', 'order_items', 'orders', 'owner_settings', 'payment_events', 'payments', 'products',
+      'refunds', 'staff', 'staff_pins',
+    ]);
   });
 
   it('reopens an existing file without re-running migrations and keeps data', () => {
@@ -53,31 +56,45 @@ describe('openLedger', () => {
     expect(again.prepare('SELECT COUNT(*) FROM payments').pluck().get()).toBe(1);
   });
 
-  it('refuses a ledger written by a newer app', () => {
+  it('refuses a ledger written by a newer Kasir, saying so, and leaves the file as it was', () => {
     const { db, file } = open();
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    expect(() => openLedger(file)).toThrow(/newer/);
+    const before = readFileSync(file);
+    let error: unknown;
+    try {
+      openLedger(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LedgerTooNewError);
+    expect(error).toMatchObject({ code: 'LEDGER_TOO_NEW', fileVersion: MIGRATIONS.length + 1, appVersion: MIGRATIONS.length });
+    expect((error as Error).message).toMatch(/written by a newer Kasir/);
+    expect((error as Error).message).toContain(file);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('runs added migration steps in order', () => {
     const { db } = open();
-    migrate(db, [...MIGRATIONS, 'CREATE TABLE extra (x INTEGER) STRICT']);
+    migrate(db, [...MIGRATIONS, { kind: 'plain', sql: 'CREATE TABLE extra (x INTEGER) STRICT' }]);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length + 1);
   });
 
-  it('rejects fractional rupiah, unknown statuses and invalid gateway order ids', () => {
+  it('rejects fractional rupiah, malformed vocabulary values and invalid gateway order ids', () => {
     const { db } = open();
     expect(() => db.prepare('INSERT INTO orders (id, total, created_at) VALUES (?, ?, ?)').run('O9', 100.5, AT)).toThrow(/INTEGER/);
     expect(() => seed(db, { amount: 1000.25 })).toThrow();
     db.prepare('DELETE FROM orders').run();
-    expect(() => seed(db, { status: 'paid' })).toThrow(/CHECK/);
+    // Which statuses and methods exist is checked in code (ledger-vocabulary.test.ts); SQL keeps the shape.
+    expect(() => seed(db, { status: 'Paid!' })).toThrow(/CHECK/);
     db.prepare('DELETE FROM orders').run();
     expect(() => seed(db, { gateway_order_id: 'has space' })).toThrow(/CHECK/);
     db.prepare('DELETE FROM orders').run();
-    expect(() => seed(db, { gateway_order_id: 'x'.repeat(37) })).toThrow(/CHECK/);
+    expect(() => seed(db, { gateway_order_id: 'x'.repeat(51) })).toThrow(/CHECK/);
     db.prepare('DELETE FROM orders').run();
-    expect(() => seed(db, { method: 'bitcoin' })).toThrow(/CHECK/);
+    expect(() => seed(db, { method: 'bit coin' })).toThrow(/CHECK/);
+    db.prepare('DELETE FROM orders').run();
+    expect(() => seed(db, { method: '' })).toThrow(/CHECK/);
     db.prepare('DELETE FROM orders').run();
     seed(db, { gateway_order_id: 'A-b_c.d~9' });
     expect(() => db.prepare('UPDATE payments SET refunded_amount = 10001').run()).toThrow(/CHECK/);
@@ -98,7 +115,7 @@ describe('openLedger', () => {
        VALUES ('P1', ?, 'creating', 'pending', ?, 'x', ?, ?, ?)`,
     );
     expect(() => ev.run('charge', 0, 500, null, AT)).toThrow(/CHECK/); // unapplied events never move money
-    expect(() => ev.run('bogus', 1, 0, null, AT)).toThrow(/CHECK/);
+    expect(() => ev.run('Bogus', 1, 0, null, AT)).toThrow(/CHECK/);
     expect(() => ev.run('charge', 1, 0, 'not json', AT)).toThrow(/CHECK/);
     ev.run('charge', 1, 0, '{"a":1}', AT);
   });

@@ -46,7 +46,7 @@ describe('PaymentService.create', () => {
       ['charge', 'creating', 'pending', 1],
     ]);
     expect(h.updates.map((u) => [u.view.status, u.source])).toEqual([['pending', 'charge']]);
-    expect(h.service.tracker.isTracking(view.id)).toBe(true);
+    expect(h.tracking.isTracking(view.id)).toBe(true);
   });
 
   it('routes by configuration and uses a separate idempotency key on Core API', async () => {
@@ -65,7 +65,7 @@ describe('PaymentService.create', () => {
     expect(view).toMatchObject({ status: 'settlement', lastSource: 'manual', action: null });
     expect(h.gateway.calls.charge).toBe(0);
     expect(h.updates.map((u) => u.source)).toEqual(['manual']);
-    expect(h.service.tracker.isTracking(view.id)).toBe(false);
+    expect(h.tracking.isTracking(view.id)).toBe(false);
   });
 
   it('rejects empty carts and invalid amounts before writing anything', async () => {

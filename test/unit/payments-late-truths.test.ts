@@ -12,10 +12,10 @@ describe('gateway truths that arrive late', () => {
     const p = await h.service.create({ items: ITEMS, method: 'indomaret' });
     const tx = h.gateway.tx(p.orderId)!;
     h.service.applyGatewayState(p.id, { ...tx, status: 'settlement' }, 'poll');
-    expect(h.service.reportToday()).toMatchObject({ paidCount: 1, paidTotal: 25_000 });
+    expect(h.today.report()).toMatchObject({ paidCount: 1, paidTotal: 25_000 });
     const out = h.service.applyGatewayState(p.id, { ...tx, status: 'deny' }, 'poll');
     expect(out).toMatchObject({ applied: true, view: { status: 'deny' } });
-    expect(h.service.reportToday()).toMatchObject({ paidCount: 0, paidTotal: 0 });
+    expect(h.today.report()).toMatchObject({ paidCount: 0, paidTotal: 0 });
   });
 
   it('a refund seen while the ledger still says pending is applied, counted as paid and refunded', async () => {
@@ -24,7 +24,7 @@ describe('gateway truths that arrive late', () => {
     const tx = h.gateway.tx(p.orderId)!;
     const out = h.service.applyGatewayState(p.id, { ...tx, status: 'refund', refundedAmount: 25_000 }, 'recovery');
     expect(out).toMatchObject({ applied: true, view: { status: 'refund', refundedAmount: 25_000 } });
-    expect(h.service.reportToday()).toMatchObject({ paidCount: 1, paidTotal: 25_000, refundedTotal: 25_000 });
-    expect(h.service.tracker.isTracking(p.id)).toBe(false);
+    expect(h.today.report()).toMatchObject({ paidCount: 1, paidTotal: 25_000, refundedTotal: 25_000 });
+    expect(h.tracking.isTracking(p.id)).toBe(false);
   });
 });

@@ -32,7 +32,7 @@ describe('PaymentService.recover', () => {
     await h.service.recover();
     const view = h.service.get(id);
     expect(view).toMatchObject({ status: 'pending', lastSource: 'recovery', action: { kind: 'qr' } });
-    expect(h.service.tracker.isTracking(id)).toBe(true);
+    expect(h.tracking.isTracking(id)).toBe(true);
     h.gateway.set(view.orderId, 'settlement');
     await advance(h.clock, 3_000);
     expect(h.service.get(id)).toMatchObject({ status: 'settlement', lastSource: 'poll' });

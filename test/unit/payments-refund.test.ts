@@ -65,7 +65,7 @@ describe('cancel and refund', () => {
     expect(await h.service.refund(p.id)).toMatchObject({ status: 'refund', refundedAmount: 60000 });
     const deltas = h.db.prepare('SELECT SUM(refunded_delta) FROM payment_events WHERE payment_id = ?').pluck().get(p.id);
     expect(deltas).toBe(60000);
-    expect(h.service.reportToday().refundedTotal).toBe(60000);
+    expect(h.today.report().refundedTotal).toBe(60000);
   });
 
   it('refund with unknown outcome is settled by a status check (no second refund)', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/main/core/clock';
 import { PAID_SLOTS_SQL } from '../../electron/main/core/ledger/sales-queries';
-import { bucketByLocalHour } from '../../electron/main/core/payments/zoned-day';
+import { bucketByLocalHour } from '../../shared/domain/zoned-time';
 import { dayReport, type DayReport } from '../../shared/contract/schemas';
 import { makeHarness, type Harness } from '../fixtures/fake-gateway';
 
@@ -24,12 +24,12 @@ describe('DayReport.byHour (real SQLite ledger, ManualClock)', () => {
     at(Date.UTC(2026, 10, 26, 16, 59, 59, 999)); // 23:59:59.999 WIB, last instant of the 26th
     await cash(10_000);
 
-    const day26 = h.service.reportToday();
+    const day26 = h.today.report();
     expect(day26.day).toBe('2026-11-26');
     expect(sold(day26)).toEqual([[16, 1, 5_000], [23, 1, 10_000]]);
 
     at(Date.UTC(2026, 10, 26, 17)); // 00:00 WIB on the 27th: a new day, every hour empty
-    const empty = h.service.reportToday();
+    const empty = h.today.report();
     expect(empty.day).toBe('2026-11-27');
     expect(empty.byHour).toHaveLength(24);
     expect(empty.byHour.map((x) => x.hour)).toEqual([...Array(24).keys()]);
@@ -43,7 +43,7 @@ describe('DayReport.byHour (real SQLite ledger, ManualClock)', () => {
     at(Date.UTC(2026, 10, 27, 16, 30)); // 23:30 WIB, still the 27th
     await cash(3_000);
 
-    const day27 = h.service.reportToday();
+    const day27 = h.today.report();
     expect(day27.day).toBe('2026-11-27');
     expect(sold(day27)).toEqual([[0, 2, 21_000], [1, 1, 2_000], [23, 1, 3_000]]);
     expect(day27.byHour.reduce((s, x) => s + x.total, 0)).toBe(day27.paidTotal);
@@ -60,7 +60,7 @@ describe('DayReport.byHour (real SQLite ledger, ManualClock)', () => {
     await h.service.idle();
     await h.service.refund(q.id, 5_000);
 
-    const r = h.service.reportToday();
+    const r = h.today.report();
     expect(sold(r)).toEqual([[10, 1, 50_000]]);
     expect(r.refundedTotal).toBe(5_000);
   });
@@ -68,11 +68,11 @@ describe('DayReport.byHour (real SQLite ledger, ManualClock)', () => {
   it('follows the configured zone, including half-hour offsets (Asia/Kolkata, +5:30)', async () => {
     h = makeHarness({ clock: new ManualClock(Date.UTC(2026, 10, 26, 18, 29, 59)), deps: { zone: 'Asia/Kolkata' } }); // 23:59:59 IST
     await cash(4_000);
-    expect(h.service.reportToday()).toMatchObject({ day: '2026-11-26', zone: 'Asia/Kolkata' });
-    expect(sold(h.service.reportToday())).toEqual([[23, 1, 4_000]]);
+    expect(h.today.report()).toMatchObject({ day: '2026-11-26', zone: 'Asia/Kolkata' });
+    expect(sold(h.today.report())).toEqual([[23, 1, 4_000]]);
     at(Date.UTC(2026, 10, 26, 19, 15)); // 00:45 IST on the 27th
     await cash(6_000);
-    const r = h.service.reportToday();
+    const r = h.today.report();
     expect(r.day).toBe('2026-11-27');
     expect(sold(r)).toEqual([[0, 1, 6_000]]);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/main/core/clock';
-import { zonedDay } from '../../electron/main/core/payments/zoned-day';
+import { zonedDay } from '../../shared/domain/zoned-time';
 import { GatewayError } from '../../electron/main/core/gateway/errors';
 import { makeHarness, type Harness } from '../fixtures/fake-gateway';
 
@@ -23,7 +23,7 @@ describe('zonedDay', () => {
   });
 });
 
-describe('PaymentService.reportToday', () => {
+describe('TodayReportService.report', () => {
   let h: Harness;
   afterEach(() => h?.close());
 
@@ -31,11 +31,11 @@ describe('PaymentService.reportToday', () => {
     h = makeHarness({ clock: new ManualClock(Date.UTC(2026, 10, 26, 16, 59, 59)) });
     const late = await h.service.create({ items: item(10000), method: 'cash' });
     expect(late.createdAt).toBe('2026-11-26T16:59:59.000Z');
-    expect(h.service.reportToday()).toMatchObject({ day: '2026-11-26', zone: 'Asia/Jakarta', paidCount: 1, paidTotal: 10000 });
+    expect(h.today.report()).toMatchObject({ day: '2026-11-26', zone: 'Asia/Jakarta', paidCount: 1, paidTotal: 10000 });
     h.clock.advance(1000); // 00:00:00 WIB on the 27th
-    expect(h.service.reportToday()).toMatchObject({ day: '2026-11-27', paidCount: 0, paidTotal: 0, byMethod: [] });
+    expect(h.today.report()).toMatchObject({ day: '2026-11-27', paidCount: 0, paidTotal: 0, byMethod: [] });
     await h.service.create({ items: item(20000), method: 'cash' });
-    expect(h.service.reportToday()).toMatchObject({ day: '2026-11-27', paidCount: 1, paidTotal: 20000 });
+    expect(h.today.report()).toMatchObject({ day: '2026-11-27', paidCount: 1, paidTotal: 20000 });
   });
 
   it('totals paid, refunded, pending and failed by method', async () => {
@@ -49,7 +49,7 @@ describe('PaymentService.reportToday', () => {
     await h.service.create({ items: item(7000), method: 'gopay' }); // stays pending
     h.gateway.fail('charge', () => new GatewayError('rejected'));
     await h.service.create({ items: item(9000), method: 'dana' }).catch(() => undefined);
-    expect(h.service.reportToday()).toEqual({
+    expect(h.today.report()).toEqual({
       day: '2026-11-26',
       zone: 'Asia/Jakarta',
       paidCount: 2,
@@ -68,6 +68,6 @@ describe('PaymentService.reportToday', () => {
 
   it('uses the configured zone', async () => {
     h = makeHarness({ clock: new ManualClock(Date.UTC(2026, 10, 26, 16, 30)), deps: { zone: 'UTC' } });
-    expect(h.service.reportToday()).toMatchObject({ day: '2026-11-26', zone: 'UTC' });
+    expect(h.today.report()).toMatchObject({ day: '2026-11-26', zone: 'UTC' });
   });
 });

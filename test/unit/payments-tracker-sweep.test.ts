@@ -32,13 +32,13 @@ describe('polling past expiry without an answer', () => {
     gateway.down = true; // …while the network is down
     await advance(clock, 20 * 60_000, 5_000); // past expiry (15 min) + grace
     expect(h.service.get(p.id).status).toBe('pending');
-    expect(h.service.tracker.isTracking(p.id)).toBe(true);
+    expect(h.tracking.isTracking(p.id)).toBe(true);
 
     gateway.down = false;
     await advance(clock, 5 * 60_000, 5_000);
     await h.service.idle();
     expect(h.service.get(p.id).status).toBe('settlement');
-    expect(h.service.tracker.isTracking(p.id)).toBe(false);
+    expect(h.tracking.isTracking(p.id)).toBe(false);
   });
 
   it('recovery of a long-expired payment whose first check fails still reaches the truth', async () => {
@@ -47,7 +47,7 @@ describe('polling past expiry without an answer', () => {
     h = makeHarness({ clock, gateway });
     const p = await h.service.create({ items: ITEMS, method: 'qris' });
     gateway.set(p.orderId, 'settlement');
-    h.service.stop();
+    h.stop();
     clock.advance(2 * 60 * 60_000); // the till was off for two hours
     h = h.restart();
     gateway.down = true; // the first check at start fails

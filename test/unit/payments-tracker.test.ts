@@ -74,12 +74,12 @@ describe('PaymentService polling', () => {
     h = makeHarness();
     const p = await h.service.create({ items: ITEMS, method: 'qris' });
     await advance(h.clock, 9_000);
-    expect(h.service.tracker.statusCalls(p.id)).toBe(2);
+    expect(h.tracking.statusCalls(p.id)).toBe(2);
     h.gateway.set(p.orderId, 'settlement');
     await advance(h.clock, 10_000);
     expect(h.service.get(p.id)).toMatchObject({ status: 'settlement', lastSource: 'poll' });
     expect(h.updates.at(-1)!.source).toBe('poll');
-    expect(h.service.tracker.statusCalls(p.id)).toBe(3);
+    expect(h.tracking.statusCalls(p.id)).toBe(3);
     expect(h.clock.pending()).toBe(0);
   });
 
@@ -100,11 +100,11 @@ describe('PaymentService polling', () => {
     h.gateway.expiryMs = 60_000;
     const p = await h.service.create({ items: ITEMS, method: 'qris' });
     await advance(h.clock, 10 * 60_000, 1_000);
-    const calls = h.service.tracker.statusCalls(p.id);
+    const calls = h.tracking.statusCalls(p.id);
     // 3, 9, 19, 29, ..., 119 s, plus the last call at the 120 s deadline.
     expect(calls).toBe(14);
     expect(h.clock.pending()).toBe(0);
-    expect(h.service.tracker.counters().tracked).toBe(0);
+    expect(h.tracking.counters().tracked).toBe(0);
   });
 
   it('stop() cancels every timer', async () => {
@@ -113,7 +113,7 @@ describe('PaymentService polling', () => {
     await h.service.create({ items: ITEMS, method: 'gopay' });
     await flush();
     expect(h.clock.pending()).toBe(2);
-    h.service.stop();
+    h.stop();
     expect(h.clock.pending()).toBe(0);
   });
 

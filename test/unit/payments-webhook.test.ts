@@ -36,7 +36,7 @@ describe('webhook → NotificationSink → confirmed transition', () => {
     await h.service.idle();
     expect(h.service.get(p.id)).toMatchObject({ status: 'settlement', lastSource: 'webhook' });
     expect(h.updates.at(-1)).toMatchObject({ source: 'webhook', view: { status: 'settlement' } });
-    expect(h.service.tracker.isTracking(p.id)).toBe(false);
+    expect(h.tracking.isTracking(p.id)).toBe(false);
     expect(h.clock.pending()).toBe(0);
   });
 

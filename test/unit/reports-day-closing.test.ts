@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/main/core/clock';
 import { openLedger } from '../../electron/main/core/ledger';
-import { dayWindow, localIsoTime } from '../../electron/main/core/payments/zoned-day';
+import { dayWindow, localIsoTime } from '../../shared/domain/zoned-time';
 import { DayClosingService } from '../../electron/main/core/reports/day-closing-service';
 import { makeHarness, type Harness } from '../fixtures/fake-gateway';
 
@@ -128,7 +128,7 @@ describe('DayClosingService', () => {
     start();
     await cash(10_000);
     const g1 = await h.service.create({ items: item(7_000), method: 'gopay' });
-    const g2 = await h.service.create({ items: item(3_000), method: 'va_bca' });
+    const g2 = await h.service.create({ items: item(3_000), method: 'va_bni' });
     expect(() => closing.closeDay({ countedCash: 10_000 })).toThrow(
       expect.objectContaining({ code: 'OPEN_PAYMENTS', message: expect.stringMatching(/^2 payments are still waiting \(Rp 10\.000\)/) }),
     );

@@ -16,11 +16,12 @@ import { CatalogService } from './catalog/catalog-service';
 import { SystemClock, type Clock } from './clock';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
-import { openLedger } from './ledger';
+import { openLedger, SalesQueries } from './ledger';
 import { createFileSink } from './log-file';
 import { createLogger, type Logger } from './logger';
-import { PaymentNotificationSink, PaymentService } from './payments';
+import { createPaymentEngine } from './payments';
 import { DayClosingService } from './reports/day-closing-service';
+import { TodayReportService } from './reports/today-report';
 import { createPrinterTransport, ReceiptService } from './receipts';
 import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
@@ -98,7 +99,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       const urls = emulator
         ? { core: emulator.urls.coreApiUrl, snap: emulator.urls.snapBiUrl }
         : MIDTRANS_URLS[settings.gateway as 'sandbox' | 'production'];
-      const kg: KasirGateway = createGateway({
+      const kasirGateway: KasirGateway = createGateway({
         env: settings.gateway,
         coreApiBaseUrl: urls.core,
         snapBiBaseUrl: urls.snap,
@@ -106,11 +107,11 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         routing: Object.fromEntries(Object.entries(routing).filter(([, api]) => api !== 'none')),
         credentials,
         clock,
-        logger: logger.scope('gateway'),
+        logger,
         ...(settings.snapBi.vaPartnerServiceIds ? { snapBi: { vaPartnerServiceIds: settings.snapBi.vaPartnerServiceIds } } : {}),
       });
-      closers.push(() => kg.close());
-      gateway = kg;
+      closers.push(() => kasirGateway.close());
+      gateway = kasirGateway;
     } else {
       gateway = unconfigured('Midtrans keys are not set up for this till yet. Cash still works.');
     }
@@ -118,11 +119,12 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     const db = openLedger(join(opts.dataDir, 'kasir.sqlite'));
     closers.push(() => void db.close());
     let listener: WebhookListener | null = null;
-    const payments = new PaymentService({
+    const engine = createPaymentEngine({
       db,
       gateway,
       clock,
-      logger: logger.scope('payments'),
+      logger,
+      gatewayEnv: settings.gateway,
       zone: settings.zone,
       routing,
       notificationUrls: () => {
@@ -130,12 +132,11 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         return emulator && listener ? [listener.coreNotificationUrl] : [];
       },
     });
-    closers.push(async () => {
-      // Let running confirmations finish before the ledger closes under them.
-      payments.stop();
-      await payments.idle();
-    });
-    const reports = new DayClosingService({ db, clock, zone: settings.zone });
+    // Running confirmations finish before the ledger closes under them (closers run in reverse).
+    closers.push(() => engine.close());
+    const payments = engine.payments;
+    const todayReport = new TodayReportService({ sales: new SalesQueries(db), clock, zone: settings.zone });
+    const dayClosing = new DayClosingService({ db, clock, zone: settings.zone });
     const receipts = new ReceiptService({
       payments,
       shopName: settings.shopName,
@@ -152,7 +153,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       listener = await startWebhookListener({
         host: settings.webhook.host,
         port: webhookPort(settings),
-        sink: new PaymentNotificationSink(payments, logger.scope('webhook')),
+        sink: engine.notifications,
         verifier: new NotificationVerifier({
           coreServerKey: credentials?.core?.serverKey ?? null,
           snapNotificationPublicKeyPem: credentials?.snapBi?.notificationPublicKeyPem ?? null,
@@ -176,7 +177,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods, printer: settings.printer.kind }),
         catalog,
         payments,
-        reports,
+        todayReport,
+        dayClosing,
         secrets,
         receipts,
       }),

@@ -73,6 +73,7 @@ export const en: Messages = {
     poll: 'status check',
     recovery: 'recovery on start',
     manual: 'cashier',
+    reconcile: 'reconciliation',
   },
   cart: {
     title: 'Current sale',

@@ -77,6 +77,7 @@ export const id = {
     poll: 'pengecekan status',
     recovery: 'pemulihan saat mulai',
     manual: 'kasir',
+    reconcile: 'rekonsiliasi',
   },
   cart: {
     title: 'Penjualan saat ini',

@@ -15,9 +15,6 @@ export const DEFAULT_LANGUAGE: Language = 'id';
 /** Where the cashier's choice is remembered (not a secret, so localStorage is fine). */
 export const LANGUAGE_STORAGE_KEY = 'kasir.language';
 
-/** The shop's zone when the main process has not told us one yet. */
-export const DEFAULT_SHOP_ZONE = 'Asia/Jakarta';
-
 /** `Intl` locale per language for dates and times (money stays `formatRupiah`). */
 export const INTL_LOCALE: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 

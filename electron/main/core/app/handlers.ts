@@ -18,11 +18,15 @@ export interface PaymentsApi {
   list(limit: number): PaymentView[];
   cancel(id: string): Promise<PaymentView>;
   refund(id: string, amount?: number, reason?: string): Promise<PaymentView>;
-  reportToday(): DayReport;
+}
+
+/** What the handlers need for the Today screen (TodayReportService satisfies it). */
+export interface TodayReportApi {
+  report(): DayReport;
 }
 
 /** What the handlers need for closing the day (DayClosingService satisfies it). */
-export interface ReportsApi {
+export interface DayClosingApi {
   closeDay(input: { day?: string; countedCash?: number; force?: boolean }): DayClosing;
   closings(limit: number): DayClosing[];
   unclosedDays(): string[];
@@ -46,7 +50,8 @@ export interface HandlerDeps {
   info: () => ChannelOutput<'app.info'>;
   catalog: CatalogApi;
   payments: PaymentsApi;
-  reports: ReportsApi;
+  todayReport: TodayReportApi;
+  dayClosing: DayClosingApi;
   secrets: SecretStore;
   receipts: ReceiptsApi;
 }
@@ -64,11 +69,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'payments.list': (input) => deps.payments.list(input?.limit ?? 50),
     'payments.cancel': ({ id }) => deps.payments.cancel(id),
     'payments.refund': ({ id, amount, reason }) => deps.payments.refund(id, amount, reason),
-    'reports.today': () => deps.payments.reportToday(),
-    'reports.closeDay': (input) => deps.reports.closeDay(input ?? {}),
-    'reports.closings': (input) => deps.reports.closings(input?.limit ?? 30),
-    'reports.unclosedDays': () => deps.reports.unclosedDays(),
-    'reports.exportCsv': ({ day }) => deps.reports.exportCsv(day),
+    'reports.today': () => deps.todayReport.report(),
+    'reports.closeDay': (input) => deps.dayClosing.closeDay(input ?? {}),
+    'reports.closings': (input) => deps.dayClosing.closings(input?.limit ?? 30),
+    'reports.unclosedDays': () => deps.dayClosing.unclosedDays(),
+    'reports.exportCsv': ({ day }) => deps.dayClosing.exportCsv(day),
     'receipts.print': ({ id, language }) => deps.receipts.print(id, language),
     'settings.secrets': async ({ env }) =>
       Promise.all(SECRET_NAMES.map(async (name) => ({ name, status: await deps.secrets.status(env, name) }))),

@@ -12,7 +12,8 @@ import type { PaymentAction } from '../../../../shared/contract/schemas';
 import { cleanGatewayMessage, GatewayError, type GatewayErrorKind } from './errors';
 import { parseJson, retryAfterSeconds, type HttpTransport, type HttpResponse } from './http';
 import { coreEnvelope, coreTransaction, type CoreEnvelope, type CoreTransaction } from './core-api-schemas';
-import { coreStatus, CSTORE, rupiahFrom, unreadable, VA_BANK, type GatewayMethod } from './mapping';
+import { PAYMENT_METHOD_SPECS } from '../../../../shared/domain/payment-methods';
+import { coreStatus, rupiahFrom, unreadable, type GatewayMethod } from './mapping';
 import { gatewayTimeToIsoUtc } from './time';
 import type { ChargeRequest, GatewayRef, GatewayTransaction, RefundRequest } from './types';
 
@@ -112,15 +113,32 @@ export function buildCoreChargeBody(req: ChargeRequest, shopeepayCallbackUrl = '
   if (req.items.length > 0) {
     body.item_details = req.items.map((i) => ({ id: i.sku, price: i.price, quantity: i.quantity, name: i.name.slice(0, 50) }));
   }
-  const m: GatewayMethod = req.method;
-  if (m === 'qris') Object.assign(body, { payment_type: 'qris', qris: { acquirer: 'gopay' } });
-  else if (m === 'gopay') Object.assign(body, { payment_type: 'gopay', gopay: { enable_callback: false } });
-  else if (m === 'shopeepay') Object.assign(body, { payment_type: 'shopeepay', shopeepay: { callback_url: shopeepayCallbackUrl } });
-  else if (m === 'mandiri_bill') {
-    Object.assign(body, { payment_type: 'echannel', echannel: { bill_info1: 'Payment:', bill_info2: `Order ${req.orderId}`.slice(0, 30) } });
-  } else if (VA_BANK[m]) Object.assign(body, { payment_type: 'bank_transfer', bank_transfer: { bank: VA_BANK[m] } });
-  else if (CSTORE[m]) Object.assign(body, { payment_type: 'cstore', cstore: { store: CSTORE[m], message: 'Kasir' } });
-  else throw new GatewayError('rejected', { message: `${m} cannot be charged through the Core API; route it to SNAP-BI.` });
+  const charge = PAYMENT_METHOD_SPECS[req.method].coreApi;
+  // Object.assign keeps `payment_type` first in the JSON, as Midtrans' own samples put it.
+  switch (charge?.paymentType) {
+    case 'qris':
+      Object.assign(body, { payment_type: 'qris', qris: { acquirer: charge.acquirer } });
+      break;
+    case 'gopay':
+      Object.assign(body, { payment_type: 'gopay', gopay: { enable_callback: false } });
+      break;
+    case 'shopeepay':
+      Object.assign(body, { payment_type: 'shopeepay', shopeepay: { callback_url: shopeepayCallbackUrl } });
+      break;
+    case 'echannel':
+      Object.assign(body, { payment_type: 'echannel', echannel: { bill_info1: 'Payment:', bill_info2: `Order ${req.orderId}`.slice(0, 30) } });
+      break;
+    case 'bank_transfer':
+      Object.assign(body, { payment_type: 'bank_transfer', bank_transfer: { bank: charge.bank } });
+      break;
+    case 'cstore':
+      Object.assign(body, { payment_type: 'cstore', cstore: { store: charge.store, message: 'Kasir' } });
+      break;
+    case undefined:
+      throw new GatewayError('rejected', { message: `${req.method} cannot be charged through the Core API; route it to SNAP-BI.` });
+    default:
+      return unhandledPaymentType(charge);
+  }
   return body;
 }
 
@@ -221,20 +239,32 @@ function refundedOf(tx: CoreTransaction, status: GatewayTransaction['status'], a
 /** What the customer must do, from the method-specific response fields. */
 export function coreAction(tx: CoreTransaction, method: GatewayMethod): PaymentAction | null {
   const deeplink = tx.actions?.find((a) => a.name === 'deeplink-redirect')?.url;
-  if (method === 'qris' || method === 'gopay') {
-    if (tx.qr_string) return { kind: 'qr', qrString: tx.qr_string };
-    return deeplink ? { kind: 'deeplink', url: deeplink } : null;
+  const charge = PAYMENT_METHOD_SPECS[method].coreApi;
+  switch (charge?.paymentType) {
+    case 'qris':
+    case 'gopay':
+      if (tx.qr_string) return { kind: 'qr', qrString: tx.qr_string };
+      return deeplink ? { kind: 'deeplink', url: deeplink } : null;
+    case 'echannel':
+      return tx.bill_key && tx.biller_code ? { kind: 'bill', billerCode: tx.biller_code, billKey: tx.bill_key } : null;
+    case 'cstore':
+      return tx.payment_code ? { kind: 'paycode', store: tx.store ?? charge.store, paymentCode: tx.payment_code } : null;
+    case 'bank_transfer': {
+      const va = tx.va_numbers?.[0];
+      if (va) return { kind: 'va', bank: va.bank, vaNumber: va.va_number };
+      if (tx.permata_va_number) return { kind: 'va', bank: 'permata', vaNumber: tx.permata_va_number };
+      return null;
+    }
+    case 'shopeepay':
+    case undefined:
+      // ShopeePay, and any wallet without a Core API charge: the app link is the whole instruction.
+      return deeplink ? { kind: 'deeplink', url: deeplink } : null;
+    default:
+      return unhandledPaymentType(charge);
   }
-  if (method === 'shopeepay' || method === 'dana') return deeplink ? { kind: 'deeplink', url: deeplink } : null;
-  if (method === 'mandiri_bill') {
-    return tx.bill_key && tx.biller_code ? { kind: 'bill', billerCode: tx.biller_code, billKey: tx.bill_key } : null;
-  }
-  if (method === 'indomaret' || method === 'alfamart') {
-    return tx.payment_code ? { kind: 'paycode', store: tx.store ?? method, paymentCode: tx.payment_code } : null;
-  }
-  const va = tx.va_numbers?.[0];
-  if (va) return { kind: 'va', bank: va.bank, vaNumber: va.va_number };
-  if (tx.permata_va_number) return { kind: 'va', bank: 'permata', vaNumber: tx.permata_va_number };
-  return null;
 }
 
+/** Compile-time guard: a `payment_type` added to the registry's CoreApiCharge must be handled above. */
+function unhandledPaymentType(charge: never): never {
+  throw new Error(`unhandled Core API payment_type ${JSON.stringify(charge)}`);
+}

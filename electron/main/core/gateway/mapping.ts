@@ -1,7 +1,8 @@
 /**
  * Vocabulary mapping shared by both clients: Midtrans statuses (Core API
- * words, SNAP-BI two-digit codes) → Kasir's payment statuses, and the
- * method → Core API / SNAP-BI parameters.
+ * words, SNAP-BI two-digit codes) → Kasir's payment statuses. Per-method
+ * parameters (VA banks, store codes, SNAP-BI products) are not tabled here:
+ * both clients read them from the method registry, shared/domain/payment-methods.ts.
  */
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { fromGatewayAmount } from '../../../../shared/domain/money';
@@ -82,15 +83,3 @@ export function unreadable(why: string): GatewayError {
     details: { gatewayMessage: why.slice(0, 200), ambiguous: true },
   });
 }
-
-/** Core API `bank_transfer.bank` for VA methods. */
-export const VA_BANK: Partial<Record<GatewayMethod, string>> = {
-  va_bca: 'bca',
-  va_bni: 'bni',
-  va_bri: 'bri',
-  va_permata: 'permata',
-  va_cimb: 'cimb',
-};
-
-/** Core API `cstore.store` for convenience-store methods. */
-export const CSTORE: Partial<Record<GatewayMethod, string>> = { indomaret: 'indomaret', alfamart: 'alfamart' };

@@ -6,7 +6,7 @@
  * `unknown_outcome` and the PaymentService asks `status()` before deciding.
  */
 import { KasirError } from '../../../../shared/contract/result';
-import { DEFAULT_API_FOR } from '../../../../shared/domain/payment';
+import { CORE_API_METHODS, DEFAULT_API_FOR } from '../../../../shared/domain/payment';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { GatewayCredentials } from '../secrets/credentials';
@@ -165,7 +165,7 @@ export function resolveRouting(overrides: GatewayRouting): Record<GatewayMethod,
     if (m === 'cash' || api === 'none') continue;
     const chosen = overrides[m] ?? (api as 'core_api' | 'snap_bi');
     if (chosen === 'snap_bi' && !snapKindOf(m)) throw new KasirError('INVALID_INPUT', `${m} is not available on SNAP-BI.`);
-    if (chosen === 'core_api' && m === 'dana') throw new KasirError('INVALID_INPUT', 'DANA is only available on SNAP-BI.');
+    if (chosen === 'core_api' && !CORE_API_METHODS.includes(m)) throw new KasirError('INVALID_INPUT', `${m} is not available on the Core API.`);
     out[m] = chosen;
   }
   return out;

@@ -6,32 +6,25 @@
  * the request (fixed when the payment intent was written), never from "now".
  */
 import { createHash } from 'node:crypto';
+import { PAYMENT_METHOD_SPECS, type SnapBiCharge, type SnapVaBank } from '../../../../shared/domain/payment-methods';
 import type { GatewayMethod } from './mapping';
 import { snapBiTimestamp } from './time';
 import type { ChargeRequest, GatewayRef } from './types';
 
 /** The SNAP-BI product a method belongs to. */
-export type SnapKind = 'qris' | 'debit' | 'va';
+export type SnapKind = SnapBiCharge['kind'];
 
 /** Product per method (null: not available on SNAP-BI, e.g. convenience stores). */
 export function snapKindOf(method: GatewayMethod): SnapKind | null {
-  if (method === 'qris') return 'qris';
-  if (method === 'gopay' || method === 'shopeepay' || method === 'dana') return 'debit';
-  if (method.startsWith('va_') || method === 'mandiri_bill') return 'va';
-  return null;
+  return PAYMENT_METHOD_SPECS[method].snapBi?.kind ?? null;
 }
 
-/** SNAP-BI `additionalInfo.bank` per VA method. */
-export const SNAP_VA_BANK: Partial<Record<GatewayMethod, string>> = {
-  va_bca: 'bca',
-  va_bni: 'bni',
-  va_bri: 'bri',
-  va_permata: 'permata',
-  va_cimb: 'cimb',
-  mandiri_bill: 'mandiri',
-};
-
-const PAY_OPTION: Partial<Record<GatewayMethod, string>> = { gopay: 'GOPAY', shopeepay: 'SHOPEEPAY', dana: 'DANA' };
+/** The VA bank of a SNAP-BI VA method; anything else is a programming error, not a silent BCA. */
+export function snapVaBankOf(method: GatewayMethod): SnapVaBank {
+  const charge = PAYMENT_METHOD_SPECS[method].snapBi;
+  if (charge?.kind !== 'va') throw new Error(`${method} is not a SNAP-BI virtual account`);
+  return charge.bank;
+}
 
 /** `{"value":"15000.00","currency":"IDR"}`. */
 export const snapAmountOf = (rupiah: number): { value: string; currency: 'IDR' } => ({ value: `${rupiah}.00`, currency: 'IDR' });
@@ -65,7 +58,7 @@ export function vaTripleOf(
   ref: Pick<GatewayRef, 'orderId' | 'method' | 'virtualAccountNo'>,
   cfg: SnapBodyConfig,
 ): { partnerServiceId: string; customerNo: string; virtualAccountNo: string } {
-  const bank = SNAP_VA_BANK[ref.method] ?? 'bca';
+  const bank = snapVaBankOf(ref.method);
   const stored = ref.virtualAccountNo;
   if (stored && stored.length > 8) {
     return { partnerServiceId: stored.slice(0, 8), customerNo: stored.slice(8), virtualAccountNo: stored };
@@ -77,11 +70,11 @@ export function vaTripleOf(
 
 /** Body of a create call (qr-mpm-generate, payment-host-to-host or create-va). */
 export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { path: string; body: Record<string, unknown> } {
-  const kind = snapKindOf(req.method);
+  const spec = PAYMENT_METHOD_SPECS[req.method].snapBi;
   const amount = snapAmountOf(req.amount);
   // Absent: Midtrans' defaults apply (QRIS / debit 15 min, VA 24 h).
   const until = req.expiresAt ? snapBiTimestamp(Date.parse(req.expiresAt)) : undefined;
-  if (kind === 'qris') {
+  if (spec?.kind === 'qris') {
     return {
       path: '/v1.0/qr/qr-mpm-generate',
       body: {
@@ -89,12 +82,12 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
         amount,
         merchantId: cfg.merchantId,
         ...(until ? { validityPeriod: until } : {}),
-        additionalInfo: { acquirer: 'gopay' },
+        additionalInfo: { acquirer: spec.acquirer },
       },
     };
   }
-  if (kind === 'debit') {
-    const option = PAY_OPTION[req.method] ?? 'GOPAY';
+  if (spec?.kind === 'debit') {
+    const option = spec.payOption;
     return {
       path: '/v1.0/debit/payment-host-to-host',
       body: {
@@ -108,8 +101,8 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
       },
     };
   }
-  if (kind === 'va') {
-    const bank = SNAP_VA_BANK[req.method] ?? 'bca';
+  if (spec?.kind === 'va') {
+    const bank = spec.bank;
     const triple = vaTripleOf({ orderId: req.orderId, method: req.method, virtualAccountNo: null }, cfg);
     const additionalInfo: Record<string, unknown> = {
       merchantId: cfg.merchantId,

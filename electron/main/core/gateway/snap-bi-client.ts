@@ -7,6 +7,7 @@
  */
 import { createPrivateKey, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { PAYMENT_METHOD_SPECS } from '../../../../shared/domain/payment-methods';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { SnapBiCredentials } from '../secrets/credentials';
@@ -20,8 +21,8 @@ import {
   padPartnerServiceId,
   snapAmountOf,
   snapKindOf,
+  snapVaBankOf,
   vaTripleOf,
-  SNAP_VA_BANK,
   type SnapBodyConfig,
   type SnapKind,
 } from './snap-bi-bodies';
@@ -262,9 +263,9 @@ function sumRefunds(entries: SnapRefundEntry[]): number {
 }
 
 function vaAction(method: GatewayRef['method'], virtualAccountNo: string): GatewayTransaction['action'] {
-  const bank = SNAP_VA_BANK[method] ?? 'bca';
-  if (bank === 'mandiri') {
+  // Mandiri's bill-payment "VA" is a company code (the 8-char partnerServiceId) plus a bill key.
+  if (PAYMENT_METHOD_SPECS[method].family === 'bill') {
     return { kind: 'bill', billerCode: virtualAccountNo.slice(0, 8).trim(), billKey: virtualAccountNo.slice(8) };
   }
-  return { kind: 'va', bank, vaNumber: virtualAccountNo.replace(/\s+/g, '') };
+  return { kind: 'va', bank: snapVaBankOf(method), vaNumber: virtualAccountNo.replace(/\s+/g, '') };
 }

@@ -7,6 +7,7 @@
 import type { Database } from './open-ledger';
 import type { PaymentRow } from './rows';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
+import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
 
 /** A `day_closings` row, exactly the columns. */
 export interface DayClosingRow {
@@ -31,7 +32,12 @@ export interface DayClosingRow {
   /** JSON of a ClosingBreakdown. */
   breakdown: string;
   created_at: string;
+  /** Who closed the day (staff id or 'till'). */
+  actor: string;
 }
+
+/** A closing as written; the actor defaults to 'till'. */
+export type NewDayClosingRow = Omit<DayClosingRow, 'id' | 'actor'> & { actor?: string };
 
 /** Prepared statements for closings and their inputs. */
 export class ClosingRepository {
@@ -43,15 +49,17 @@ export class ClosingRepository {
   private readonly selOfDay;
   private readonly selClosedSince;
   private readonly selHasPayments;
+  private readonly guard: VocabularyGuard;
 
-  constructor(db: Database) {
+  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+    this.guard = new VocabularyGuard(vocabulary);
     this.ins = db.prepare<[Omit<DayClosingRow, 'id'>]>(
       `INSERT INTO day_closings (day, zone, period_start, period_end, paid_count, paid_total, refunded_total, net_total,
          cash_takings, cash_refunds, cash_expected, counted_cash, cash_difference, open_count, open_total, failed_count,
-         forced, breakdown, created_at)
+         forced, breakdown, created_at, actor)
        VALUES (@day, @zone, @period_start, @period_end, @paid_count, @paid_total, @refunded_total, @net_total,
          @cash_takings, @cash_refunds, @cash_expected, @counted_cash, @cash_difference, @open_count, @open_total,
-         @failed_count, @forced, @breakdown, @created_at)`,
+         @failed_count, @forced, @breakdown, @created_at, @actor)`,
     );
     this.selByDay = db.prepare<[string], DayClosingRow>('SELECT * FROM day_closings WHERE day = ?');
     this.selRecent = db.prepare<[number], DayClosingRow>('SELECT * FROM day_closings ORDER BY day DESC LIMIT ?');
@@ -82,8 +90,8 @@ export class ClosingRepository {
   }
 
   /** Inserts a closing; throws SQLITE_CONSTRAINT_UNIQUE if the day is already closed. */
-  insert(row: Omit<DayClosingRow, 'id'>): number {
-    return Number(this.ins.run(row).lastInsertRowid);
+  insert(row: NewDayClosingRow): number {
+    return Number(this.ins.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID }).lastInsertRowid);
   }
 
   byDay(day: string): DayClosingRow | undefined {
@@ -107,16 +115,16 @@ export class ClosingRepository {
 
   /** Refund amounts applied in [fromIso, toIso), per payment method. */
   refundsByMethod(fromIso: string, toIso: string): Map<PaymentMethod, number> {
-    return new Map(this.selRefundsByMethod.all(fromIso, toIso).map((r) => [r.method, r.refunded]));
+    return new Map(this.selRefundsByMethod.all(fromIso, toIso).map((r) => [this.guard.method(r.method), r.refunded]));
   }
 
   /** Payments still creating/pending that were created before `beforeIso`. */
   openBefore(beforeIso: string): PaymentRow[] {
-    return this.selOpen.all(beforeIso);
+    return this.selOpen.all(beforeIso).map((r) => this.guard.payment(r, 'read'));
   }
 
   /** Payments created or paid in [fromIso, toIso), oldest first. */
   ofWindow(fromIso: string, toIso: string): PaymentRow[] {
-    return this.selOfDay.all(fromIso, toIso, fromIso, toIso);
+    return this.selOfDay.all(fromIso, toIso, fromIso, toIso).map((r) => this.guard.payment(r, 'read'));
   }
 }

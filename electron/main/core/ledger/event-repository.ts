@@ -5,6 +5,7 @@
 import type { Database } from './open-ledger';
 import type { PaymentEventRow } from './rows';
 import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
 
 /** Why an event row exists; `applied` is the only note that changed the payment. */
 export type EventNote =
@@ -30,24 +31,29 @@ export interface NewPaymentEvent {
   /** JSON text (already redacted) or null. */
   raw: string | null;
   at: string;
+  /** Who caused it (a staff id); 'till' when not given. */
+  actor?: string;
 }
 
 /** Prepared-statement repository for `payment_events`. */
 export class EventRepository {
   private readonly ins;
   private readonly sel;
+  private readonly guard: VocabularyGuard;
 
-  constructor(db: Database) {
+  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+    this.guard = new VocabularyGuard(vocabulary);
     this.ins = db.prepare(
       `INSERT INTO payment_events (payment_id, source, from_status, to_status, claimed_status, applied, note,
-         refunded_delta, raw, created_at)
-       VALUES (@paymentId, @source, @from, @to, @claimedStatus, @applied, @note, @refundedDelta, @raw, @at)`,
+         refunded_delta, raw, created_at, actor)
+       VALUES (@paymentId, @source, @from, @to, @claimedStatus, @applied, @note, @refundedDelta, @raw, @at, @actor)`,
     );
     this.sel = db.prepare<[string], PaymentEventRow>('SELECT * FROM payment_events WHERE payment_id = ? ORDER BY id');
   }
 
   /** Appends one event; returns its id. */
   insert(e: NewPaymentEvent): number {
+    this.guard.event({ source: e.source, from_status: e.from, to_status: e.to }, 'write');
     const r = this.ins.run({
       paymentId: e.paymentId,
       source: e.source,
@@ -59,12 +65,13 @@ export class EventRepository {
       refundedDelta: e.refundedDelta ?? 0,
       raw: e.raw,
       at: e.at,
+      actor: e.actor ?? TILL_ACTOR_ID,
     });
     return Number(r.lastInsertRowid);
   }
 
   /** Every event of one payment, oldest first. */
   forPayment(paymentId: string): PaymentEventRow[] {
-    return this.sel.all(paymentId);
+    return this.sel.all(paymentId).map((r) => this.guard.event(r, 'read'));
   }
 }

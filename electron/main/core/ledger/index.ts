@@ -1,10 +1,21 @@
 /** The ledger: SQLite open/migrate, repositories and sales queries. */
 export { openLedger, migrate, schemaVersion, type Database, type LedgerOptions } from './open-ledger';
-export { MIGRATIONS, REFUND_STATUSES, type RefundStatus } from './migrations';
-export { PaymentRepository, type PaymentDetails, type PaymentStateWrite } from './payment-repository';
+export { LedgerMigrationError, LedgerTooNewError } from './ledger-errors';
+export { MIGRATIONS, type MigrationStep } from './migrations';
+export {
+  GATEWAY_APIS,
+  LEDGER_VOCABULARY,
+  LedgerValueError,
+  REFUND_STATUSES,
+  TILL_ACTOR_ID,
+  VocabularyGuard,
+  type LedgerVocabulary,
+  type RefundStatus,
+} from './vocabulary';
+export { PaymentRepository, SNAP_BI_ORDER_ID_MAX, type PaymentDetails, type PaymentStateWrite } from './payment-repository';
 export { EventRepository, type EventNote, type NewPaymentEvent } from './event-repository';
 export { RefundRepository } from './refund-repository';
 export { SalesQueries, type SalesTotals } from './sales-queries';
-export { ClosingRepository, type DayClosingRow } from './closing-repository';
-export { ProductRepository, type ProductRow, type ProductWrite } from './product-repository';
-export type { OrderRow, OrderItemRow, PaymentRow, PaymentEventRow, RefundRow } from './rows';
+export { ClosingRepository, type DayClosingRow, type NewDayClosingRow } from './closing-repository';
+export { ProductRepository, type NewProductRow, type ProductRow, type ProductWrite } from './product-repository';
+export type { NewOrderRow, NewPaymentRow, OrderRow, OrderItemRow, PaymentRow, PaymentEventRow, RefundRow } from './rows';

@@ -1,22 +1,30 @@
 /**
  * Versioned schema for the ledger. Step N (1-based) brings a database from
- * `user_version` N-1 to N. Steps are append-only: never edit a shipped step,
- * add a new one instead.
+ * `user_version` N-1 to N. Steps are append-only and frozen: a till that ran a
+ * step keeps what it made, so the text of a shipped step never changes (its
+ * sha256 is pinned in test/unit/ledger-migrations-frozen.test.ts). Every step
+ * is a plain literal: no `$`-interpolation, no constants, nothing computed.
+ * How to add one: ./README.md.
  */
-import { PAYMENT_METHODS, PAYMENT_STATUSES, UPDATE_SOURCES } from '../../../../shared/domain/payment';
 
-const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
-const STATUSES = list(PAYMENT_STATUSES);
-const METHODS = list(PAYMENT_METHODS);
-const SOURCES = list(UPDATE_SOURCES);
-
-/** Refund request lifecycle in the `refunds` table. */
-export const REFUND_STATUSES = ['requested', 'succeeded', 'failed', 'unknown'] as const;
-export type RefundStatus = (typeof REFUND_STATUSES)[number];
+/** One schema step. */
+export interface MigrationStep {
+  /**
+   * `plain`: runs in one transaction. `rebuild`: replaces tables (SQLite's
+   * 12-step ALTER procedure), so the runner switches foreign keys off around
+   * the transaction and runs `PRAGMA foreign_key_check` before committing.
+   */
+  readonly kind: 'plain' | 'rebuild';
+  readonly sql: string;
+}
 
 /** Ordered migration steps; index i upgrades user_version i → i + 1. */
-export const MIGRATIONS: readonly string[] = [
-  `
+export const MIGRATIONS: readonly MigrationStep[] = [
+  // v1: orders, their lines, payment attempts, the audit trail and refund requests.
+  // The CHECK (… IN (…)) lists are the v1 vocabulary as it shipped; v4 replaces them.
+  {
+    kind: 'plain',
+    sql: `
   CREATE TABLE orders (
     id          TEXT PRIMARY KEY,
     total       INTEGER NOT NULL CHECK (total > 0),
@@ -39,18 +47,18 @@ export const MIGRATIONS: readonly string[] = [
     gateway_order_id  TEXT NOT NULL UNIQUE
                       CHECK (length(gateway_order_id) BETWEEN 1 AND 36
                              AND gateway_order_id NOT GLOB '*[^A-Za-z0-9._~-]*'),
-    method            TEXT NOT NULL CHECK (method IN (${METHODS})),
+    method            TEXT NOT NULL CHECK (method IN ('qris', 'gopay', 'shopeepay', 'dana', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'va_cimb', 'mandiri_bill', 'indomaret', 'alfamart', 'cash')),
     api               TEXT NOT NULL CHECK (api IN ('snap_bi', 'core_api', 'none')),
     external_id       TEXT NOT NULL UNIQUE CHECK (length(external_id) BETWEEN 1 AND 36),
     reference_no      TEXT,
-    status            TEXT NOT NULL CHECK (status IN (${STATUSES})),
+    status            TEXT NOT NULL CHECK (status IN ('creating', 'pending', 'settlement', 'capture', 'refund', 'partial_refund', 'expire', 'cancel', 'deny', 'failure', 'failed_to_create')),
     amount            INTEGER NOT NULL CHECK (amount > 0),
     refunded_amount   INTEGER NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0 AND refunded_amount <= amount),
     action            TEXT CHECK (action IS NULL OR json_valid(action)),
     va_number         TEXT,
     expires_at        TEXT,
     paid_at           TEXT,
-    last_source       TEXT NOT NULL CHECK (last_source IN (${SOURCES})),
+    last_source       TEXT NOT NULL CHECK (last_source IN ('charge', 'webhook', 'poll', 'recovery', 'manual')),
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL
   ) STRICT;
@@ -62,9 +70,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE payment_events (
     id              INTEGER PRIMARY KEY,
     payment_id      TEXT NOT NULL REFERENCES payments(id),
-    source          TEXT NOT NULL CHECK (source IN (${SOURCES})),
-    from_status     TEXT NOT NULL CHECK (from_status IN (${STATUSES})),
-    to_status       TEXT CHECK (to_status IS NULL OR to_status IN (${STATUSES})),
+    source          TEXT NOT NULL CHECK (source IN ('charge', 'webhook', 'poll', 'recovery', 'manual')),
+    from_status     TEXT NOT NULL CHECK (from_status IN ('creating', 'pending', 'settlement', 'capture', 'refund', 'partial_refund', 'expire', 'cancel', 'deny', 'failure', 'failed_to_create')),
+    to_status       TEXT CHECK (to_status IS NULL OR to_status IN ('creating', 'pending', 'settlement', 'capture', 'refund', 'partial_refund', 'expire', 'cancel', 'deny', 'failure', 'failed_to_create')),
     claimed_status  TEXT,
     applied         INTEGER NOT NULL CHECK (applied IN (0, 1)),
     note            TEXT NOT NULL,
@@ -83,17 +91,20 @@ export const MIGRATIONS: readonly string[] = [
     amount           INTEGER NOT NULL CHECK (amount > 0),
     refunded_before  INTEGER NOT NULL CHECK (refunded_before >= 0),
     reason           TEXT,
-    status           TEXT NOT NULL CHECK (status IN (${list(REFUND_STATUSES)})),
+    status           TEXT NOT NULL CHECK (status IN ('requested', 'succeeded', 'failed', 'unknown')),
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
   ) STRICT;
   CREATE INDEX refunds_payment ON refunds(payment_id);
   `,
+  },
   // v2: the owner's Z-report. One immutable row per shop day; the totals are
   // columns (so an accountant can query them) and the per-method split and any
   // payments left open are kept as JSON. Triggers make the record append-only:
   // a closed day is evidence, not a draft.
-  `
+  {
+    kind: 'plain',
+    sql: `
   CREATE TABLE day_closings (
     id               INTEGER PRIMARY KEY,
     day              TEXT NOT NULL UNIQUE CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
@@ -123,11 +134,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER day_closings_no_delete BEFORE DELETE ON day_closings
     BEGIN SELECT RAISE(ABORT, 'day closings are immutable'); END;
   `,
+  },
   // v3: the merchant's own catalogue. Prices are whole rupiah. Removing a
   // product only clears `active`: past orders keep their own copies in
   // order_items, and a never-emptied table is how CatalogService knows the
   // defaults were seeded once (so the delete trigger guards that too).
-  `
+  {
+    kind: 'plain',
+    sql: `
   CREATE TABLE products (
     sku         TEXT PRIMARY KEY CHECK (length(sku) BETWEEN 1 AND 50),
     name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
@@ -142,4 +156,202 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER products_no_delete BEFORE DELETE ON products
     BEGIN SELECT RAISE(ABORT, 'products are deactivated, never deleted'); END;
   `,
+  },
+  // v4: the v1 tables rebuilt so the vocabulary (methods, statuses, sources,
+  // APIs, refund statuses) lives in code, not in CHECK lists; zero totals and
+  // discount / free lines; longer gateway order ids; each payment's gateway
+  // environment; an actor on every written table ('till' until staff log in).
+  {
+    kind: 'rebuild',
+    sql: `
+  -- Shape checks replace the v1 vocabulary lists: a method, status, source,
+  -- API or environment is a lowercase identifier here; which identifiers
+  -- exist is the code's business (ledger/vocabulary.ts), so adding one needs
+  -- no migration. New columns go last, so old columns keep their positions.
+  CREATE TABLE v4_orders (
+    id          TEXT PRIMARY KEY,
+    total       INTEGER NOT NULL CHECK (total >= 0),
+    created_at  TEXT NOT NULL,
+    actor       TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64)
+  ) STRICT;
+  INSERT INTO v4_orders (id, total, created_at) SELECT id, total, created_at FROM orders;
+
+  -- price: < 0 is a discount line, 0 a free item; what a cart may hold is the cart's rule.
+  CREATE TABLE v4_order_items (
+    order_id  TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    line      INTEGER NOT NULL,
+    sku       TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    price     INTEGER NOT NULL,
+    quantity  INTEGER NOT NULL CHECK (quantity > 0),
+    PRIMARY KEY (order_id, line)
+  ) STRICT;
+  INSERT INTO v4_order_items (order_id, line, sku, name, price, quantity)
+    SELECT order_id, line, sku, name, price, quantity FROM order_items;
+
+  -- gateway_order_id: up to 50 (Core API order_id); SNAP-BI's 36 is checked per API in code.
+  -- gateway_env NULL = recorded before v4 (the environment was not kept then).
+  CREATE TABLE v4_payments (
+    id                TEXT PRIMARY KEY,
+    order_id          TEXT NOT NULL REFERENCES orders(id),
+    gateway_order_id  TEXT NOT NULL UNIQUE
+                      CHECK (length(gateway_order_id) BETWEEN 1 AND 50
+                             AND gateway_order_id NOT GLOB '*[^A-Za-z0-9._~-]*'),
+    method            TEXT NOT NULL CHECK (length(method) BETWEEN 1 AND 32
+                                           AND method GLOB '[a-z]*' AND method NOT GLOB '*[^a-z0-9_]*'),
+    api               TEXT NOT NULL CHECK (length(api) BETWEEN 1 AND 32
+                                           AND api GLOB '[a-z]*' AND api NOT GLOB '*[^a-z0-9_]*'),
+    external_id       TEXT NOT NULL UNIQUE CHECK (length(external_id) BETWEEN 1 AND 36),
+    reference_no      TEXT,
+    status            TEXT NOT NULL CHECK (length(status) BETWEEN 1 AND 32
+                                           AND status GLOB '[a-z]*' AND status NOT GLOB '*[^a-z0-9_]*'),
+    amount            INTEGER NOT NULL CHECK (amount > 0),
+    refunded_amount   INTEGER NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0 AND refunded_amount <= amount),
+    action            TEXT CHECK (action IS NULL OR json_valid(action)),
+    va_number         TEXT,
+    expires_at        TEXT,
+    paid_at           TEXT,
+    last_source       TEXT NOT NULL CHECK (length(last_source) BETWEEN 1 AND 32
+                                           AND last_source GLOB '[a-z]*' AND last_source NOT GLOB '*[^a-z0-9_]*'),
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    gateway_env       TEXT CHECK (gateway_env IS NULL OR (length(gateway_env) BETWEEN 1 AND 32
+                                  AND gateway_env GLOB '[a-z]*' AND gateway_env NOT GLOB '*[^a-z0-9_]*')),
+    actor             TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64)
+  ) STRICT;
+  INSERT INTO v4_payments (id, order_id, gateway_order_id, method, api, external_id, reference_no, status, amount,
+      refunded_amount, action, va_number, expires_at, paid_at, last_source, created_at, updated_at)
+    SELECT id, order_id, gateway_order_id, method, api, external_id, reference_no, status, amount,
+      refunded_amount, action, va_number, expires_at, paid_at, last_source, created_at, updated_at
+    FROM payments;
+
+  CREATE TABLE v4_payment_events (
+    id              INTEGER PRIMARY KEY,
+    payment_id      TEXT NOT NULL REFERENCES payments(id),
+    source          TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 32
+                                         AND source GLOB '[a-z]*' AND source NOT GLOB '*[^a-z0-9_]*'),
+    from_status     TEXT NOT NULL CHECK (length(from_status) BETWEEN 1 AND 32
+                                         AND from_status GLOB '[a-z]*' AND from_status NOT GLOB '*[^a-z0-9_]*'),
+    to_status       TEXT CHECK (to_status IS NULL OR (length(to_status) BETWEEN 1 AND 32
+                                AND to_status GLOB '[a-z]*' AND to_status NOT GLOB '*[^a-z0-9_]*')),
+    claimed_status  TEXT,
+    applied         INTEGER NOT NULL CHECK (applied IN (0, 1)),
+    note            TEXT NOT NULL,
+    refunded_delta  INTEGER NOT NULL DEFAULT 0 CHECK (refunded_delta >= 0),
+    raw             TEXT CHECK (raw IS NULL OR json_valid(raw)),
+    created_at      TEXT NOT NULL,
+    actor           TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64),
+    CHECK (applied = 1 OR refunded_delta = 0)
+  ) STRICT;
+  INSERT INTO v4_payment_events (id, payment_id, source, from_status, to_status, claimed_status, applied, note,
+      refunded_delta, raw, created_at)
+    SELECT id, payment_id, source, from_status, to_status, claimed_status, applied, note,
+      refunded_delta, raw, created_at
+    FROM payment_events;
+
+  CREATE TABLE v4_refunds (
+    id               INTEGER PRIMARY KEY,
+    payment_id       TEXT NOT NULL REFERENCES payments(id),
+    refund_key       TEXT NOT NULL UNIQUE CHECK (length(refund_key) BETWEEN 1 AND 36),
+    amount           INTEGER NOT NULL CHECK (amount > 0),
+    refunded_before  INTEGER NOT NULL CHECK (refunded_before >= 0),
+    reason           TEXT,
+    status           TEXT NOT NULL CHECK (length(status) BETWEEN 1 AND 32
+                                          AND status GLOB '[a-z]*' AND status NOT GLOB '*[^a-z0-9_]*'),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    actor            TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64)
+  ) STRICT;
+  INSERT INTO v4_refunds (id, payment_id, refund_key, amount, refunded_before, reason, status, created_at, updated_at)
+    SELECT id, payment_id, refund_key, amount, refunded_before, reason, status, created_at, updated_at FROM refunds;
+
+  -- Dropping a table drops its indexes; the new ones are created below under the same names.
+  DROP TABLE refunds;
+  DROP TABLE payment_events;
+  DROP TABLE payments;
+  DROP TABLE order_items;
+  DROP TABLE orders;
+  ALTER TABLE v4_orders RENAME TO orders;
+  ALTER TABLE v4_order_items RENAME TO order_items;
+  ALTER TABLE v4_payments RENAME TO payments;
+  ALTER TABLE v4_payment_events RENAME TO payment_events;
+  ALTER TABLE v4_refunds RENAME TO refunds;
+
+  CREATE INDEX payments_order ON payments(order_id);
+  CREATE INDEX payments_created ON payments(created_at);
+  CREATE INDEX payments_paid ON payments(paid_at) WHERE paid_at IS NOT NULL;
+  CREATE INDEX payments_open ON payments(status) WHERE status IN ('creating', 'pending');
+  CREATE INDEX payment_events_payment ON payment_events(payment_id, id);
+  CREATE INDEX payment_events_refunds ON payment_events(created_at) WHERE refunded_delta > 0;
+  CREATE INDEX refunds_payment ON refunds(payment_id);
+
+  -- Tables whose constraints stay as they are only gain the column (their triggers stay untouched).
+  ALTER TABLE day_closings ADD COLUMN actor TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64);
+  ALTER TABLE products ADD COLUMN actor TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64);
+  `,
+  },
+  // v5: staff accounts, owner-set values and the audit log (staff/README.md).
+  // Profiles (`staff`) and secrets (`staff_pins`: scrypt hashes and the
+  // wrong-PIN state, which survives a restart) are separate tables, so listing
+  // staff never reads a hash. At most one owner. Staff are deactivated, never
+  // deleted; `audit_log` is append-only like day_closings. Roles and outcomes
+  // are shape-checked here and checked against their lists in code, as in v4.
+  {
+    kind: 'plain',
+    sql: `
+  CREATE TABLE staff (
+    id          TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
+    role        TEXT NOT NULL CHECK (length(role) BETWEEN 1 AND 32
+                                     AND role GLOB '[a-z]*' AND role NOT GLOB '*[^a-z0-9_]*'),
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX staff_one_owner ON staff(role) WHERE role = 'owner';
+  CREATE TRIGGER staff_no_delete BEFORE DELETE ON staff
+    BEGIN SELECT RAISE(ABORT, 'staff are deactivated, never deleted'); END;
+
+  -- Hashes are PHC strings ("?scrypt?…" keeps a plain PIN from ever fitting).
+  CREATE TABLE staff_pins (
+    staff_id         TEXT PRIMARY KEY REFERENCES staff(id),
+    pin_hash         TEXT CHECK (pin_hash IS NULL OR pin_hash GLOB '?scrypt?*'),
+    recovery_hash    TEXT CHECK (recovery_hash IS NULL OR recovery_hash GLOB '?scrypt?*'),
+    failed_count     INTEGER NOT NULL DEFAULT 0 CHECK (failed_count >= 0),
+    next_attempt_at  TEXT,
+    locked           INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+    locked_at        TEXT CHECK (locked = 1 OR locked_at IS NULL),
+    updated_at       TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER staff_pins_no_delete BEFORE DELETE ON staff_pins
+    BEGIN SELECT RAISE(ABORT, 'staff are deactivated, never deleted'); END;
+
+  CREATE TABLE owner_settings (
+    key         TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+    value       TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at  TEXT NOT NULL,
+    actor       TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64)
+  ) STRICT;
+
+  CREATE TABLE audit_log (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64),
+    actor_name  TEXT CHECK (actor_name IS NULL OR length(actor_name) BETWEEN 1 AND 50),
+    action      TEXT NOT NULL CHECK (length(action) BETWEEN 1 AND 96),
+    outcome     TEXT NOT NULL CHECK (length(outcome) BETWEEN 1 AND 32
+                                     AND outcome GLOB '[a-z]*' AND outcome NOT GLOB '*[^a-z0-9_]*'),
+    target      TEXT,
+    caller      TEXT,
+    details     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details) AND json_type(details) = 'object')
+  ) STRICT;
+  CREATE INDEX audit_log_at ON audit_log(at);
+  CREATE INDEX audit_log_actor ON audit_log(actor, id);
+  CREATE INDEX audit_log_action ON audit_log(action, id);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+  },
 ];

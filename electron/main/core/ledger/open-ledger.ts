@@ -4,7 +4,8 @@
  * the webhook listener answers 200 only after that.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { MIGRATIONS } from './migrations';
+import { LedgerMigrationError, LedgerTooNewError } from './ledger-errors';
+import { MIGRATIONS, type MigrationStep } from './migrations';
 
 /** The ledger handle every repository is built on. */
 export type Database = BetterSqlite3.Database;
@@ -19,11 +20,15 @@ export interface LedgerOptions {
 
 /**
  * Opens `file` (created if missing), applies pragmas and runs pending
- * migrations. Throws if the file was written by a newer Kasir.
+ * migrations. Throws LedgerTooNewError, leaving the file untouched, if it was
+ * written by a newer Kasir.
  */
 export function openLedger(file: string, opts: LedgerOptions = {}): Database {
   const db = new BetterSqlite3(file);
   try {
+    // Refuse a newer ledger before touching it (not even its journal mode).
+    const version = schemaVersion(db);
+    if (version > MIGRATIONS.length) throw new LedgerTooNewError(version, MIGRATIONS.length, file);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
@@ -41,16 +46,53 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every migration step newer than the file's `user_version`, each in its own transaction. */
-export function migrate(db: Database, steps: readonly string[] = MIGRATIONS): void {
+/**
+ * Applies every migration step newer than the file's `user_version`, each in
+ * its own IMMEDIATE transaction together with the new `user_version`, so a
+ * failed step leaves the file at the version before it.
+ */
+export function migrate(db: Database, steps: readonly MigrationStep[] = MIGRATIONS): void {
   const current = schemaVersion(db);
-  if (current > steps.length) {
-    throw new Error(`ledger schema v${current} is newer than this app (v${steps.length})`);
-  }
+  if (current > steps.length) throw new LedgerTooNewError(current, steps.length, db.name);
   for (let v = current; v < steps.length; v++) {
+    const step = steps[v]!;
+    if (step.kind === 'rebuild') runRebuild(db, step, v);
+    else runPlain(db, step, v);
+  }
+}
+
+function runPlain(db: Database, step: MigrationStep, from: number): void {
+  db.transaction(() => {
+    db.exec(step.sql);
+    db.pragma(`user_version = ${from + 1}`);
+  }).immediate();
+}
+
+/**
+ * SQLite's procedure for changes ALTER TABLE cannot make
+ * (https://www.sqlite.org/lang_altertable.html#otheralter): foreign keys off
+ * *outside* the transaction (the pragma is a no-op inside one), the step —
+ * create the new tables, copy, drop the old, rename, recreate indexes and
+ * triggers — in one transaction, `PRAGMA foreign_key_check` before commit
+ * (any violation aborts and rolls everything back), then foreign keys on again.
+ */
+function runRebuild(db: Database, step: MigrationStep, from: number): void {
+  if (db.inTransaction) {
+    throw new LedgerMigrationError(from, from + 1, 'a table-rebuild step cannot run inside an open transaction');
+  }
+  const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
     db.transaction(() => {
-      db.exec(steps[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
+      db.exec(step.sql);
+      const violations = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (violations.length > 0) {
+        const sample = violations.slice(0, 3).map((x) => `${x.table} row ${x.rowid} → ${x.parent}`).join('; ');
+        throw new LedgerMigrationError(from, from + 1, `${violations.length} foreign key violation(s): ${sample}`);
+      }
+      db.pragma(`user_version = ${from + 1}`);
     }).immediate();
+  } finally {
+    if (fkWasOn) db.pragma('foreign_keys = ON');
   }
 }

@@ -1,10 +1,19 @@
 /**
  * Orders, items and payment attempts. Every statement is prepared once at
  * construction; callers wrap multi-statement writes in `db.transaction`.
+ * Vocabulary columns are checked in code on the way in and out
+ * (vocabulary.ts), not by the schema.
  */
 import type { Database } from './open-ledger';
-import type { OrderItemRow, OrderRow, PaymentRow } from './rows';
+import type { NewOrderRow, NewPaymentRow, OrderItemRow, OrderRow, PaymentRow } from './rows';
 import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
+
+/**
+ * SNAP-BI's partnerReferenceNo / trxId (which Kasir sends as the gateway order
+ * id) take at most 36 characters; the schema allows Core API's 50 for every API.
+ */
+export const SNAP_BI_ORDER_ID_MAX = 36;
 
 /** Columns that may be filled in once the gateway tells us (never overwritten with null). */
 export interface PaymentDetails {
@@ -42,16 +51,23 @@ export class PaymentRepository {
   private readonly updState;
   private readonly updFill;
 
-  constructor(private readonly db: Database) {
-    this.insOrder = db.prepare<[string, number, string]>('INSERT INTO orders (id, total, created_at) VALUES (?, ?, ?)');
+  private readonly guard: VocabularyGuard;
+
+  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+    this.guard = new VocabularyGuard(vocabulary);
+    this.insOrder = db.prepare<[string, number, string, string]>(
+      'INSERT INTO orders (id, total, created_at, actor) VALUES (?, ?, ?, ?)',
+    );
     this.insItem = db.prepare<[string, number, string, string, number, number]>(
       'INSERT INTO order_items (order_id, line, sku, name, price, quantity) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insPayment = db.prepare<[PaymentRow]>(
       `INSERT INTO payments (id, order_id, gateway_order_id, method, api, external_id, reference_no, status,
-         amount, refunded_amount, action, va_number, expires_at, paid_at, last_source, created_at, updated_at)
+         amount, refunded_amount, action, va_number, expires_at, paid_at, last_source, created_at, updated_at,
+         gateway_env, actor)
        VALUES (@id, @order_id, @gateway_order_id, @method, @api, @external_id, @reference_no, @status,
-         @amount, @refunded_amount, @action, @va_number, @expires_at, @paid_at, @last_source, @created_at, @updated_at)`,
+         @amount, @refunded_amount, @action, @va_number, @expires_at, @paid_at, @last_source, @created_at, @updated_at,
+         @gateway_env, @actor)`,
     );
     this.selOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id = ?');
     this.selItems = db.prepare<[string], OrderItemRow>('SELECT * FROM order_items WHERE order_id = ? ORDER BY line');
@@ -86,14 +102,24 @@ export class PaymentRepository {
   }
 
   /** Inserts an order and its items (call inside a transaction together with the payment intent). */
-  insertOrder(order: OrderRow, items: readonly Omit<OrderItemRow, 'order_id' | 'line'>[]): void {
-    this.insOrder.run(order.id, order.total, order.created_at);
+  insertOrder(order: NewOrderRow, items: readonly Omit<OrderItemRow, 'order_id' | 'line'>[]): void {
+    this.insOrder.run(order.id, order.total, order.created_at, order.actor ?? TILL_ACTOR_ID);
     items.forEach((it, i) => this.insItem.run(order.id, i + 1, it.sku, it.name, it.price, it.quantity));
   }
 
-  /** Inserts a payment attempt row as given. */
-  insertPayment(row: PaymentRow): void {
-    this.insPayment.run(row);
+  /**
+   * Inserts a payment attempt row as given. Its method, API, status, source
+   * and gateway environment must be ones this Kasir knows (LedgerValueError
+   * otherwise); the actor defaults to 'till'.
+   */
+  insertPayment(row: NewPaymentRow): void {
+    this.guard.payment(row, 'write');
+    if (row.api === 'snap_bi' && row.gateway_order_id.length > SNAP_BI_ORDER_ID_MAX) {
+      throw new RangeError(
+        `payments.gateway_order_id: SNAP-BI takes at most ${SNAP_BI_ORDER_ID_MAX} characters, got ${row.gateway_order_id.length}`,
+      );
+    }
+    this.insPayment.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID });
   }
 
   order(id: string): OrderRow | undefined {
@@ -105,31 +131,33 @@ export class PaymentRepository {
   }
 
   byId(id: string): PaymentRow | undefined {
-    return this.selById.get(id);
+    return this.read(this.selById.get(id));
   }
 
   /** Finds an attempt by the id the gateway knows it by: gateway order id first, then external id. */
   byGatewayId(orderId: string): PaymentRow | undefined {
-    return this.selByGatewayOrder.get(orderId) ?? this.selByExternal.get(orderId);
+    return this.read(this.selByGatewayOrder.get(orderId) ?? this.selByExternal.get(orderId));
   }
 
   /** Most recent attempts first. */
   recent(limit: number): PaymentRow[] {
-    return this.selRecent.all(limit);
+    return this.selRecent.all(limit).map((r) => this.guard.payment(r, 'read'));
   }
 
   /** Attempts still `creating` or `pending`, oldest first (what recovery reconciles). */
   open(): PaymentRow[] {
-    return this.selOpen.all();
+    return this.selOpen.all().map((r) => this.guard.payment(r, 'read'));
   }
 
   /** Every attempt of one order, oldest first. */
   byOrder(orderId: string): PaymentRow[] {
-    return this.selByOrder.all(orderId);
+    return this.selByOrder.all(orderId).map((r) => this.guard.payment(r, 'read'));
   }
 
-  /** Writes a legal state change. */
+  /** Writes a legal state change (status and source must be known values). */
   writeState(w: PaymentStateWrite): void {
+    this.guard.check('statuses', 'payments', 'status', w.status, 'write');
+    this.guard.check('sources', 'payments', 'last_source', w.source, 'write');
     this.updState.run({
       id: w.id,
       status: w.status,
@@ -155,5 +183,9 @@ export class PaymentRepository {
         expiresAt: d.expiresAt ?? null,
       }).changes > 0
     );
+  }
+
+  private read(row: PaymentRow | undefined): PaymentRow | undefined {
+    return row && this.guard.payment(row, 'read');
   }
 }

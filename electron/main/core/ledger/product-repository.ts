@@ -4,6 +4,7 @@
  * `active`, so past orders and the seed-once rule both stay sound.
  */
 import type { Database } from './open-ledger';
+import { TILL_ACTOR_ID } from './vocabulary';
 
 /** A `products` row, exactly the columns. */
 export interface ProductRow {
@@ -16,10 +17,15 @@ export interface ProductRow {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** Who last created or changed it (staff id or 'till'). */
+  actor: string;
 }
 
-/** The columns a save may change; sku identifies the row. */
-export type ProductWrite = Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active' | 'updated_at'>;
+/** A product as inserted; the actor defaults to 'till'. */
+export type NewProductRow = Omit<ProductRow, 'actor'> & { actor?: string };
+
+/** The columns a save may change; sku identifies the row. The actor defaults to 'till'. */
+export type ProductWrite = Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active' | 'updated_at'> & { actor?: string };
 
 /** Prepared statements over `products`. */
 export class ProductRepository {
@@ -34,15 +40,16 @@ export class ProductRepository {
 
   constructor(db: Database) {
     this.ins = db.prepare<[ProductRow]>(
-      `INSERT INTO products (sku, name, price, category, active, sort_order, created_at, updated_at)
-       VALUES (@sku, @name, @price, @category, @active, @sort_order, @created_at, @updated_at)`,
+      `INSERT INTO products (sku, name, price, category, active, sort_order, created_at, updated_at, actor)
+       VALUES (@sku, @name, @price, @category, @active, @sort_order, @created_at, @updated_at, @actor)`,
     );
-    this.upd = db.prepare<[ProductWrite]>(
-      `UPDATE products SET name = @name, price = @price, category = @category, active = @active, updated_at = @updated_at
+    this.upd = db.prepare<[ProductWrite & { actor: string }]>(
+      `UPDATE products SET name = @name, price = @price, category = @category, active = @active, updated_at = @updated_at,
+         actor = @actor
        WHERE sku = @sku`,
     );
-    this.setActiveStmt = db.prepare<[{ sku: string; active: 0 | 1; updated_at: string }]>(
-      'UPDATE products SET active = @active, updated_at = @updated_at WHERE sku = @sku',
+    this.setActiveStmt = db.prepare<[{ sku: string; active: 0 | 1; updated_at: string; actor: string }]>(
+      'UPDATE products SET active = @active, updated_at = @updated_at, actor = @actor WHERE sku = @sku',
     );
     this.selOne = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
     this.selActive = db.prepare<[], ProductRow>('SELECT * FROM products WHERE active = 1 ORDER BY sort_order, sku');
@@ -52,18 +59,18 @@ export class ProductRepository {
   }
 
   /** Inserts a new product; throws SQLITE_CONSTRAINT_PRIMARYKEY if the sku exists. */
-  insert(row: ProductRow): void {
-    this.ins.run(row);
+  insert(row: NewProductRow): void {
+    this.ins.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID });
   }
 
   /** Updates an existing product's editable columns; false if no such sku. */
   update(row: ProductWrite): boolean {
-    return this.upd.run(row).changes === 1;
+    return this.upd.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID }).changes === 1;
   }
 
   /** Marks a product (in)active; false if no such sku. */
-  setActive(sku: string, active: boolean, updatedAt: string): boolean {
-    return this.setActiveStmt.run({ sku, active: active ? 1 : 0, updated_at: updatedAt }).changes === 1;
+  setActive(sku: string, active: boolean, updatedAt: string, actor: string = TILL_ACTOR_ID): boolean {
+    return this.setActiveStmt.run({ sku, active: active ? 1 : 0, updated_at: updatedAt, actor }).changes === 1;
   }
 
   bySku(sku: string): ProductRow | undefined {

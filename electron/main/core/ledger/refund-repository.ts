@@ -3,8 +3,8 @@
  * gateway is called, so a retry after a crash or timeout reuses the same key.
  */
 import type { Database } from './open-ledger';
-import type { RefundStatus } from './migrations';
 import type { RefundRow } from './rows';
+import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary, type RefundStatus } from './vocabulary';
 
 /** Prepared-statement repository for `refunds`. */
 export class RefundRepository {
@@ -12,11 +12,13 @@ export class RefundRepository {
   private readonly upd;
   private readonly selOpen;
   private readonly selAll;
+  private readonly guard: VocabularyGuard;
 
-  constructor(db: Database) {
+  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+    this.guard = new VocabularyGuard(vocabulary);
     this.ins = db.prepare(
-      `INSERT INTO refunds (payment_id, refund_key, amount, refunded_before, reason, status, created_at, updated_at)
-       VALUES (@payment_id, @refund_key, @amount, @refunded_before, @reason, 'requested', @at, @at)`,
+      `INSERT INTO refunds (payment_id, refund_key, amount, refunded_before, reason, status, created_at, updated_at, actor)
+       VALUES (@payment_id, @refund_key, @amount, @refunded_before, @reason, 'requested', @at, @at, @actor)`,
     );
     this.upd = db.prepare<[RefundStatus, string, string]>(
       'UPDATE refunds SET status = ?, updated_at = ? WHERE refund_key = ?',
@@ -27,21 +29,30 @@ export class RefundRepository {
     this.selAll = db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE payment_id = ? ORDER BY id');
   }
 
-  /** Records a refund request before the network call. */
-  insert(r: { payment_id: string; refund_key: string; amount: number; refunded_before: number; reason: string | null; at: string }): void {
-    this.ins.run(r);
+  /** Records a refund request before the network call; `actor` (who asked) defaults to 'till'. */
+  insert(r: {
+    payment_id: string;
+    refund_key: string;
+    amount: number;
+    refunded_before: number;
+    reason: string | null;
+    at: string;
+    actor?: string;
+  }): void {
+    this.ins.run({ ...r, actor: r.actor ?? TILL_ACTOR_ID });
   }
 
   setStatus(refundKey: string, status: RefundStatus, at: string): void {
+    this.guard.refund({ status }, 'write');
     this.upd.run(status, at, refundKey);
   }
 
   /** Requests whose outcome is not yet known. */
   unresolved(paymentId: string): RefundRow[] {
-    return this.selOpen.all(paymentId);
+    return this.selOpen.all(paymentId).map((r) => this.guard.refund(r, 'read'));
   }
 
   forPayment(paymentId: string): RefundRow[] {
-    return this.selAll.all(paymentId);
+    return this.selAll.all(paymentId).map((r) => this.guard.refund(r, 'read'));
   }
 }

@@ -3,19 +3,27 @@
  * Repositories return these; the payments layer maps them to views.
  */
 import type { GatewayApi, PaymentMethod, PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
-import type { RefundStatus } from './migrations';
+import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
+import type { RefundStatus } from './vocabulary';
 
 export interface OrderRow {
   id: string;
+  /** ≥ 0: a fully discounted sale totals 0 (and then has no payment). */
   total: number;
   created_at: string;
+  /** Who rang it up: a staff id, or 'till' (see vocabulary.ts TILL_ACTOR_ID). */
+  actor: string;
 }
+
+/** An order as written; the actor is optional (the repository writes 'till' when none is given). */
+export type NewOrderRow = Omit<OrderRow, 'actor'> & { actor?: string };
 
 export interface OrderItemRow {
   order_id: string;
   line: number;
   sku: string;
   name: string;
+  /** Any whole rupiah: < 0 is a discount line, 0 a free item. */
   price: number;
   quantity: number;
 }
@@ -39,7 +47,17 @@ export interface PaymentRow {
   last_source: UpdateSource;
   created_at: string;
   updated_at: string;
+  /** The Midtrans environment it was made against; null = recorded before v4, when this was not kept. */
+  gateway_env: GatewayEnv | null;
+  /** Who started the attempt (staff id or 'till'); each later change has its own actor in payment_events. */
+  actor: string;
 }
+
+/**
+ * A payment attempt as written: it must name its environment; the actor is
+ * optional (the repository writes 'till' when none is given).
+ */
+export type NewPaymentRow = Omit<PaymentRow, 'gateway_env' | 'actor'> & { gateway_env: GatewayEnv; actor?: string };
 
 export interface PaymentEventRow {
   id: number;
@@ -53,6 +71,8 @@ export interface PaymentEventRow {
   refunded_delta: number;
   raw: string | null;
   created_at: string;
+  /** Who caused this change or note (staff id or 'till'). */
+  actor: string;
 }
 
 export interface RefundRow {
@@ -65,4 +85,6 @@ export interface RefundRow {
   status: RefundStatus;
   created_at: string;
   updated_at: string;
+  /** Who asked for the refund (staff id or 'till'). */
+  actor: string;
 }

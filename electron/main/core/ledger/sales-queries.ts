@@ -5,6 +5,7 @@
  */
 import type { Database } from './open-ledger';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
+import { LEDGER_VOCABULARY, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
 
 export interface SalesTotals {
   paidCount: number;
@@ -40,8 +41,10 @@ export class SalesQueries {
   private readonly refunded;
   private readonly openAndFailed;
   private readonly slots;
+  private readonly guard: VocabularyGuard;
 
-  constructor(db: Database) {
+  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+    this.guard = new VocabularyGuard(vocabulary);
     this.paid = db.prepare<[string, string], { n: number; total: number }>(
       'SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM payments WHERE paid_at >= ? AND paid_at < ?',
     );
@@ -83,7 +86,7 @@ export class SalesQueries {
       refundedTotal: refunded.total,
       pendingCount: of.pending,
       failedCount: of.failed,
-      byMethod: this.byMethod.all(fromIso, toIso),
+      byMethod: this.byMethod.all(fromIso, toIso).map((r) => ({ ...r, method: this.guard.method(r.method) })),
     };
   }
 }

@@ -1,9 +1,8 @@
-/** The payment engine: service, tracker, webhook sink and helpers. */
-export { PaymentService, type PaymentServiceDeps, type CreatePaymentInput, type ApplyOutcome, type PaymentListener } from './payment-service';
-export { PaymentNotificationSink } from './notification-sink';
-export { PaymentTracker, DEFAULT_TRACKER_TIMINGS, type TrackerTimings, type TrackerCounters, type PollFn } from './tracker';
+/** The payment engine: its builder, the service it returns and the helpers around them. */
+export { createPaymentEngine, type PaymentEngine, type PaymentEngineOptions } from './engine';
+export { PaymentService, type CreatePaymentInput, type ApplyOutcome, type PaymentListener } from './payment-service';
+export { PaymentNotificationSink, type NotificationRecord } from './notification-sink';
+export { DEFAULT_TRACKER_TIMINGS, type TrackerTimings, type TrackerCounters, type TrackingReadout, type PollFn } from './tracker';
 export { classifyChargeError, isOutcomeUnknown, type ChargeFailure } from './charge-errors';
 export { decide, type Decision } from './payment-state';
 export { RandomIds, type IdSource } from './ids';
-export { zonedDay, type ZonedDay } from './zoned-day';
-export type { NotificationRecord } from './reconciler';

@@ -1,17 +1,21 @@
 /**
- * Building a payment intent: cart validation and the `creating` row written
- * (with its ids) before any network call.
+ * Building a payment intent: cart validation, the method's amount limits and
+ * the `creating` row written (with its ids) before any network call.
  */
 import type { CartItem } from '../../../../shared/contract/schemas';
 import { KasirError } from '../../../../shared/contract/result';
 import type { GatewayApi, PaymentMethod } from '../../../../shared/domain/payment';
 import { isRupiah } from '../../../../shared/domain/money';
+import { PAYMENT_METHOD_SPECS } from '../../../../shared/domain/payment-methods';
 import { isoUtc } from '../clock';
 import type { ChargeItem, ChargeRequest } from '../gateway/types';
 import type { PaymentRow } from '../ledger/rows';
+import { TILL_ACTOR_ID } from '../ledger/vocabulary';
+import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
+import { refuseAmountOutsideLimits } from './amount-limit';
 import type { IdSource } from './ids';
 import { refOf } from './payment-view';
-import { zonedDay } from './zoned-day';
+import { zonedDay } from '../../../../shared/domain/zoned-time';
 
 /** Sum of a cart in rupiah; throws INVALID_INPUT / AMOUNT_INVALID. */
 export function cartTotal(items: readonly CartItem[]): number {
@@ -28,23 +32,15 @@ export function cartTotal(items: readonly CartItem[]): number {
 }
 
 /**
- * How long a SNAP-BI charge stays payable (Midtrans' own defaults, made
- * explicit). SNAP-BI replies do not echo the expiry, so the till fixes it in the
- * intent: the screen can show it, tracking knows when to stop, and every retry
- * of the create sends the same bytes.
+ * When a SNAP-BI charge stops being payable (the registry's validity, Midtrans'
+ * own defaults made explicit). SNAP-BI replies do not echo the expiry, so the
+ * till fixes it in the intent: the screen can show it, tracking knows when to
+ * stop, and every retry of the create sends the same bytes.
  */
-const SNAP_VALIDITY_MINUTES: Partial<Record<PaymentMethod, number>> = {
-  qris: 15,
-  gopay: 15,
-  shopeepay: 15,
-  dana: 15,
-  va_bca: 24 * 60,
-  va_bni: 24 * 60,
-  va_bri: 24 * 60,
-  va_permata: 24 * 60,
-  va_cimb: 24 * 60,
-  mandiri_bill: 24 * 60,
-};
+function snapExpiryOf(method: PaymentMethod, now: number): string | null {
+  const minutes = PAYMENT_METHOD_SPECS[method].validityMinutes;
+  return minutes === null ? null : isoUtc(now + minutes * 60_000);
+}
 
 /**
  * The `creating` row for a new attempt. SNAP-BI wants partnerReferenceNo /
@@ -59,8 +55,13 @@ export function buildIntent(a: {
   routing: Record<PaymentMethod, GatewayApi>;
   now: number;
   zone: string;
-}): PaymentRow {
+  /** The Midtrans environment the till is configured for; recorded on the payment (no default: say it). */
+  gatewayEnv: GatewayEnv;
+  /** Who rings it up (a staff id); 'till' when nobody is signed in. */
+  actor?: string;
+}): PaymentRow & { gateway_env: GatewayEnv } {
   if (!isRupiah(a.amount) || a.amount < 1) throw new KasirError('AMOUNT_INVALID', 'The total must be a whole, positive rupiah amount.');
+  refuseAmountOutsideLimits(a.method, a.amount);
   const api: GatewayApi = a.method === 'cash' ? 'none' : a.routing[a.method];
   if (api === 'none' && a.method !== 'cash') throw new KasirError('NOT_CONFIGURED', `No gateway is configured for ${a.method}.`);
   const at = isoUtc(a.now);
@@ -69,8 +70,9 @@ export function buildIntent(a: {
     id: a.ids.paymentId(), order_id: a.orderId, gateway_order_id: gatewayOrderId, method: a.method, api,
     external_id: api === 'snap_bi' ? gatewayOrderId : a.ids.externalId(),
     reference_no: null, status: 'creating', amount: a.amount, refunded_amount: 0, action: null, va_number: null,
-    expires_at: api === 'snap_bi' && SNAP_VALIDITY_MINUTES[a.method] ? isoUtc(a.now + SNAP_VALIDITY_MINUTES[a.method]! * 60_000) : null,
+    expires_at: api === 'snap_bi' ? snapExpiryOf(a.method, a.now) : null,
     paid_at: null, last_source: a.method === 'cash' ? 'manual' : 'charge', created_at: at, updated_at: at,
+    gateway_env: a.gatewayEnv, actor: a.actor ?? TILL_ACTOR_ID,
   };
 }
 

@@ -5,12 +5,34 @@
  * reply's path. Notifications arriving together are written in one
  * transaction (group commit), so a burst costs one fsync, not one each.
  */
-import type { Logger } from '../logger';
-import type { NotificationSink, VerifiedNotification } from '../webhook/types';
-import type { PaymentService } from './payment-service';
 import type { PaymentStatus } from '../../../../shared/domain/payment';
-import { claimedToStatus } from './payment-view';
-import type { NotificationRecord } from './reconciler';
+import { isoUtc, type Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { EventRepository } from '../ledger/event-repository';
+import type { Database } from '../ledger/open-ledger';
+import type { PaymentRepository } from '../ledger/payment-repository';
+import type { NotificationSink, VerifiedNotification } from '../webhook/types';
+import { claimedToStatus, rawJson } from './payment-view';
+import type { Reconciler } from './reconciler';
+
+/** A notification ready to be written to the audit trail. */
+export interface NotificationRecord {
+  paymentId: string;
+  claimedStatus: string;
+  raw: unknown;
+}
+
+/** Dependencies of the sink. */
+export interface NotificationSinkDeps {
+  db: Database;
+  clock: Clock;
+  /** Scoped as `webhook-sink`. */
+  logger: Logger;
+  payments: PaymentRepository;
+  events: EventRepository;
+  /** Confirms each recorded claim with the status API. */
+  reconciler: Pick<Reconciler, 'confirmInBackground'>;
+}
 
 /** Settled states a repeated notification cannot change (see `accept`). */
 const REPEATS_NOTHING: ReadonlySet<PaymentStatus> = new Set(['settlement', 'capture', 'refund', 'expire', 'cancel', 'deny', 'failure']);
@@ -21,20 +43,30 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
-/** NotificationSink backed by a PaymentService. */
+/** NotificationSink backed by the ledger and the engine's reconciler. */
 export class PaymentNotificationSink implements NotificationSink {
   private queue: Waiting[] = [];
   private scheduled = false;
   private readonly log: Logger;
+  private readonly payments: PaymentRepository;
+  private readonly reconciler: NotificationSinkDeps['reconciler'];
+  private readonly writeNotifications;
 
-  constructor(
-    private readonly service: Pick<
-      PaymentService,
-      'findByGatewayOrderId' | 'recordNotifications' | 'confirmInBackground'
-    >,
-    logger: Logger,
-  ) {
+  constructor({ db, clock, logger, payments, events, reconciler }: NotificationSinkDeps) {
     this.log = logger.scope('webhook-sink');
+    this.payments = payments;
+    this.reconciler = reconciler;
+    this.writeNotifications = db.transaction((list: readonly NotificationRecord[]) => {
+      const at = isoUtc(clock.now());
+      for (const n of list) {
+        const row = payments.byId(n.paymentId);
+        if (!row) continue;
+        events.insert({
+          paymentId: n.paymentId, source: 'webhook', from: row.status, to: claimedToStatus(n.claimedStatus),
+          claimedStatus: n.claimedStatus.slice(0, 64), applied: false, note: 'notification', raw: rawJson(n.raw), at,
+        });
+      }
+    });
   }
 
   /**
@@ -44,7 +76,7 @@ export class PaymentNotificationSink implements NotificationSink {
    * so Midtrans retries).
    */
   async accept(n: VerifiedNotification): Promise<'recorded' | 'unknown_order'> {
-    const row = this.service.findByGatewayOrderId(n.orderId);
+    const row = this.payments.byGatewayId(n.orderId);
     if (!row) {
       this.log.info('notification for an unknown order ignored', { orderId: n.orderId.slice(0, 64), api: n.api });
       return 'unknown_order';
@@ -62,7 +94,7 @@ export class PaymentNotificationSink implements NotificationSink {
     // captured body sent again) cannot turn into a stream of status API calls.
     // Partial refunds always confirm: the claimed word repeats while the amount grows.
     if (!(REPEATS_NOTHING.has(row.status) && claimedToStatus(n.claimedStatus) === row.status)) {
-      this.service.confirmInBackground(row.id, 'webhook');
+      this.reconciler.confirmInBackground(row.id, 'webhook');
     }
     return 'recorded';
   }
@@ -72,7 +104,8 @@ export class PaymentNotificationSink implements NotificationSink {
     const batch = this.queue;
     this.queue = [];
     try {
-      this.service.recordNotifications(batch.map((w) => w.record));
+      // One IMMEDIATE transaction for the whole batch (applied = 0: claims, not yet confirmed).
+      if (batch.length > 0) this.writeNotifications.immediate(batch.map((w) => w.record));
     } catch (e) {
       this.log.error('could not record notifications', { count: batch.length, error: e instanceof Error ? e.message : String(e) });
       for (const w of batch) w.reject(e);

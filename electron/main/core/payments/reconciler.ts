@@ -2,96 +2,106 @@
  * Brings the ledger in line with the gateway: status answers after a failed
  * charge, start-up recovery, webhook confirmations and polling all end in
  * `resolve`, which applies the answer and keeps tracking/recovery state right.
+ * Which charges are in flight and which orders are held for recovery is this
+ * class's own state; the charge flow tells it through methods.
  */
-import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
-import { isoUtc, type Clock } from '../clock';
+import type { UpdateSource } from '../../../../shared/domain/payment';
 import type { Logger } from '../logger';
 import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
-import type { Database } from '../ledger/open-ledger';
-import type { EventRepository } from '../ledger/event-repository';
 import type { PaymentRepository } from '../ledger/payment-repository';
 import type { PaymentRow } from '../ledger/rows';
 import { errorFields } from './charge-errors';
-import type { ApplyResult, PaymentStateStore } from './payment-state';
-import { claimedToStatus, rawJson, refOf, updateFromTransaction, type StateUpdate } from './payment-view';
-import { PaymentTracker, type TrackerTimings } from './tracker';
-
-/** A notification ready to be written to the audit trail. */
-export interface NotificationRecord {
-  paymentId: string;
-  claimedStatus: string;
-  raw: unknown;
-}
+import type { PaymentStateStore } from './payment-state';
+import { refOf, updateFromTransaction } from './payment-view';
+import type { PaymentTracker } from './tracker';
+import { isOpen, type PaymentTransitions } from './transitions';
 
 /** Dependencies of the reconciler. */
 export interface ReconcilerDeps {
-  db: Database;
   gateway: PaymentGateway;
-  clock: Clock;
+  /** Scoped as `reconciler`. */
   logger: Logger;
   payments: PaymentRepository;
-  events: EventRepository;
   state: PaymentStateStore;
-  /** The service's transition entry point (emits on change). */
-  apply(id: string, u: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult;
-  tracking?: Partial<TrackerTimings>;
+  transitions: PaymentTransitions;
+  tracker: PaymentTracker;
 }
 
-/** True for `creating` / `pending`. */
-export const isOpen = (s: PaymentStatus): boolean => s === 'creating' || s === 'pending';
+/** How many status checks start-up recovery runs at once. */
+const RECOVERY_CONCURRENCY = 4;
 
 /** Status reconciliation, recovery, webhook confirmation and polling. */
 export class Reconciler {
-  readonly tracker: PaymentTracker;
+  private readonly gateway: PaymentGateway;
+  private readonly log: Logger;
+  private readonly payments: PaymentRepository;
+  private readonly state: PaymentStateStore;
+  private readonly transitions: PaymentTransitions;
+  private readonly tracker: PaymentTracker;
   /** Orders whose recovery has no definite answer yet (no new charge for them). */
-  readonly recovering = new Set<string>();
+  private readonly recovering = new Set<string>();
   /** Payments with a charge call outstanding (never failed_to_create while in flight). */
-  readonly inFlight = new Set<string>();
+  private readonly inFlight = new Set<string>();
   private readonly confirming = new Map<string, boolean>();
   private readonly background = new Set<Promise<void>>();
-  private readonly writeNotifications;
 
-  constructor(private readonly d: ReconcilerDeps) {
-    this.tracker = new PaymentTracker({
-      clock: d.clock, logger: d.logger.scope('tracker'), poll: (id) => this.pollOnce(id), timings: d.tracking,
-    });
-    this.writeNotifications = d.db.transaction((list: readonly NotificationRecord[]) => {
-      const at = isoUtc(d.clock.now());
-      for (const n of list) {
-        const row = d.payments.byId(n.paymentId);
-        if (!row) continue;
-        d.events.insert({
-          paymentId: n.paymentId, source: 'webhook', from: row.status, to: claimedToStatus(n.claimedStatus),
-          claimedStatus: n.claimedStatus.slice(0, 64), applied: false, note: 'notification', raw: rawJson(n.raw), at,
-        });
-      }
-    });
+  constructor({ gateway, logger, payments, state, transitions, tracker }: ReconcilerDeps) {
+    this.gateway = gateway;
+    this.log = logger.scope('reconciler');
+    this.payments = payments;
+    this.state = state;
+    this.transitions = transitions;
+    this.tracker = tracker;
   }
 
-  /** Reconciles every open gateway payment (4 at a time); failures are left to polling. */
+  /** A charge call for `paymentId` is about to go out: "not found" must not fail it meanwhile. */
+  markInFlight(paymentId: string): void {
+    this.inFlight.add(paymentId);
+  }
+
+  /** The charge call for `paymentId` returned (answer or error). */
+  clearInFlight(paymentId: string): void {
+    this.inFlight.delete(paymentId);
+  }
+
+  /** True while an order's recovery has not reached a definite answer. */
+  isRecovering(orderId: string): boolean {
+    return this.recovering.has(orderId);
+  }
+
+  /**
+   * Nobody could say whether this attempt's charge exists: no new charge for
+   * its order until a status answer settles it; polling keeps asking.
+   */
+  holdForRecovery(row: PaymentRow): void {
+    this.recovering.add(row.order_id);
+    this.tracker.track(row.id, null);
+  }
+
+  /** Reconciles every open gateway payment (a few at a time); failures are left to polling. */
   async recover(): Promise<void> {
-    const open = this.d.payments.open().filter((r) => r.api !== 'none');
+    const open = this.payments.open().filter((r) => r.api !== 'none');
     for (const r of open) this.recovering.add(r.order_id);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < open.length) {
         const row = open[next++]!;
         try {
-          this.resolve(row.id, await this.d.gateway.status(refOf(row)), 'recovery');
+          this.resolve(row.id, await this.gateway.status(refOf(row)), 'recovery');
         } catch (e) {
-          this.d.logger.warn('recovery status check failed; polling will retry', { paymentId: row.id, ...errorFields(e) });
+          this.log.warn('recovery status check failed; polling will retry', { paymentId: row.id, ...errorFields(e) });
           this.tracker.track(row.id, row.expires_at);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(4, open.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(RECOVERY_CONCURRENCY, open.length) }, worker));
   }
 
   /** Asks the gateway and applies the answer; null if the payment is unknown or has no gateway. */
   async checkStatus(id: string, source: UpdateSource): Promise<PaymentRow | null> {
-    const row = this.d.payments.byId(id);
+    const row = this.payments.byId(id);
     if (!row || row.api === 'none') return null;
-    return this.resolve(id, await this.d.gateway.status(refOf(row)), source);
+    return this.resolve(id, await this.gateway.status(refOf(row)), source);
   }
 
   /**
@@ -100,21 +110,16 @@ export class Reconciler {
    * keeps tracking and recovery state in step with the result.
    */
   resolve(id: string, tx: GatewayTransaction | null, source: UpdateSource): PaymentRow {
-    let row = this.d.payments.byId(id);
+    let row = this.payments.byId(id);
     if (!row) throw new Error(`payment ${id} not found`);
-    if (tx) row = this.d.apply(id, updateFromTransaction(tx), source, tx.raw).row;
+    if (tx) row = this.transitions.apply(id, updateFromTransaction(tx), source, tx.raw).row;
     else if (row.status === 'creating' && !this.inFlight.has(id)) {
-      row = this.d.apply(id, { status: 'failed_to_create' }, source, { notFound: true }).row;
-    } else this.d.state.note(id, source, 'not_found', { notFound: true });
+      row = this.transitions.apply(id, { status: 'failed_to_create' }, source, { notFound: true }).row;
+    } else this.state.note(id, source, 'not_found', { notFound: true });
     if (row.status === 'pending') this.tracker.track(id, row.expires_at);
     else if (row.status !== 'creating') this.tracker.untrack(id);
     if (row.status !== 'creating') this.recovering.delete(row.order_id);
     return row;
-  }
-
-  /** Durably records received notifications in one transaction (applied = 0). */
-  recordNotifications(list: readonly NotificationRecord[]): void {
-    if (list.length > 0) this.writeNotifications.immediate(list);
   }
 
   /** Confirms a payment with the status API in the background, coalescing repeats per payment. */
@@ -130,7 +135,7 @@ export class Reconciler {
         do {
           this.confirming.set(paymentId, false);
           await this.checkStatus(paymentId, source).catch((e: unknown) =>
-            this.d.logger.warn('confirmation failed; polling remains', { paymentId, ...errorFields(e) }),
+            this.log.warn('confirmation failed; polling remains', { paymentId, ...errorFields(e) }),
           );
         } while (this.confirming.get(paymentId));
       } finally {
@@ -146,11 +151,12 @@ export class Reconciler {
     while (this.background.size > 0) await Promise.all([...this.background]);
   }
 
-  private async pollOnce(id: string): Promise<boolean> {
-    const row = this.d.payments.byId(id);
+  /** The tracker's poll: one status check; resolves true while the payment stays open. */
+  async poll(id: string): Promise<boolean> {
+    const row = this.payments.byId(id);
     if (!row || !isOpen(row.status)) return false;
     if (this.inFlight.has(id)) return true;
-    const tx = await this.d.gateway.status(refOf(row));
+    const tx = await this.gateway.status(refOf(row));
     const source: UpdateSource = this.recovering.has(row.order_id) ? 'recovery' : 'poll';
     return isOpen(this.resolve(id, tx, source).status);
   }

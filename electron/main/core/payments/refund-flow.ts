@@ -6,7 +6,7 @@
  */
 import { KasirError } from '../../../../shared/contract/result';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { REFUNDABLE_METHODS, type PaymentStatus, type UpdateSource } from '../../../../shared/domain/payment';
+import { REFUNDABLE_METHODS, type PaymentStatus } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { PaymentGateway } from '../gateway/types';
@@ -15,150 +15,171 @@ import type { RefundRepository } from '../ledger/refund-repository';
 import type { PaymentRow } from '../ledger/rows';
 import { asKasirError, classifyChargeError, errorFields } from './charge-errors';
 import type { IdSource } from './ids';
-import type { ApplyResult } from './payment-state';
-import { refOf, updateFromTransaction, type StateUpdate } from './payment-view';
+import { refOf, updateFromTransaction } from './payment-view';
+import type { PaymentTransitions } from './transitions';
 
 /** Statuses a refund may start from. */
 export const REFUNDABLE: readonly PaymentStatus[] = ['settlement', 'capture', 'partial_refund'];
 
-/** What the refund flow needs from the service. */
-export interface RefundContext {
+/** Dependencies of the refund flow. */
+export interface RefundFlowDeps {
   gateway: PaymentGateway;
   payments: PaymentRepository;
   refunds: RefundRepository;
   ids: IdSource;
   clock: Clock;
+  /** Scoped as `refunds`. */
   logger: Logger;
-  /** The service's single transition entry point (emits on change). */
-  apply(id: string, u: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult;
+  /** The engine's single transition entry point (emits on change). */
+  transitions: Pick<PaymentTransitions, 'apply'>;
 }
 
-/**
- * Settles refund requests whose outcome is unknown. The status is read first;
- * a refund it does not show yet is sent again with the SAME refund key and
- * amount (Midtrans applies a key once), never given up as failed on a guess —
- * a "failed" mark would let the cashier refund again under a new key and pay
- * the customer twice. Returns null while an outcome is still unknown, else
- * the rupiah of earlier refunds it found (or made) to have gone through.
- */
-export async function resolveUnresolvedRefunds(ctx: RefundContext, paymentId: string): Promise<number | null> {
-  const open = ctx.refunds.unresolved(paymentId);
-  if (open.length === 0) return 0;
-  const row = ctx.payments.byId(paymentId);
-  if (!row) return 0;
-  let completed = 0;
-  let tx;
-  try {
-    tx = await ctx.gateway.status(refOf(row));
-  } catch (e) {
-    ctx.logger.warn('cannot resolve refund outcome yet', { paymentId, ...errorFields(e) });
-    return null;
+/** Refunds through the gateway, never twice for one request. */
+export class RefundFlow {
+  private readonly gateway: PaymentGateway;
+  private readonly payments: PaymentRepository;
+  private readonly refunds: RefundRepository;
+  private readonly ids: IdSource;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly transitions: RefundFlowDeps['transitions'];
+
+  constructor({ gateway, payments, refunds, ids, clock, logger, transitions }: RefundFlowDeps) {
+    this.gateway = gateway;
+    this.payments = payments;
+    this.refunds = refunds;
+    this.ids = ids;
+    this.clock = clock;
+    this.log = logger.scope('refunds');
+    this.transitions = transitions;
   }
-  if (tx) ctx.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
-  for (const r of open) {
-    const now = ctx.payments.byId(paymentId) ?? row;
-    if (now.refunded_amount >= r.refunded_before + r.amount) {
-      ctx.refunds.setStatus(r.refund_key, 'succeeded', isoUtc(ctx.clock.now()));
-      completed += r.amount;
-      continue;
+
+  /** Refunds `amount` (default: everything not yet refunded) of a paid payment. */
+  async refund(paymentId: string, amount: number | undefined, reason: string | undefined): Promise<PaymentRow> {
+    const earlier = await this.resolveUnresolved(paymentId);
+    if (earlier === null) {
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.');
     }
-    const full = r.refunded_before === 0 && r.amount === now.amount;
+    if (earlier > 0) {
+      // The cashier is most likely retrying the refund that timed out: it went through, so do not pay twice.
+      throw new KasirError('CONFLICT', `The earlier refund of ${formatRupiah(earlier)} went through. Check the payment before refunding more.`);
+    }
+    const row = this.payments.byId(paymentId);
+    if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`);
+    if (!REFUNDABLE.includes(row.status) || row.api === 'none') {
+      throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} ${row.method} payment cannot be refunded.`);
+    }
+    if (!REFUNDABLE_METHODS.includes(row.method)) {
+      // Refused before any network call: Midtrans has no refund for VA / convenience-store payments.
+      throw new KasirError('ILLEGAL_TRANSITION', `${row.method} payments cannot be refunded through Midtrans; return the money directly.`);
+    }
+    const before = row.refunded_amount;
+    const remaining = row.amount - before;
+    const want = amount ?? remaining;
+    if (!Number.isSafeInteger(want) || want < 1 || want > remaining) {
+      throw new KasirError('AMOUNT_INVALID', `Refund must be a whole amount between 1 and ${remaining} rupiah.`);
+    }
+    const refundKey = this.ids.refundKey();
+    this.refunds.insert({
+      payment_id: paymentId,
+      refund_key: refundKey,
+      amount: want,
+      refunded_before: before,
+      reason: reason ?? null,
+      at: this.now(),
+    });
+    const full = before === 0 && want === row.amount;
+    let tx;
     try {
-      const again = await ctx.gateway.refund({
-        ref: refOf(now), amount: full ? undefined : r.amount, reason: r.reason ?? undefined, refundKey: r.refund_key,
-      });
-      ctx.apply(paymentId, updateFromTransaction(again), 'manual', again.raw);
-      recordInferredTotal(ctx, paymentId, r.refunded_before + r.amount, r.refund_key);
-      ctx.refunds.setStatus(r.refund_key, 'succeeded', isoUtc(ctx.clock.now()));
-      completed += r.amount;
+      tx = await this.gateway.refund({ ref: refOf(row), amount: full ? undefined : want, reason, refundKey });
     } catch (e) {
       const kind = classifyChargeError(e);
-      if (kind === 'exists') {
-        // The key was used already: the first attempt went through.
-        recordInferredTotal(ctx, paymentId, r.refunded_before + r.amount, r.refund_key);
-        ctx.refunds.setStatus(r.refund_key, 'succeeded', isoUtc(ctx.clock.now()));
+      this.log.warn('refund failed', { paymentId, kind, ...errorFields(e) });
+      if (kind === 'definite') {
+        this.refunds.setStatus(refundKey, 'failed', this.now());
+        throw asKasirError(e);
+      }
+      this.refunds.setStatus(refundKey, 'unknown', this.now());
+      if ((await this.resolveUnresolved(paymentId)) !== null) {
+        const after = this.payments.byId(paymentId)!;
+        if (after.refunded_amount >= before + want) return after;
+        throw asKasirError(e);
+      }
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.');
+    }
+    this.transitions.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
+    this.refunds.setStatus(refundKey, 'succeeded', this.now());
+    this.recordInferredTotal(paymentId, before + want, refundKey);
+    return this.payments.byId(paymentId)!;
+  }
+
+  /**
+   * Settles refund requests whose outcome is unknown. The status is read first;
+   * a refund it does not show yet is sent again with the SAME refund key and
+   * amount (Midtrans applies a key once), never given up as failed on a guess —
+   * a "failed" mark would let the cashier refund again under a new key and pay
+   * the customer twice. Returns null while an outcome is still unknown, else
+   * the rupiah of earlier refunds it found (or made) to have gone through.
+   */
+  private async resolveUnresolved(paymentId: string): Promise<number | null> {
+    const open = this.refunds.unresolved(paymentId);
+    if (open.length === 0) return 0;
+    const row = this.payments.byId(paymentId);
+    if (!row) return 0;
+    let completed = 0;
+    let tx;
+    try {
+      tx = await this.gateway.status(refOf(row));
+    } catch (e) {
+      this.log.warn('cannot resolve refund outcome yet', { paymentId, ...errorFields(e) });
+      return null;
+    }
+    if (tx) this.transitions.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
+    for (const r of open) {
+      const current = this.payments.byId(paymentId) ?? row;
+      if (current.refunded_amount >= r.refunded_before + r.amount) {
+        this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
         completed += r.amount;
-      } else if (kind === 'definite') {
-        ctx.refunds.setStatus(r.refund_key, 'failed', isoUtc(ctx.clock.now()));
-      } else {
-        ctx.logger.warn('refund outcome still unknown', { paymentId, ...errorFields(e) });
-        return null;
+        continue;
+      }
+      const full = r.refunded_before === 0 && r.amount === current.amount;
+      try {
+        const again = await this.gateway.refund({
+          ref: refOf(current), amount: full ? undefined : r.amount, reason: r.reason ?? undefined, refundKey: r.refund_key,
+        });
+        this.transitions.apply(paymentId, updateFromTransaction(again), 'manual', again.raw);
+        this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key);
+        this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
+        completed += r.amount;
+      } catch (e) {
+        const kind = classifyChargeError(e);
+        if (kind === 'exists') {
+          // The key was used already: the first attempt went through.
+          this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key);
+          this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
+          completed += r.amount;
+        } else if (kind === 'definite') {
+          this.refunds.setStatus(r.refund_key, 'failed', this.now());
+        } else {
+          this.log.warn('refund outcome still unknown', { paymentId, ...errorFields(e) });
+          return null;
+        }
       }
     }
+    return completed;
   }
-  return completed;
-}
 
-/** When the gateway accepted a refund but its answer lacks the new total, record the total we know. */
-function recordInferredTotal(ctx: RefundContext, paymentId: string, total: number, refundKey: string): void {
-  const row = ctx.payments.byId(paymentId);
-  if (!row || row.refunded_amount >= total) return;
-  ctx.apply(paymentId, { status: total >= row.amount ? 'refund' : 'partial_refund', refundedAmount: total }, 'manual', {
-    refundKey,
-    inferred: true,
-  });
-}
+  /** When the gateway accepted a refund but its answer lacks the new total, record the total we know. */
+  private recordInferredTotal(paymentId: string, total: number, refundKey: string): void {
+    const row = this.payments.byId(paymentId);
+    if (!row || row.refunded_amount >= total) return;
+    this.transitions.apply(paymentId, { status: total >= row.amount ? 'refund' : 'partial_refund', refundedAmount: total }, 'manual', {
+      refundKey,
+      inferred: true,
+    });
+  }
 
-/** Refunds `amount` (default: everything not yet refunded) of a paid payment. */
-export async function performRefund(
-  ctx: RefundContext,
-  paymentId: string,
-  amount: number | undefined,
-  reason: string | undefined,
-): Promise<PaymentRow> {
-  const earlier = await resolveUnresolvedRefunds(ctx, paymentId);
-  if (earlier === null) {
-    throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.');
+  private now(): string {
+    return isoUtc(this.clock.now());
   }
-  if (earlier > 0) {
-    // The cashier is most likely retrying the refund that timed out: it went through, so do not pay twice.
-    throw new KasirError('CONFLICT', `The earlier refund of ${formatRupiah(earlier)} went through. Check the payment before refunding more.`);
-  }
-  const row = ctx.payments.byId(paymentId);
-  if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`);
-  if (!REFUNDABLE.includes(row.status) || row.api === 'none') {
-    throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} ${row.method} payment cannot be refunded.`);
-  }
-  if (!REFUNDABLE_METHODS.includes(row.method)) {
-    // Refused before any network call: Midtrans has no refund for VA / convenience-store payments.
-    throw new KasirError('ILLEGAL_TRANSITION', `${row.method} payments cannot be refunded through Midtrans; return the money directly.`);
-  }
-  const before = row.refunded_amount;
-  const remaining = row.amount - before;
-  const want = amount ?? remaining;
-  if (!Number.isSafeInteger(want) || want < 1 || want > remaining) {
-    throw new KasirError('AMOUNT_INVALID', `Refund must be a whole amount between 1 and ${remaining} rupiah.`);
-  }
-  const refundKey = ctx.ids.refundKey();
-  ctx.refunds.insert({
-    payment_id: paymentId,
-    refund_key: refundKey,
-    amount: want,
-    refunded_before: before,
-    reason: reason ?? null,
-    at: isoUtc(ctx.clock.now()),
-  });
-  const full = before === 0 && want === row.amount;
-  let tx;
-  try {
-    tx = await ctx.gateway.refund({ ref: refOf(row), amount: full ? undefined : want, reason, refundKey });
-  } catch (e) {
-    const kind = classifyChargeError(e);
-    ctx.logger.warn('refund failed', { paymentId, kind, ...errorFields(e) });
-    if (kind === 'definite') {
-      ctx.refunds.setStatus(refundKey, 'failed', isoUtc(ctx.clock.now()));
-      throw asKasirError(e);
-    }
-    ctx.refunds.setStatus(refundKey, 'unknown', isoUtc(ctx.clock.now()));
-    if ((await resolveUnresolvedRefunds(ctx, paymentId)) !== null) {
-      const after = ctx.payments.byId(paymentId)!;
-      if (after.refunded_amount >= before + want) return after;
-      throw asKasirError(e);
-    }
-    throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.');
-  }
-  ctx.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
-  ctx.refunds.setStatus(refundKey, 'succeeded', isoUtc(ctx.clock.now()));
-  recordInferredTotal(ctx, paymentId, before + want, refundKey);
-  return ctx.payments.byId(paymentId)!;
 }

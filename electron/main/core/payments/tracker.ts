@@ -43,6 +43,7 @@ export const DEFAULT_TRACKER_TIMINGS: TrackerTimings = {
 /** Dependencies of the tracker. */
 export interface TrackerDeps {
   clock: Clock;
+  /** The tracker scopes it as `tracker`. */
   logger: Logger;
   poll: PollFn;
   timings?: Partial<TrackerTimings>;
@@ -62,16 +63,25 @@ export interface TrackerCounters {
   perPayment: Record<string, number>;
 }
 
+/** What tests and the benchmark may read about polling (no way to change it). */
+export type TrackingReadout = Pick<PaymentTracker, 'isTracking' | 'statusCalls' | 'counters'>;
+
 /** Per-payment poll scheduler with backoff, deadline and clean shutdown. */
 export class PaymentTracker {
-  private readonly t: TrackerTimings;
+  private readonly timings: TrackerTimings;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly poll: PollFn;
   private readonly entries = new Map<string, Entry>();
   private readonly calls = new Map<string, number>();
   private totalCalls = 0;
   private stopped = false;
 
-  constructor(private readonly d: TrackerDeps) {
-    this.t = { ...DEFAULT_TRACKER_TIMINGS, ...d.timings };
+  constructor({ clock, logger, poll, timings }: TrackerDeps) {
+    this.timings = { ...DEFAULT_TRACKER_TIMINGS, ...timings };
+    this.clock = clock;
+    this.log = logger.scope('tracker');
+    this.poll = poll;
   }
 
   /**
@@ -82,16 +92,16 @@ export class PaymentTracker {
    */
   track(paymentId: string, expiresAt: string | null): void {
     if (this.stopped) return;
-    const now = this.d.clock.now();
+    const now = this.clock.now();
     const exp = expiresAt ? Date.parse(expiresAt) : NaN;
-    const deadline = Number.isFinite(exp) ? exp + this.t.graceMs : now + this.t.noExpiryWindowMs;
+    const deadline = Number.isFinite(exp) ? exp + this.timings.graceMs : now + this.timings.noExpiryWindowMs;
     const existing = this.entries.get(paymentId);
     if (existing) {
       existing.deadline = deadline;
       return;
     }
     const overdue = now >= deadline;
-    const e: Entry = { id: paymentId, deadline: overdue ? now : deadline, delay: overdue ? 0 : this.t.firstDelayMs, cancel: null };
+    const e: Entry = { id: paymentId, deadline: overdue ? now : deadline, delay: overdue ? 0 : this.timings.firstDelayMs, cancel: null };
     this.entries.set(paymentId, e);
     this.schedule(e);
   }
@@ -110,12 +120,13 @@ export class PaymentTracker {
    */
   noteWebhook(paymentId: string): void {
     const e = this.entries.get(paymentId);
-    if (!e || e.delay >= this.t.maxDelayMs || !e.cancel) return;
+    if (!e || e.delay >= this.timings.maxDelayMs || !e.cancel) return;
     e.cancel();
-    e.delay = this.t.maxDelayMs;
+    e.delay = this.timings.maxDelayMs;
     this.schedule(e);
   }
 
+  /** True while `paymentId` has a poll scheduled (or running). */
   isTracking(paymentId: string): boolean {
     return this.entries.has(paymentId);
   }
@@ -125,6 +136,7 @@ export class PaymentTracker {
     return this.calls.get(paymentId) ?? 0;
   }
 
+  /** Totals since start: payments tracked now, status calls made by polling (all / per payment). */
   counters(): TrackerCounters {
     return { tracked: this.entries.size, statusCalls: this.totalCalls, perPayment: Object.fromEntries(this.calls) };
   }
@@ -137,24 +149,24 @@ export class PaymentTracker {
   }
 
   private schedule(e: Entry): void {
-    const now = this.d.clock.now();
+    const now = this.clock.now();
     const wait = Math.max(0, Math.min(e.delay, e.deadline - now));
-    e.cancel = this.d.clock.setTimeout(() => void this.fire(e), wait);
+    e.cancel = this.clock.setTimeout(() => void this.fire(e), wait);
   }
 
   private async fire(e: Entry): Promise<void> {
     e.cancel = null;
     if (this.entries.get(e.id) !== e) return;
-    const last = this.d.clock.now() >= e.deadline;
+    const last = this.clock.now() >= e.deadline;
     this.totalCalls++;
     this.calls.set(e.id, (this.calls.get(e.id) ?? 0) + 1);
     let keep = true;
     let answered = true;
     try {
-      keep = await this.d.poll(e.id);
+      keep = await this.poll(e.id);
     } catch (err) {
       answered = false;
-      this.d.logger.warn('status poll failed; will retry', {
+      this.log.warn('status poll failed; will retry', {
         paymentId: e.id,
         error: err instanceof Error ? err.message : String(err),
       });
@@ -162,17 +174,17 @@ export class PaymentTracker {
     if (this.entries.get(e.id) !== e) return;
     if (last && !answered) {
       // No definite answer yet: keep asking, slowly, for as long as it takes.
-      e.delay = this.t.sweepMs;
-      e.deadline = this.d.clock.now() + this.t.sweepMs;
+      e.delay = this.timings.sweepMs;
+      e.deadline = this.clock.now() + this.timings.sweepMs;
       this.schedule(e);
       return;
     }
     if (!keep || last) {
-      if (keep) this.d.logger.warn('payment still open after expiry + grace; stopped polling', { paymentId: e.id });
+      if (keep) this.log.warn('payment still open after expiry + grace; stopped polling', { paymentId: e.id });
       this.entries.delete(e.id);
       return;
     }
-    e.delay = Math.min(e.delay * this.t.factor, this.t.maxDelayMs);
+    e.delay = Math.min(e.delay * this.timings.factor, this.timings.maxDelayMs);
     this.schedule(e);
   }
 }

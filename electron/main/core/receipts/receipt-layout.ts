@@ -11,6 +11,8 @@
 import type { PaymentView } from '../../../../shared/contract/schemas';
 import { formatRupiah } from '../../../../shared/domain/money';
 import type { PaymentMethod, PaymentStatus } from '../../../../shared/domain/payment';
+import { PAYMENT_METHOD_SPECS } from '../../../../shared/domain/payment-methods';
+import { formatShopDateTime } from '../../../../shared/domain/zoned-time';
 
 /** Languages a receipt can be printed in (the till's languages). */
 export type ReceiptLanguage = 'id' | 'en';
@@ -24,22 +26,6 @@ export interface ReceiptLine {
 
 /** Statuses of a payment that was paid at the counter: only these get a receipt. */
 export const RECEIPT_STATUSES: readonly PaymentStatus[] = ['settlement', 'capture', 'partial_refund', 'refund'];
-
-const METHOD_NAMES: Record<PaymentMethod, string> = {
-  qris: 'QRIS',
-  gopay: 'GoPay',
-  shopeepay: 'ShopeePay',
-  dana: 'DANA',
-  va_bca: 'VA BCA',
-  va_bni: 'VA BNI',
-  va_bri: 'VA BRI',
-  va_permata: 'VA Permata',
-  va_cimb: 'VA CIMB',
-  mandiri_bill: 'Mandiri Bill',
-  indomaret: 'Indomaret',
-  alfamart: 'Alfamart',
-  cash: 'Tunai',
-};
 
 const TEXT = {
   id: { time: 'Waktu', order: 'No. pesanan', reference: 'Ref. Midtrans', total: 'TOTAL', method: 'Metode', status: 'Status', paid: 'LUNAS', refunded: 'Dikembalikan', thanks: 'Terima kasih!', cash: 'Tunai', locale: 'id-ID' },
@@ -101,20 +87,13 @@ export function itemLines(quantity: number, name: string, amount: string, column
 
 /** "26 Nov 2026, 23.30 WIB": the shop's wall clock and zone, as on the on-screen receipt. */
 export function shopDateTime(iso: string, zone: string, language: ReceiptLanguage): string {
-  const when = new Date(iso);
-  const dateTime = new Intl.DateTimeFormat(TEXT[language].locale, {
-    timeZone: zone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(when);
-  // Indonesian short names (WIB, WITA, WIT) in both languages: that is how the zone is written locally.
-  const zoneName = new Intl.DateTimeFormat('id-ID', { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(when)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return `${dateTime} ${zoneName ?? zone}`;
+  return formatShopDateTime(iso, zone, TEXT[language].locale);
 }
 
 /** The name a receipt gives a payment method ("Tunai" / "Cash"; brands are not translated). */
 export function methodName(method: PaymentMethod, language: ReceiptLanguage): string {
-  return method === 'cash' ? TEXT[language].cash : METHOD_NAMES[method];
+  const spec = PAYMENT_METHOD_SPECS[method];
+  return spec.family === 'cash' ? TEXT[language].cash : spec.name;
 }
 
 /**

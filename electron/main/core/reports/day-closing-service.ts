@@ -17,7 +17,7 @@ import { isoUtc, type Clock } from '../clock';
 import { ClosingRepository, type DayClosingRow } from '../ledger/closing-repository';
 import type { Database } from '../ledger/open-ledger';
 import { SalesQueries } from '../ledger/sales-queries';
-import { dayWindow, localIsoTime, zonedDay, type ZonedDay } from '../payments/zoned-day';
+import { dayWindow, localIsoTime, zonedDay, type ZonedDay } from '../../../../shared/domain/zoned-time';
 import { paymentsCsv } from './day-csv';
 
 /** Constructor dependencies. */
@@ -157,7 +157,7 @@ export class DayClosingService {
         id: p.id, orderId: p.gateway_order_id, method: p.method, status: p.status, amount: p.amount, createdAt: p.created_at,
       })),
     };
-    const row: Omit<DayClosingRow, 'id'> = {
+    const row: Omit<DayClosingRow, 'id' | 'actor'> = {
       day: day.day,
       zone: this.zone,
       period_start: from,
@@ -190,7 +190,7 @@ export class DayClosingService {
 }
 
 /** Row → contract view. The breakdown is re-validated: the file is data, not trusted code. */
-function toView(r: DayClosingRow): DayClosing {
+function toView(r: Omit<DayClosingRow, 'actor'>): DayClosing {
   const breakdown = closingBreakdown.parse(JSON.parse(r.breakdown));
   return {
     id: r.id,

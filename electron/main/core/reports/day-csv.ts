@@ -7,7 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { PaymentRow } from '../ledger/rows';
-import { localIsoTime } from '../payments/zoned-day';
+import { localIsoTime } from '../../../../shared/domain/zoned-time';
 
 /** Column order of the export; `time` and `paid_time` are local to the shop's zone, with offset. */
 export const CSV_COLUMNS = ['time', 'order_id', 'method', 'status', 'amount', 'refunded', 'source', 'paid_time'] as const;

@@ -3,9 +3,27 @@
  * values (to store in a SecretStore, as a merchant's keys would be) and as
  * GatewayCredentials (the embedded default, which needs no keychain).
  */
-import type { EmuCredentials } from '../../../../emulator/src/types';
 import type { GatewayCredentials } from './credentials';
 import type { SecretName } from './secret-store';
+
+/**
+ * The emulator's keys as this file reads them. Declared here, not imported:
+ * app code reaches the emulator only through the composition root, which
+ * passes the emulator's credentials object (it has this shape).
+ */
+export interface EmuCredentials {
+  serverKey: string;
+  clientKey: string;
+  snapBi: {
+    clientId: string;
+    clientSecret: string;
+    partnerId: string;
+    channelId: string;
+    merchantId: string;
+    merchantPrivateKeyPem: string;
+    notificationPublicKeyPem: string;
+  };
+}
 
 /** Every secret a merchant would enter, filled from the emulator. */
 export function emulatorSecretValues(emu: EmuCredentials): Record<SecretName, string> {

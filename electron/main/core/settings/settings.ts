@@ -6,30 +6,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_API_FOR, PAYMENT_METHODS } from '../../../../shared/domain/payment';
+import { DEFAULT_API_FOR, PAYMENT_METHODS, type GatewayApi, type PaymentMethod } from '../../../../shared/domain/payment';
+import { apisFor, PAYMENT_METHOD_SPECS, SNAP_VA_BANKS } from '../../../../shared/domain/payment-methods';
 import { NO_PRINTER, printerSettingsSchema } from '../receipts/printer-settings';
+import { DEFAULT_SHOP_ZONE, isTimeZone } from '../../../../shared/domain/zoned-time';
 
 const gatewayApi = z.enum(['snap_bi', 'core_api', 'none']);
 
-/** True for a zone the runtime knows (a typo must stop the start, not skew "today"). */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+/** What settings.json may route a method to: an API the registry describes it for, or `none` (off at this till). */
+function routableTo(method: PaymentMethod): readonly GatewayApi[] {
+  const apis = apisFor(method);
+  return apis.includes('none') ? apis : [...apis, 'none'];
 }
+
+/** Per-method API override, checked against the registry so a typo stops the start with the field named. */
+const routingSchema = z.partialRecord(z.enum(PAYMENT_METHODS), gatewayApi).superRefine((routing, ctx) => {
+  for (const [method, api] of Object.entries(routing) as [PaymentMethod, GatewayApi][]) {
+    const allowed = routableTo(method);
+    if (!allowed.includes(api)) {
+      ctx.addIssue({ code: 'custom', path: [method], message: `${PAYMENT_METHOD_SPECS[method].name} can only use ${allowed.join(' or ')}` });
+    }
+  }
+});
+
 
 export const settingsSchema = z.strictObject({
   shopName: z.string().min(1).max(80).default('Warung Kasir'),
   zone: z
     .string()
     .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)' })
-    .default('Asia/Jakarta'),
+    .default(DEFAULT_SHOP_ZONE),
   gateway: z.enum(['emulator', 'sandbox', 'production']).default('emulator'),
   /** Per-method API override; unspecified methods use DEFAULT_API_FOR. */
-  routing: z.partialRecord(z.enum(PAYMENT_METHODS), gatewayApi).default({}),
+  routing: routingSchema.default({}),
   webhook: z
     .strictObject({
       host: z.string().default('127.0.0.1'),
@@ -45,13 +54,13 @@ export const settingsSchema = z.strictObject({
   /**
    * SNAP-BI values from onboarding that are not secrets: the merchant id put in
    * bodies (default: the partner id) and the 8-character partnerServiceId of
-   * each VA bank (one string for all banks, or per bank: bca, bni, bri, permata,
-   * cimb, mandiri).
+   * each VA bank (one string for all banks, or per bank: the SNAP-BI VA banks
+   * of the method registry, today bca, bni, bri, permata, cimb, mandiri).
    */
   snapBi: z
     .strictObject({
       merchantId: z.string().min(1).max(64).optional(),
-      vaPartnerServiceIds: z.union([z.string().regex(/^\s*\d{1,8}$/), z.partialRecord(z.enum(['bca', 'bni', 'bri', 'permata', 'cimb', 'mandiri']), z.string().regex(/^\s*\d{1,8}$/))]).optional(),
+      vaPartnerServiceIds: z.union([z.string().regex(/^\s*\d{1,8}$/), z.partialRecord(z.enum(SNAP_VA_BANKS), z.string().regex(/^\s*\d{1,8}$/))]).optional(),
     })
     .default({}),
   /** Thermal receipt printer (ESC/POS): none, raw TCP on the LAN, or a device file. */

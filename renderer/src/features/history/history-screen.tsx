@@ -21,7 +21,8 @@ export function HistoryScreen() {
   const { t } = useTranslation();
   const labels = useLabels();
   const { time } = useFormatters();
-  const { recent, loadRecent } = usePayments();
+  const recent = usePayments((s) => s.recent);
+  const loadRecent = usePayments((s) => s.loadRecent);
   const [refunding, setRefunding] = useState<string | null>(null);
   useEffect(() => {
     void loadRecent();

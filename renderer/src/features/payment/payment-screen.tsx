@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { isPaid } from '../../../../shared/domain/payment';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { usePayments } from '../../stores/payment-store';
@@ -37,7 +38,9 @@ export function PaymentScreen({ shopName, printer = 'none' }: PaymentScreenProps
   const { t } = useTranslation();
   const labels = useLabels();
   const { time, zoneName } = useFormatters();
-  const { current, lastSource, busy, error, cancel, dismiss } = usePayments();
+  const { current, lastSource, busy, error, cancel, dismiss } = usePayments(
+    useShallow((s) => ({ current: s.current, lastSource: s.lastSource, busy: s.busy, error: s.error, cancel: s.cancel, dismiss: s.dismiss })),
+  );
   const [receiptOpen, setReceiptOpen] = useState(false);
   const paid = current !== null && isPaid(current.status);
   const waiting = current !== null && (current.status === 'pending' || current.status === 'creating');

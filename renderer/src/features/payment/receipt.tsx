@@ -24,7 +24,7 @@ export interface ReceiptProps {
 export function Receipt({ payment, shopName, onPrint, onClose }: ReceiptProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { dateTime, zoneName } = useFormatters();
+  const { dateTime } = useFormatters();
   const printButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -48,7 +48,7 @@ export function Receipt({ payment, shopName, onPrint, onClose }: ReceiptProps) {
           <p className="receipt-title">{t('receipt.title')}</p>
           <dl className="receipt-meta">
             <dt>{t('receipt.time')}</dt>
-            <dd data-testid="receipt-time">{dateTime(paidAt)} {zoneName}</dd>
+            <dd data-testid="receipt-time">{dateTime(paidAt)}</dd>
             <dt>{t('receipt.order')}</dt>
             <dd data-testid="receipt-order-id">{payment.orderId}</dd>
             {payment.referenceNo && (

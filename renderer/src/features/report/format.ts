@@ -1,4 +1,5 @@
 /** Small display helpers for the Today screen (times in a closing's own zone). */
+import { formatLocalTime } from '../../../../shared/domain/zoned-time';
 
 /**
  * An ISO instant as HH:MM in `zone` ("21.05" in id-ID, "21:05" in en-GB).
@@ -7,7 +8,7 @@
  */
 export function shopTime(iso: string, zone: string, locale: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    return formatLocalTime(iso, zone, locale);
   } catch {
     return iso; // an unknown zone must never blank the report
   }

@@ -1,6 +1,7 @@
 /** The running sale: lines, quantities, total, method and the Charge button. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { cartTotal, useCart } from '../../stores/cart-store';
@@ -12,8 +13,8 @@ import { ErrorMessage } from '../../components/error-message';
 export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { lines, setQuantity, clear } = useCart();
-  const { charge, busy, error } = usePayments();
+  const { lines, setQuantity, clear } = useCart(useShallow((s) => ({ lines: s.lines, setQuantity: s.setQuantity, clear: s.clear })));
+  const { charge, busy, error } = usePayments(useShallow((s) => ({ charge: s.charge, busy: s.busy, error: s.error })));
   const [method, setMethod] = useState<PaymentMethod>(methods[0] ?? 'qris');
   const total = cartTotal(lines);
 

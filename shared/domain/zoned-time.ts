@@ -1,8 +1,23 @@
 /**
- * The merchant's calendar day in its IANA time zone, as a UTC window. Storage
- * is UTC; "today" is local (WIB by default), so 17:00 UTC is local midnight
- * in Asia/Jakarta.
+ * The shop's time zone, for main and renderer alike: the merchant's calendar
+ * day as a UTC window, wall-clock hours, and local times as the screen and the
+ * receipt print them. Storage is UTC; "today" is local (WIB by default), so
+ * 17:00 UTC is local midnight in Asia/Jakarta. Pure `Intl` and `Date`: no Node,
+ * no DOM, so both processes share one answer.
  */
+
+/** The shop's zone unless settings say otherwise (WIB). */
+export const DEFAULT_SHOP_ZONE = 'Asia/Jakarta';
+
+/** True for an IANA zone this runtime knows (a typo must stop the start, not skew "today"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A local day and the UTC instants that bound it: [startUtc, endUtc). */
 export interface ZonedDay {
@@ -106,4 +121,59 @@ export function bucketByLocalHour(slots: readonly { startMs: number; count: numb
     h.total += s.total;
   }
   return hours;
+}
+
+/** An instant as the contract and the ledger carry it: epoch ms, ISO string or Date. */
+export type Instant = number | string | Date;
+
+/**
+ * The shapes a shop's local time is shown in. `hourCycle: 'h23'`, not
+ * `hour12: false`: the latter gives "24:05" after midnight in some locales.
+ */
+const LOCAL_FORMATS = {
+  minute: { hour: '2-digit', minute: '2-digit' },
+  second: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  dateMinute: { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const localFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached formatter: building one per call is the slow part of `Intl`. */
+function localFormatter(shape: keyof typeof LOCAL_FORMATS, zone: string, locale: string): Intl.DateTimeFormat {
+  const key = `${shape}|${locale}|${zone}`;
+  let f = localFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...LOCAL_FORMATS[shape], timeZone: zone, hourCycle: 'h23' });
+    localFormatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Wall-clock time of `at` in `zone`: "21.05" (id-ID) / "21:05" (en-GB), or with
+ * seconds "21.05.09". Throws RangeError on an unknown zone.
+ */
+export function formatLocalTime(at: Instant, zone: string, locale: string, precision: 'minute' | 'second' = 'minute'): string {
+  return localFormatter(precision, zone, locale).format(new Date(at));
+}
+
+/** Date and wall-clock minute of `at` in `zone`: "26 Nov 2026, 23.30" (id-ID) / "26 Nov 2026, 23:30" (en-GB). */
+export function formatLocalDateTime(at: Instant, zone: string, locale: string): string {
+  return localFormatter('dateMinute', zone, locale).format(new Date(at));
+}
+
+/**
+ * The zone's short name at `at` as Indonesians write it (WIB, WITA, WIT), in
+ * every language; the zone id itself when `Intl` has no short name.
+ */
+export function zoneShortName(zone: string, at: Instant = Date.now()): string {
+  const name = new Intl.DateTimeFormat('id-ID', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return name ?? zone;
+}
+
+/** "26 Nov 2026, 23.30 WIB": the shop's wall clock and zone, as both receipts (screen and paper) print them. */
+export function formatShopDateTime(at: Instant, zone: string, locale: string): string {
+  return `${formatLocalDateTime(at, zone, locale)} ${zoneShortName(zone, at)}`;
 }

@@ -1,0 +1,156 @@
+/**
+ * From "Charge" to an answer: the intent (order, items, `creating` payment)
+ * is committed before any network call, cash settles inside that same
+ * transaction, and a failed charge is classified — definitely not made,
+ * already there, or unknown — and settled by a status check rather than a
+ * guess. A status answer carries no QR string or deeplink, so an action lost
+ * with a charge answer is restored by replaying the identical charge.
+ */
+import type { CartItem } from '../../../../shared/contract/schemas';
+import { KasirError } from '../../../../shared/contract/result';
+import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
+import type { GatewayApi, PaymentMethod, UpdateSource } from '../../../../shared/domain/payment';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
+import type { Database } from '../ledger/open-ledger';
+import type { PaymentRepository } from '../ledger/payment-repository';
+import type { NewPaymentRow, PaymentRow } from '../ledger/rows';
+import { asKasirError, classifyChargeError, errorFields } from './charge-errors';
+import type { IdSource } from './ids';
+import { buildIntent, chargeRequestOf } from './intent';
+import type { ApplyResult, PaymentStateStore } from './payment-state';
+import { refOf, updateFromTransaction } from './payment-view';
+import type { Reconciler } from './reconciler';
+import type { PaymentTracker } from './tracker';
+import { isOpen, type PaymentTransitions } from './transitions';
+
+/** Dependencies of the charge flow. */
+export interface ChargeFlowDeps {
+  db: Database;
+  gateway: PaymentGateway;
+  clock: Clock;
+  /** Scoped as `charges`. */
+  logger: Logger;
+  ids: IdSource;
+  /** IANA zone of the shop's day (the gateway order id carries the local date). */
+  zone: string;
+  /** Which API carries each method. */
+  routing: Record<PaymentMethod, GatewayApi>;
+  /** The gateway environment every new payment is recorded against. */
+  gatewayEnv: GatewayEnv;
+  /** Public notification URL(s) for X-Override-Notification, read per charge. */
+  notificationUrls?: () => string[];
+  payments: PaymentRepository;
+  state: PaymentStateStore;
+  transitions: PaymentTransitions;
+  reconciler: Reconciler;
+  tracker: PaymentTracker;
+}
+
+/** One attempt to charge a sale. */
+export interface ChargeInput {
+  /** An existing order to charge again; absent = a new order for `items`. */
+  orderId?: string;
+  method: PaymentMethod;
+  amount: number;
+  items: CartItem[];
+}
+
+/** Writes intents and carries charges to a definite answer. */
+export class ChargeFlow {
+  private readonly deps: Omit<ChargeFlowDeps, 'logger'>;
+  private readonly log: Logger;
+  private readonly writeIntent;
+
+  constructor({ logger, ...deps }: ChargeFlowDeps) {
+    this.deps = deps;
+    this.log = logger.scope('charges');
+    const { payments, state } = deps;
+    this.writeIntent = deps.db.transaction((row: NewPaymentRow, items: CartItem[] | null): ApplyResult | null => {
+      if (items) payments.insertOrder({ id: row.order_id, total: row.amount, created_at: row.created_at }, items);
+      payments.insertPayment(row);
+      return row.method === 'cash' ? state.apply(row.id, { status: 'settlement' }, 'manual', null) : null;
+    });
+  }
+
+  /** Commits the intent, then charges (cash settles locally); returns the payment as it stands. */
+  async start(input: ChargeInput): Promise<PaymentRow> {
+    const { ids, routing, clock, zone, gatewayEnv, transitions } = this.deps;
+    const orderId = input.orderId ?? ids.orderId();
+    const row = buildIntent({ ids, orderId, method: input.method, amount: input.amount, routing, now: clock.now(), zone, gatewayEnv });
+    const cash = this.writeIntent.immediate(row, input.orderId === undefined ? input.items : null);
+    if (cash) {
+      transitions.emit(cash.row, 'manual');
+      return cash.row;
+    }
+    return this.charge(row, input.items);
+  }
+
+  /** Restores the QR / deeplink of every pending payment that lost it (after recovery). */
+  async restoreMissingActions(source: UpdateSource): Promise<void> {
+    for (const row of this.deps.payments.open()) {
+      if (row.status === 'pending' && row.action === null && row.api !== 'none') await this.restoreAction(row, source);
+    }
+  }
+
+  private async charge(row: PaymentRow, items: CartItem[]): Promise<PaymentRow> {
+    const { gateway, reconciler, transitions, tracker } = this.deps;
+    reconciler.markInFlight(row.id);
+    let tx: GatewayTransaction;
+    try {
+      tx = await gateway.charge(chargeRequestOf(row, items, this.deps.notificationUrls?.()));
+    } catch (e) {
+      reconciler.clearInFlight(row.id);
+      return this.chargeFailed(row, e);
+    }
+    reconciler.clearInFlight(row.id);
+    const res = transitions.apply(row.id, updateFromTransaction(tx), 'charge', tx.raw);
+    if (isOpen(res.row.status)) tracker.track(row.id, res.row.expires_at);
+    return res.row;
+  }
+
+  private async chargeFailed(row: PaymentRow, e: unknown): Promise<PaymentRow> {
+    const { gateway, reconciler, transitions, state, payments } = this.deps;
+    const kind = classifyChargeError(e);
+    this.log.warn('charge failed', { paymentId: row.id, kind, ...errorFields(e) });
+    if (kind === 'definite') {
+      transitions.apply(row.id, { status: 'failed_to_create' }, 'charge', { error: errorFields(e) });
+      throw asKasirError(e);
+    }
+    state.note(row.id, 'charge', 'charge_error', { error: errorFields(e), kind });
+    let tx: GatewayTransaction | null;
+    try {
+      tx = await gateway.status(refOf(row));
+    } catch (se) {
+      this.log.warn('status after failed charge unavailable; left for recovery', { paymentId: row.id, ...errorFields(se) });
+      reconciler.holdForRecovery(row);
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not answer. The charge may exist; Kasir will check it automatically — do not charge this sale again yet.');
+    }
+    const after = reconciler.resolve(row.id, tx, 'charge');
+    if (tx === null) {
+      throw kind === 'exists' ? asKasirError(e) : new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans could not be reached; no charge was made. Try again.');
+    }
+    // Found, but the customer still needs the QR / deeplink the lost answer carried.
+    if (after.status === 'pending' && after.action === null) await this.restoreAction(after, 'charge');
+    return payments.byId(row.id) ?? after;
+  }
+
+  /**
+   * Replaying the identical charge (same idempotency key / X-EXTERNAL-ID, same
+   * body) returns the original response, never a second charge.
+   */
+  private async restoreAction(row: PaymentRow, source: UpdateSource): Promise<void> {
+    const { gateway, payments, transitions } = this.deps;
+    try {
+      const tx = await gateway.charge(chargeRequestOf(row, payments.items(row.order_id), this.deps.notificationUrls?.()));
+      if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
+        this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
+        return;
+      }
+      transitions.apply(row.id, updateFromTransaction(tx), source, tx.raw);
+    } catch (e) {
+      this.log.warn('could not restore the payment action', { paymentId: row.id, ...errorFields(e) });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The engine's one entry point for status changes: every flow (charge,
+ * cancel, refund, recovery, webhook confirmation, polling) applies updates
+ * here, so the ledger write, the end of polling for a settled payment and the
+ * `payment.updated` fan-out can never get out of step.
+ */
+import type { PaymentView } from '../../../../shared/contract/schemas';
+import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
+import type { Logger } from '../logger';
+import type { PaymentRepository } from '../ledger/payment-repository';
+import type { PaymentRow } from '../ledger/rows';
+import { errorFields } from './charge-errors';
+import type { ApplyResult, PaymentStateStore } from './payment-state';
+import { toView, type StateUpdate } from './payment-view';
+import type { PaymentTracker } from './tracker';
+
+/** Called after every applied change, once it is committed. */
+export type PaymentListener = (view: PaymentView, source: UpdateSource) => void;
+
+/** True for `creating` / `pending`. */
+export const isOpen = (s: PaymentStatus): boolean => s === 'creating' || s === 'pending';
+
+/** Dependencies of the transition entry point. */
+export interface PaymentTransitionsDeps {
+  state: PaymentStateStore;
+  payments: PaymentRepository;
+  tracker: PaymentTracker;
+  /** Scoped as `transitions`. */
+  logger: Logger;
+}
+
+/** Applies status updates, stops polling settled payments and notifies listeners. */
+export class PaymentTransitions {
+  private readonly state: PaymentStateStore;
+  private readonly payments: PaymentRepository;
+  private readonly tracker: PaymentTracker;
+  private readonly log: Logger;
+  private readonly listeners = new Set<PaymentListener>();
+
+  constructor({ state, payments, tracker, logger }: PaymentTransitionsDeps) {
+    this.state = state;
+    this.payments = payments;
+    this.tracker = tracker;
+    this.log = logger.scope('transitions');
+  }
+
+  /** Applies `update` through the state store; on a change, untracks a closed payment and emits. */
+  apply(id: string, update: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult {
+    const res = this.state.apply(id, update, source, raw);
+    if (res.applied) {
+      if (!isOpen(res.row.status)) this.tracker.untrack(id);
+      this.emit(res.row, source);
+    }
+    return res;
+  }
+
+  /** Tells listeners about a change committed elsewhere (the cash sale's own transaction). */
+  emit(row: PaymentRow, source: UpdateSource): void {
+    if (this.listeners.size === 0) return;
+    const view = this.view(row);
+    for (const listener of this.listeners) {
+      try {
+        listener(view, source);
+      } catch (e) {
+        this.log.error('payment listener threw', { paymentId: row.id, ...errorFields(e) });
+      }
+    }
+  }
+
+  /** Subscribes to applied changes; returns the unsubscribe function. */
+  onUpdated(listener: PaymentListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** A row with its order's items, as the renderer sees it. */
+  view(row: PaymentRow): PaymentView {
+    return toView(row, this.payments.items(row.order_id));
+  }
+}

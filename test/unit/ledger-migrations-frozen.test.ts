@@ -1,0 +1,50 @@
+/**
+ * Shipped migration steps are frozen: a till that ran step N keeps what step
+ * N made, so its text may never change. Each step's sha256 is pinned here.
+ * Adding a step means appending its checksum below (ledger/README.md); a
+ * failure on an existing line means a shipped step was edited: undo the edit
+ * and write a new step instead.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, type MigrationStep } from '../../electron/main/core/ledger';
+
+/** One line per shipped step, in order: never edit a line, only append. */
+const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: string }[] = [
+  { version: 1, kind: 'plain', sha256: 'a82bbf1cc182d8238d70b08770e54c22e46e950e17c89a5f0335302a4d2d2940' }, // ad8103c
+  { version: 2, kind: 'plain', sha256: '07a6ca23f79660f4e06519d90ff0bcad84af3bb151e1b8eab109f7fac708cbf0' }, // 64ef9d1
+  { version: 3, kind: 'plain', sha256: '531a919c9af9326502582028213c0071372b6be8564e8b1a70dbc36def4060bb' }, // 36bb4ed
+  { version: 4, kind: 'rebuild', sha256: '3d671b6de8eccb1bf551f6254ea59d40fd7600f1619beb7fd6bd2a22d2be261f' },
+  { version: 5, kind: 'plain', sha256: 'fcbc9a0c4a881218139ba644b36ff847f99e6ddf9eb22f235c854ab1c9191bb4' },
+];
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('shipped migration steps are frozen', () => {
+  it('every step has a pinned checksum (a new step appends one)', () => {
+    expect(MIGRATIONS.map((_, i) => i + 1)).toEqual(SHIPPED.map((s) => s.version));
+  });
+
+  it.each(SHIPPED)('step v$version is byte for byte what shipped', ({ version, kind, sha256: pinned }) => {
+    const step = MIGRATIONS[version - 1]!;
+    expect(step.kind, `kind of step v${version}`).toBe(kind);
+    expect(sha256(step.sql), `sha256 of step v${version}: a shipped step was edited`).toBe(pinned);
+  });
+
+  it('the checksum notices a one-character edit anywhere in a step', () => {
+    const sql = MIGRATIONS[0]!.sql;
+    const at = sql.indexOf('total > 0');
+    const edited = `${sql.slice(0, at)}total >= 0${sql.slice(at + 'total > 0'.length)}`;
+    expect(edited.length).toBe(sql.length + 1);
+    expect(sha256(edited)).not.toBe(SHIPPED[0]!.sha256);
+    const oneChar = sql.slice(0, -2) + (sql.at(-2) === ' ' ? '\t' : ' ') + sql.slice(-1);
+    expect(sha256(oneChar)).not.toBe(SHIPPED[0]!.sha256);
+  });
+
+  it('steps are plain literals: no interpolation, no imports in migrations.ts', () => {
+    const source = readFileSync(new URL('../../electron/main/core/ledger/migrations.ts', import.meta.url), 'utf8');
+    expect(source).not.toContain('${');
+    expect(source).not.toMatch(/^\s*import\s/m);
+  });
+});
