@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- [--port N] [--host H] [--state-dir D] [--notification-url URL]`
+ * `npm run emulator -- [--port N] [--host H] [--state-dir D] [--notification-url URL]...
+ *   [--no-persist] [--clock-offset SECONDS] [--snap-bi-retries verbatim|resign]`
  * Prints exactly one JSON line on stdout when ready (everything else goes to
  * stderr) and shuts down cleanly on SIGINT / SIGTERM.
  */
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
         'state-dir': { type: 'string' },
         'notification-url': { type: 'string', multiple: true },
         'no-persist': { type: 'boolean' },
+        'clock-offset': { type: 'string' },
+        'snap-bi-retries': { type: 'string' },
       },
       strict: true,
     }));
@@ -30,12 +33,21 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`bad --port ${values.port}`);
 
+  const offset = values['clock-offset'] === undefined ? undefined : Number(values['clock-offset']);
+  if (offset !== undefined && !Number.isFinite(offset)) fail(`bad --clock-offset ${values['clock-offset']}`);
+  const retries = values['snap-bi-retries'];
+  if (retries !== undefined && retries !== 'verbatim' && retries !== 'resign') {
+    fail(`--snap-bi-retries must be verbatim or resign, not ${retries}`);
+  }
+
   const emu = await startEmulator({
     host: values.host,
     port,
     stateDir: values['state-dir'],
     notificationUrls: values['notification-url'],
     persist: values['no-persist'] ? false : undefined,
+    clockOffsetSeconds: offset,
+    settings: retries === undefined ? undefined : { snapBiRetries: retries },
   });
   // Installed before the ready line: a supervisor may signal as soon as it reads it.
   let stopping = false;

@@ -1,8 +1,10 @@
 /**
- * The emulator's test clock. Emulator time is real time plus an offset that only
- * grows (`advance`), so tests can jump over a 15-minute QRIS expiry or a 210-minute
+ * The emulator's test clock. Emulator time is real time plus an offset that
+ * `advance` grows, so tests can jump over a 15-minute QRIS expiry or a 210-minute
  * notification retry without sleeping, while a long-running emulator (the app's
- * embedded default, the CLI) still expires charges in real time.
+ * embedded default, the CLI) still expires charges in real time. The offset may
+ * start (or be set) negative or positive, so a skew test can run "Midtrans 3
+ * minutes behind the till".
  */
 import type { EmuClock } from './types';
 
@@ -16,6 +18,12 @@ interface Timer {
 export interface TestClock extends EmuClock {
   /** Milliseconds added to real time so far. */
   offsetMs(): number;
+  /**
+   * Sets the offset from real time outright (negative = behind the wall clock).
+   * Moving it forward fires what became due, as `advance` does; moving it back
+   * only postpones timers, which keep their absolute emulator times.
+   */
+  setOffset(offsetMs: number): void;
   /** Number of timers still scheduled (for the simulator page and tests). */
   pendingTimers(): number;
   /** Cancels the real-time wake-up so the process can exit; timers are dropped. */
@@ -30,8 +38,14 @@ const MAX_DELAY_MS = 2_147_483_647;
  * @param initialOffsetMs offset restored from a previous run, so persisted
  *   expiry times keep their meaning across a restart.
  * @param realNow source of real time (injectable for unit tests).
+ * @param onOffsetChange called after `advance` / `setOffset`, so the owner can
+ *   persist the offset even when nothing else changed.
  */
-export function createClock(initialOffsetMs = 0, realNow: () => number = Date.now): TestClock {
+export function createClock(
+  initialOffsetMs = 0,
+  realNow: () => number = Date.now,
+  onOffsetChange: () => void = () => {},
+): TestClock {
   let offset = initialOffsetMs;
   let seq = 0;
   let timers: Timer[] = [];
@@ -107,9 +121,16 @@ export function createClock(initialOffsetMs = 0, realNow: () => number = Date.no
         throw new RangeError('advance(seconds) needs a finite, non-negative number');
       }
       offset += Math.round(seconds * 1000);
+      onOffsetChange();
       fireDue();
     },
     offsetMs: () => offset,
+    setOffset(offsetMs: number): void {
+      if (!Number.isFinite(offsetMs)) throw new RangeError('setOffset(ms) needs a finite number');
+      offset = Math.round(offsetMs);
+      onOffsetChange();
+      fireDue();
+    },
     pendingTimers: () => timers.length,
     stop(): void {
       stopped = true;

@@ -10,6 +10,7 @@ import { createClock, type TestClock } from './clock';
 import { createCoreApiRoutes, type CoreApiOptions } from './core-api';
 import { FaultRegistry } from './faults/faults';
 import { NotificationDispatcher } from './notifications/dispatcher';
+import { SettingsHolder, type EmulatorSettings } from './settings';
 import { loadOrCreatePki } from './pki/ca';
 import { loadOrCreateCredentials } from './pki/credentials';
 import { startHttpsServer } from './server/https-server';
@@ -41,6 +42,14 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Core API behaviour on points the reference leaves unconfirmed. */
   coreApi?: Partial<CoreApiOptions>;
+  /**
+   * Start the test clock this many seconds off real time (negative = behind,
+   * e.g. -180 for "Midtrans 3 minutes behind the till"). Replaces a persisted
+   * offset; without it a restart resumes the saved one.
+   */
+  clockOffsetSeconds?: number;
+  /** Initial switchable settings (see `configure`). */
+  settings?: Partial<EmulatorSettings>;
 }
 
 /** A running emulator. */
@@ -57,6 +66,10 @@ export interface RunningEmulator {
   dispatcher: NotificationDispatcher;
   faults: FaultRegistry;
   setNotificationUrls(urls: string[]): void;
+  /** The current switchable settings. */
+  settings(): EmulatorSettings;
+  /** Changes settings while running (same as `POST /simulator/api/settings`); throws on a bad value. */
+  configure(patch: Partial<EmulatorSettings>): EmulatorSettings;
   close(): Promise<void>;
 }
 
@@ -85,13 +98,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const saved = stateFile?.load();
   const save = (): void => stateFile?.schedule();
 
-  const clock = createClock(saved?.clockOffsetMs ?? 0);
-  const faults = new FaultRegistry();
+  const startOffsetMs =
+    options.clockOffsetSeconds !== undefined ? Math.round(options.clockOffsetSeconds * 1000) : (saved?.clockOffsetMs ?? 0);
+  const clock = createClock(startOffsetMs, Date.now, save);
+  if (saved && startOffsetMs !== saved.clockOffsetMs) save();
+  const settings = new SettingsHolder(options.settings);
+  // The store is created below; the resolver only runs once requests arrive.
+  const faults = new FaultRegistry((orderId) => store.forOrder(orderId).map((tx) => tx.transactionId));
   const dispatcher = new NotificationDispatcher({
     clock,
     faults,
     caCertPem: pki.caCertPem,
     timeoutMs: options.notificationTimeoutMs,
+    retrySigning: () => settings.get().snapBiRetries,
   });
   const store = createTxStore(clock, (tx, formatter) => dispatcher.dispatch(tx, formatter), save);
   const replay = new ExpiringMap<ReplayValue>(clock, save);
@@ -116,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     keyPem: pki.serverKeyPem,
     faults,
     maxBodyBytes: options.maxBodyBytes,
+    now: () => clock.now(),
   });
   const baseUrl = `https://${isWildcard(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${server.port}`;
 
@@ -138,7 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.router.setRoutes([
     ...createCoreApiRoutes(ctx, options.coreApi),
     ...createSnapBiRoutes(ctx),
-    ...createSimulatorRoutes({ ctx, clock, dispatcher, faults }),
+    ...createSimulatorRoutes({ ctx, clock, dispatcher, faults, settings }),
   ]);
   // Restored after the formatters exist, since an overdue charge expires (and notifies) at once.
   if (saved) store.restore(saved.transactions);
@@ -161,6 +181,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setNotificationUrls(urls: string[]): void {
       notificationUrls = [...urls];
     },
+    settings: () => settings.get(),
+    configure: (patch) => settings.update(patch),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
@@ -180,4 +202,6 @@ const isWildcard = (host: string): boolean => host === '0.0.0.0' || host === '::
 export type { EmuContext, EmuCredentials, Transaction, TxStatus, TxStore, EmuClock } from './types';
 export type { DeliveryRecord, DeliveryAttempt } from './notifications/dispatcher';
 export type { FaultRule } from './faults/faults';
+export type { EmulatorSettings, SnapBiRetrySigning } from './settings';
+export type { ReplayRequest } from './notifications/replay';
 export { coreSignature, formatAmount } from './core-api/signature';

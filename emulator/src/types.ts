@@ -27,6 +27,8 @@ export interface TxRefund {
   reason: string | null;
   at: number;
   chargebackId: number;
+  /** Who asked for it: the merchant's API call (absent = api) or the dashboard (simulator). Never on the wire. */
+  via?: 'api' | 'dashboard';
 }
 
 export interface Transaction {
@@ -114,6 +116,13 @@ export interface OutgoingNotification {
   headers: Record<string, string>;
   orderId: string;
   status: TxStatus;
+  /**
+   * Signed formats (SNAP-BI) only: fresh headers for `body` (new X-TIMESTAMP and
+   * X-SIGNATURE on the emulator clock, same X-EXTERNAL-ID). Used for re-signed
+   * retries and for re-signing a padded replay; Core API bodies carry their own
+   * signature and need none.
+   */
+  resign?: (body: string) => Record<string, string>;
 }
 
 /**
@@ -153,8 +162,12 @@ export interface TxStore {
   /** By transaction id, or the most recent transaction with that order id. */
   find(idOrOrderId: string): Transaction | undefined;
   findBy(predicate: (tx: Transaction) => boolean): Transaction | undefined;
-  /** Moves a transaction to `to`, stamps times, persists and sends notifications. */
-  transition(tx: Transaction, to: TxStatus): Transaction;
+  /**
+   * Moves a transaction to `to`, stamps times, persists and sends notifications
+   * (`notify: false` changes the state silently, e.g. a dashboard refund whose
+   * notification never comes).
+   */
+  transition(tx: Transaction, to: TxStatus, opts?: { notify?: boolean }): Transaction;
   /** Persists an in-place change that is not a status change (e.g. a refund record). */
   touch(tx: Transaction): void;
   list(limit?: number): Transaction[];

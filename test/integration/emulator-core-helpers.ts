@@ -117,7 +117,7 @@ export interface Received {
 export interface Receiver {
   url: string;
   received: Received[];
-  /** Per order id: status codes for its next replies, consumed in order; 200 once empty. */
+  /** Per order id (SNAP-BI: partner reference / trxId): status codes for its next replies, consumed in order; 200 once empty. */
   replies: Map<string, number[]>;
   close(): Promise<void>;
 }
@@ -133,7 +133,9 @@ export async function startReceiver(): Promise<Receiver> {
       const raw = Buffer.concat(chunks).toString('utf8');
       const body = JSON.parse(raw) as Record<string, string>;
       received.push({ path: req.url ?? '/', headers: req.headers, body, raw });
-      res.writeHead(replies.get(body.order_id ?? '')?.shift() ?? 200, { 'Content-Type': 'application/json' });
+      // Core bodies name the order in order_id; SNAP-BI QRIS/debit in originalPartnerReferenceNo, VA in trxId.
+      const order = body.order_id ?? body.originalPartnerReferenceNo ?? body.trxId ?? '';
+      res.writeHead(replies.get(order)?.shift() ?? 200, { 'Content-Type': 'application/json' });
       res.end('{"ok":true}');
     });
   });

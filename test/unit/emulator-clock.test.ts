@@ -79,6 +79,25 @@ describe('createClock', () => {
     expect(fired).toEqual(['real']);
   });
 
+  it('starts behind real time with a negative offset (a gateway slower than the till)', () => {
+    clock = createClock(-180_000, () => 1_000_000);
+    expect(clock.now()).toBe(820_000);
+    expect(clock.offsetMs()).toBe(-180_000);
+  });
+
+  it('setOffset moves the clock either way: forward fires what is due, back postpones it', () => {
+    clock = createClock(0, () => 0);
+    const fired: string[] = [];
+    clock.at(60_000, () => fired.push('due at 60 s'));
+    clock.setOffset(-30_000);
+    expect(clock.now()).toBe(-30_000);
+    clock.advance(80);
+    expect(fired).toEqual([]); // at 50 s
+    clock.setOffset(61_000);
+    expect(fired).toEqual(['due at 60 s']);
+    expect(() => clock?.setOffset(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
   it('rejects negative or non-finite advances', () => {
     clock = createClock(0, () => 0);
     expect(() => clock?.advance(-1)).toThrow(RangeError);

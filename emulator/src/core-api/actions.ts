@@ -4,23 +4,31 @@
  * because the emulator creates no card transactions).
  */
 import { randomUUID } from 'node:crypto';
-import type { EmuContext, EmuRequest, EmuResponse, Transaction } from '../types';
+import type { EmuContext, EmuRequest, EmuResponse, Transaction, TxRefund } from '../types';
 import { isRecord, parseJsonBody } from '../server/body';
+import { FULL_REFUND_ONLY, REFUNDABLE_TYPES, refundedSoFar } from '../store/refund-rules';
 import { renderStatus, transactionFields, type RenderOptions } from './render';
 import { cannotModify, notFound } from './responses';
 import { formatAmount } from './signature';
 import { parseRupiah } from './validate';
 
-/** Methods Midtrans refunds through the API (reference §3); VA and cstore are not among them. */
-const REFUNDABLE = new Set(['credit_card', 'gopay', 'shopeepay', 'dana', 'ovo', 'qris', 'kredivo', 'akulaku']);
-/** Methods that only take full refunds. */
-const FULL_REFUND_ONLY = new Set(['shopeepay', 'ovo']);
 const REFUND_KEY_RE = /^[A-Za-z0-9\-_]{1,100}$/;
 
 type Handler = (req: EmuRequest) => EmuResponse;
 
+/** Options for the action endpoints (see emulator/README.md). */
+export interface ActionOptions extends RenderOptions {
+  /**
+   * A refund whose `refund_key` this transaction already holds:
+   * `reject` (default) answers as the state says, 412 once fully refunded, else
+   * 406 "Duplicate refund ID"; `replay` answers the original refund's success
+   * body again (the docs' "retry the same refund request with the same refund_key").
+   */
+  refundKeyRetry: 'reject' | 'replay';
+}
+
 /** The action handlers, keyed by name. */
-export function createActionHandlers(ctx: EmuContext, opts: RenderOptions): Record<string, Handler> {
+export function createActionHandlers(ctx: EmuContext, opts: ActionOptions): Record<string, Handler> {
   const lookup = (req: EmuRequest): Transaction | undefined => ctx.store.find(req.params.id ?? '');
 
   const status: Handler = (req) => {
@@ -56,9 +64,12 @@ export function createActionHandlers(ctx: EmuContext, opts: RenderOptions): Reco
   });
 
   const refund = withBody((tx, body) => {
+    const earlier = typeof body.refund_key === 'string' ? tx.refunds.find((r) => r.refundKey === body.refund_key) : undefined;
+    if (earlier && opts.refundKeyRetry === 'replay') return refundAnswer(tx, earlier);
+    // State first: a retry of a full refund meets 412 before its refund_key is looked at.
     if (tx.status !== 'settlement' && tx.status !== 'partial_refund') return cannotModify();
-    if (!REFUNDABLE.has(tx.paymentType)) return cannotModify();
-    const refunded = tx.refunds.reduce((s, r) => s + r.amount, 0);
+    if (!REFUNDABLE_TYPES.has(tx.paymentType)) return cannotModify();
+    const refunded = refundedSoFar(tx);
     const remaining = tx.grossAmount - refunded;
     const amount = body.amount === undefined || body.amount === null ? remaining : parseRupiah(body.amount);
     if (amount === undefined || amount <= 0 || amount > remaining) return invalidRefundAmount();
@@ -80,10 +91,20 @@ export function createActionHandlers(ctx: EmuContext, opts: RenderOptions): Reco
       return { status: 200, body: { status_code: '406', status_message: 'Duplicate refund ID' } };
     }
 
-    const chargebackId = tx.refunds.length + 1;
-    const reason = typeof body.reason === 'string' ? body.reason : null;
-    tx.refunds.push({ refundKey, amount, reason, at: ctx.clock.now(), chargebackId });
+    const record: TxRefund = {
+      refundKey,
+      amount,
+      reason: typeof body.reason === 'string' ? body.reason : null,
+      at: ctx.clock.now(),
+      chargebackId: tx.refunds.length + 1,
+    };
+    tx.refunds.push(record);
     ctx.store.transition(tx, refunded + amount === tx.grossAmount ? 'refund' : 'partial_refund');
+    return refundAnswer(tx, record);
+  });
+
+  /** The success body for one refund of `tx` (reference §3 sample). */
+  const refundAnswer = (tx: Transaction, r: TxRefund): EmuResponse => {
     const f = transactionFields(tx, ctx);
     return {
       status: 200,
@@ -97,12 +118,12 @@ export function createActionHandlers(ctx: EmuContext, opts: RenderOptions): Reco
         payment_type: f.payment_type,
         transaction_time: f.transaction_time,
         transaction_status: f.transaction_status,
-        refund_chargeback_id: chargebackId,
-        refund_amount: formatAmount(amount),
-        refund_key: refundKey,
+        refund_chargeback_id: r.chargebackId,
+        refund_amount: formatAmount(r.amount),
+        refund_key: r.refundKey,
       },
     };
-  });
+  };
 
   // No emulated transaction is ever a card in `challenge` / `authorize`.
   const cardOnly = withBody(() => cannotModify());

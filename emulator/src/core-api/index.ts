@@ -5,7 +5,7 @@
 import QRCode from 'qrcode';
 import type { EmuContext, EmuRequest, EmuResponse, Route, RouteHandler } from '../types';
 import { FINAL_STATUSES } from '../store/tx-store';
-import { createActionHandlers } from './actions';
+import { createActionHandlers, type ActionOptions } from './actions';
 import { checkServerKey } from './auth';
 import { createChargeHandler } from './charge';
 import { withIdempotency, type IdempotencyOptions } from './idempotency';
@@ -14,7 +14,7 @@ import { createCoreFormatter, type RenderOptions } from './render';
 import { notFound } from './responses';
 
 /** Every Core API knob, with the defaults `startEmulator` uses. */
-export type CoreApiOptions = MethodOptions & RenderOptions & IdempotencyOptions;
+export type CoreApiOptions = MethodOptions & RenderOptions & IdempotencyOptions & ActionOptions;
 
 /** Defaults; see emulator/README.md for why each was chosen. */
 export const DEFAULT_CORE_API_OPTIONS: CoreApiOptions = {
@@ -23,6 +23,7 @@ export const DEFAULT_CORE_API_OPTIONS: CoreApiOptions = {
   cancelStatusCode: '200',
   ttlSeconds: 300,
   maxKeyLength: 46,
+  refundKeyRetry: 'reject',
 };
 
 /**

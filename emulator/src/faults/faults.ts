@@ -58,6 +58,13 @@ export class FaultRegistry {
   private rules: FaultRule[] = [];
   private nextId = 1;
 
+  /**
+   * @param transactionIds the Midtrans transaction ids of an order id, so an
+   *   `orderId` rule also matches a request naming only the transaction (SNAP-BI
+   *   refunds and queries often carry just `originalReferenceNo`).
+   */
+  constructor(private readonly transactionIds: (orderId: string) => string[] = () => []) {}
+
   /** Validates and stores a rule; throws a ZodError on a bad rule. */
   add(input: unknown): FaultRule {
     const parsed = faultRuleSchema.parse(input);
@@ -86,7 +93,8 @@ export class FaultRegistry {
   /** The first API rule matching this request; consumes one application. */
   takeApi(method: string, path: string, rawBody: string): ApiFault | undefined {
     const rule = this.rules.find(
-      (r): r is ApiFault => r.kind === 'api' && r.remaining !== 0 && apiMatches(r, method, path, rawBody),
+      (r): r is ApiFault =>
+        r.kind === 'api' && r.remaining !== 0 && apiMatches(r, method, path, rawBody, this.transactionIds),
     );
     return rule ? this.consume(rule) : undefined;
   }
@@ -113,14 +121,24 @@ export class FaultRegistry {
 
 /**
  * `path` matches as a substring, or as a regular expression written `/source/flags`.
- * `orderId` matches when it appears in the path or the raw body (order ids are
- * in the URL for Core actions and in the JSON body for charges and SNAP-BI).
+ * `orderId` matches when it, or one of its transaction ids, appears in the path
+ * or the raw body (order ids are in the URL for Core actions and in the JSON
+ * body for charges and SNAP-BI; SNAP-BI calls may name only the transaction).
  */
-function apiMatches(rule: ApiFault, method: string, path: string, rawBody: string): boolean {
+function apiMatches(
+  rule: ApiFault,
+  method: string,
+  path: string,
+  rawBody: string,
+  transactionIds: (orderId: string) => string[],
+): boolean {
   const m = rule.match;
   if (m.method && m.method.toUpperCase() !== method.toUpperCase()) return false;
   if (m.path && !pathMatches(m.path, path)) return false;
-  if (m.orderId && !path.includes(m.orderId) && !rawBody.includes(m.orderId)) return false;
+  if (m.orderId) {
+    const names = (id: string): boolean => path.includes(id) || rawBody.includes(id);
+    if (!names(m.orderId) && !transactionIds(m.orderId).some(names)) return false;
+  }
   return true;
 }
 

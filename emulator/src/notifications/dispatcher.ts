@@ -5,7 +5,9 @@
  */
 import type { EmuClock, NotificationFormatter, OutgoingNotification, Transaction } from '../types';
 import type { FaultRegistry } from '../faults/faults';
+import type { SnapBiRetrySigning } from '../settings';
 import { DeliveryAgents, postNotification, retriesAllowed, RETRY_SCHEDULE_MINUTES } from './deliver';
+import { padBody, type ReplayRequest } from './replay';
 
 /** One reply (or failure) of one delivery attempt. */
 export interface DeliveryAttempt {
@@ -16,6 +18,8 @@ export interface DeliveryAttempt {
   replyExcerpt: string;
   durationMs: number;
   redirects: number;
+  /** The headers this attempt carried (differ from the first attempt's only for re-signed retries). */
+  headers: Record<string, string>;
 }
 
 /** One notification to one URL, with every attempt made for it. */
@@ -32,8 +36,10 @@ export interface DeliveryRecord {
   state: 'queued' | 'sending' | 'delivered' | 'retry-scheduled' | 'failed' | 'dropped' | 'held' | 'delayed';
   attempts: DeliveryAttempt[];
   nextAttemptAt: number | null;
-  /** Set when a fault rule produced or changed this record. */
-  fault?: 'drop' | 'duplicate' | 'delay' | 'reorder' | 'late';
+  /** Set when a fault rule (or a replay) produced or changed this record. */
+  fault?: 'drop' | 'duplicate' | 'delay' | 'reorder' | 'late' | 'replay';
+  /** For a replay: the id of the record it copies. */
+  replayOf?: number;
   createdAt: number;
 }
 
@@ -46,6 +52,8 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   /** Log size; older records are forgotten. */
   maxRecords?: number;
+  /** Read at each retry: re-sign SNAP-BI retries or send them verbatim (default verbatim). */
+  retrySigning?: () => SnapBiRetrySigning;
 }
 
 /** See module doc. */
@@ -53,6 +61,8 @@ export class NotificationDispatcher {
   private readonly records: DeliveryRecord[] = [];
   private readonly chains = new Map<string, Promise<void>>();
   private readonly held = new Map<string, { record: DeliveryRecord; cancel: () => void }>();
+  /** Per record, how to sign another body / a retry (SNAP-BI only); kept off the JSON log. */
+  private readonly resigners = new WeakMap<DeliveryRecord, (body: string) => Record<string, string>>();
   private readonly agents: DeliveryAgents;
   private readonly timeoutMs: number;
   private readonly maxRecords: number;
@@ -79,6 +89,43 @@ export class NotificationDispatcher {
   /** The delivery log, oldest first, optionally for one order id. */
   log(orderId?: string): DeliveryRecord[] {
     return orderId === undefined ? this.records.slice() : this.records.filter((r) => r.orderId === orderId);
+  }
+
+  /**
+   * Sends a logged notification again `times` times, each once (no retries), in
+   * order on its (URL, order) chain: the "captured notification replayed"
+   * attack. `pad` adds a junk field to the JSON body (a Core API signature_key
+   * does not cover it; a SNAP-BI signature breaks unless `resign`). Returns the
+   * new records, or why not (404: nothing to replay; 400: cannot do as asked).
+   */
+  replay(req: ReplayRequest): DeliveryRecord[] | { status: 400 | 404; error: string } {
+    const source =
+      req.id !== undefined
+        ? this.records.find((r) => r.id === req.id)
+        : this.records.findLast(
+            (r) =>
+              r.orderId === req.orderId &&
+              (req.status === undefined || r.status === req.status) &&
+              r.fault !== 'replay',
+          );
+    if (!source) return { status: 404, error: 'no such notification in the delivery log' };
+    const resigner = this.resigners.get(source);
+    if (req.resign && !resigner) return { status: 400, error: 'only SNAP-BI notifications can be re-signed' };
+    let body = source.body;
+    if (req.pad) {
+      const padded = padBody(body, req.pad.field ?? '_pad', req.pad.bytes);
+      if (padded === undefined) return { status: 400, error: 'the notification body is not a JSON object' };
+      body = padded;
+    }
+    const headers = req.resign && resigner ? resigner(body) : source.headers;
+    const out: DeliveryRecord[] = [];
+    for (let i = 0; i < req.times; i++) {
+      const record = this.newRecord({ ...source, url: req.url ?? source.url, body, headers }, 'replay');
+      record.replayOf = source.id;
+      out.push(record);
+      this.start(record);
+    }
+    return out;
   }
 
   /** Resolves when every first attempt queued so far has completed (bench, tests). */
@@ -141,15 +188,35 @@ export class NotificationDispatcher {
   }
 
   private record(note: OutgoingNotification, tx: Transaction, fault?: DeliveryRecord['fault']): DeliveryRecord {
+    const record = this.newRecord(
+      {
+        orderId: note.orderId,
+        transactionId: tx.transactionId,
+        source: tx.source,
+        status: note.status,
+        url: note.url,
+        body: note.body,
+        headers: note.headers,
+      },
+      fault,
+    );
+    if (note.resign) this.resigners.set(record, note.resign);
+    return record;
+  }
+
+  private newRecord(
+    f: Pick<DeliveryRecord, 'orderId' | 'transactionId' | 'source' | 'status' | 'url' | 'body' | 'headers'>,
+    fault?: DeliveryRecord['fault'],
+  ): DeliveryRecord {
     const record: DeliveryRecord = {
       id: this.nextId++,
-      orderId: note.orderId,
-      transactionId: tx.transactionId,
-      source: tx.source,
-      status: note.status,
-      url: note.url,
-      body: note.body,
-      headers: note.headers,
+      orderId: f.orderId,
+      transactionId: f.transactionId,
+      source: f.source,
+      status: f.status,
+      url: f.url,
+      body: f.body,
+      headers: f.headers,
       state: 'queued',
       attempts: [],
       nextAttemptAt: null,
@@ -176,9 +243,15 @@ export class NotificationDispatcher {
     if (this.closed) return;
     record.state = 'sending';
     record.nextAttemptAt = null;
+    // A retry is re-signed on the emulator clock when so configured; otherwise byte-identical.
+    const resigner = this.resigners.get(record);
+    if (record.attempts.length > 0 && resigner && this.opts.retrySigning?.() === 'resign') {
+      record.headers = resigner(record.body);
+    }
+    const headers = record.headers;
     const at = this.opts.clock.now();
     const started = performance.now();
-    const r = await postNotification(this.agents, record.url, record.body, record.headers, this.timeoutMs);
+    const r = await postNotification(this.agents, record.url, record.body, headers, this.timeoutMs);
     record.attempts.push({
       at,
       httpStatus: r.httpStatus,
@@ -186,13 +259,15 @@ export class NotificationDispatcher {
       replyExcerpt: r.replyExcerpt,
       durationMs: Math.round(performance.now() - started),
       redirects: r.redirects,
+      headers,
     });
     if (r.httpStatus !== null && r.httpStatus >= 200 && r.httpStatus < 300) {
       record.state = 'delivered';
       return;
     }
     const retriesMade = record.attempts.length - 1;
-    if (this.closed || retriesMade >= retriesAllowed(r.httpStatus)) {
+    // A replay is one shot, as an attacker's would be.
+    if (this.closed || record.fault === 'replay' || retriesMade >= retriesAllowed(r.httpStatus)) {
       record.state = 'failed';
       return;
     }

@@ -20,6 +20,11 @@ export interface HttpsServerOptions {
   faults: FaultRegistry;
   /** Requests larger than this get 413 (default 1 MB). */
   maxBodyBytes?: number;
+  /**
+   * Emulator time for the `Date` response header (default real time), so a
+   * client measuring its clock offset from `Date` sees the test clock.
+   */
+  now?: () => number;
 }
 
 /** A running server. */
@@ -40,6 +45,8 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
   const router = new Router();
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const hangs = new Set<NodeJS.Timeout>();
+  const now = opts.now ?? Date.now;
+  const send = (res: ServerResponse, r: EmuResponse): void => sendResponse(res, r, new Date(now()).toUTCString());
 
   const server = https.createServer({ key: opts.keyPem, cert: opts.certPem, minVersion: 'TLSv1.2' }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -174,7 +181,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
-function send(res: ServerResponse, r: EmuResponse): void {
+function sendResponse(res: ServerResponse, r: EmuResponse, date: string): void {
   if (res.headersSent || res.destroyed) return;
   let payload: Buffer | string;
   let type: string;
@@ -188,7 +195,9 @@ function send(res: ServerResponse, r: EmuResponse): void {
     payload = JSON.stringify(r.body ?? null);
     type = 'application/json';
   }
+  // An explicit Date replaces the one Node would stamp from the wall clock.
   const headers: Record<string, string | number> = {
+    Date: date,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(payload),
     ...r.headers,

@@ -1,14 +1,18 @@
 /**
  * The simulator: stands in for Midtrans' sandbox simulators (pay a QR, a VA,
- * a bill) and adds test hooks: the test clock, the notification log and fault
- * rules. JSON under `/simulator/api/*`, an HTML page at `/simulator`.
- * No authentication: it only ever listens on the loopback interface.
+ * a bill) and its dashboard (refund a payment; a bank's reversal), and adds
+ * test hooks: the test clock, the notification log and replays, fault rules
+ * and settings (`hooks.ts`). JSON under `/simulator/api/*`, an HTML page at
+ * `/simulator`. No authentication: it only ever listens on the loopback interface.
  */
 import type { EmuContext, EmuRequest, EmuResponse, Route, Transaction, TxStatus } from '../types';
 import type { FaultRegistry } from '../faults/faults';
 import type { NotificationDispatcher } from '../notifications/dispatcher';
 import type { TestClock } from '../clock';
+import type { SettingsHolder } from '../settings';
 import { isRecord, parseJsonBody } from '../server/body';
+import { dashboardRefund, isRefusal, reversePayment } from './dashboard';
+import { createHookRoutes } from './hooks';
 import { findForSimulator } from './lookup';
 import { renderCheckoutPage, renderSimulatorPage } from './page';
 
@@ -18,6 +22,7 @@ export interface SimulatorDeps {
   clock: TestClock;
   dispatcher: NotificationDispatcher;
   faults: FaultRegistry;
+  settings: SettingsHolder;
 }
 
 type SimAction = 'pay' | 'settle' | 'deny' | 'expire' | 'cancel';
@@ -26,7 +31,7 @@ type SimAction = 'pay' | 'settle' | 'deny' | 'expire' | 'cancel';
 const ACTIONS: Record<SimAction, { to: TxStatus; from: TxStatus[] }> = {
   pay: { to: 'settlement', from: ['pending'] },
   settle: { to: 'settlement', from: ['pending', 'capture'] },
-  // Settled Permata VA / Mandiri Bill / Indomaret payments can be reversed to deny (reference §4.6).
+  // Any settled payment can be denied here; `reverse` is the checked form for VA / bill / store codes.
   deny: { to: 'deny', from: ['pending', 'settlement'] },
   expire: { to: 'expire', from: ['pending'] },
   cancel: { to: 'cancel', from: ['pending'] },
@@ -46,17 +51,11 @@ export function summarize(tx: Transaction): Record<string, unknown> {
 
 /** Builds the `/simulator` routes. */
 export function createSimulatorRoutes(deps: SimulatorDeps): Route[] {
-  const { ctx, clock, dispatcher, faults } = deps;
+  const { ctx, clock, dispatcher } = deps;
 
-  const clockState = (): Record<string, unknown> => ({
-    now: clock.now(),
-    iso: new Date(clock.now()).toISOString(),
-    offsetSeconds: clock.offsetMs() / 1000,
-    pendingTimers: clock.pendingTimers(),
-  });
-
-  const act =
-    (action: SimAction) =>
+  /** Parses the body, finds the transaction it names, then runs `fn` on it. */
+  const onTransaction =
+    (fn: (tx: Transaction, body: Record<string, unknown>) => EmuResponse) =>
     (req: EmuRequest): EmuResponse => {
       const parsed = parseJsonBody(req);
       if (!parsed.ok) return parsed.response;
@@ -65,41 +64,30 @@ export function createSimulatorRoutes(deps: SimulatorDeps): Route[] {
         return json(400, { ok: false, error: 'give one of order_id, transaction_id, qr_string, va_number' });
       }
       if (!found) return json(404, { ok: false, error: 'no such transaction' });
+      return fn(found, isRecord(parsed.value) ? parsed.value : {});
+    };
+
+  const act = (action: SimAction) =>
+    onTransaction((found, body) => {
       const rule = ACTIONS[action];
       if (!rule.from.includes(found.status)) {
         return json(409, { ok: false, error: `cannot ${action} a transaction in status ${found.status}` });
       }
-      const body = isRecord(parsed.value) ? parsed.value : {};
       if (action === 'pay' && typeof body.issuer === 'string') found.issuer = body.issuer;
       ctx.store.transition(found, rule.to);
       return json(200, { ok: true, transaction: summarize(found) });
-    };
+    });
 
-  const advance = (req: EmuRequest): EmuResponse => {
-    const parsed = parseJsonBody(req);
-    if (!parsed.ok) return parsed.response;
-    const seconds = isRecord(parsed.value) ? Number(parsed.value.seconds) : Number.NaN;
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      return json(400, { ok: false, error: 'seconds must be a non-negative number' });
-    }
-    clock.advance(seconds);
-    return json(200, { ok: true, ...clockState() });
-  };
+  const reverse = onTransaction((tx) => {
+    const refused = reversePayment(ctx, tx);
+    return refused ? json(refused.status, { ok: false, error: refused.error }) : json(200, { ok: true, transaction: summarize(tx) });
+  });
 
-  const addFault = (req: EmuRequest): EmuResponse => {
-    const parsed = parseJsonBody(req);
-    if (!parsed.ok) return parsed.response;
-    try {
-      return json(200, { ok: true, fault: faults.add(parsed.value) });
-    } catch (err) {
-      return json(400, { ok: false, error: err instanceof Error ? err.message : String(err) });
-    }
-  };
-
-  const limitOf = (req: EmuRequest, dflt: number): number => {
-    const n = Number(req.query.get('limit') ?? dflt);
-    return Number.isFinite(n) && n > 0 ? Math.floor(n) : dflt;
-  };
+  const refund = onTransaction((tx, body) => {
+    const done = dashboardRefund(ctx, tx, body);
+    if (isRefusal(done)) return json(done.status, { ok: false, error: done.error });
+    return json(200, { ok: true, refund: done, transaction: summarize(tx) });
+  });
 
   return [
     // SNAP-BI debit redirects open `/simulator?order_id=...`: show that charge's checkout.
@@ -108,38 +96,18 @@ export function createSimulatorRoutes(deps: SimulatorDeps): Route[] {
     ...(['pay', 'settle', 'deny', 'expire', 'cancel'] as const).map(
       (a): Route => ({ method: 'POST', pattern: `/simulator/api/${a}`, handler: act(a) }),
     ),
+    { method: 'POST', pattern: '/simulator/api/reverse', handler: reverse },
+    { method: 'POST', pattern: '/simulator/api/refund', handler: refund },
     {
       method: 'GET',
       pattern: '/simulator/api/transactions',
-      handler: (req) => json(200, { transactions: ctx.store.list(limitOf(req, 100)).map(summarize) }),
-    },
-    {
-      method: 'GET',
-      pattern: '/simulator/api/notifications',
       handler: (req) => {
-        const log = dispatcher.log(req.query.get('order_id') ?? undefined);
-        return json(200, { notifications: log.slice(-limitOf(req, 1000)) });
+        const n = Number(req.query.get('limit') ?? 100);
+        const limit = Number.isFinite(n) && n > 0 ? Math.floor(n) : 100;
+        return json(200, { transactions: ctx.store.list(limit).map(summarize) });
       },
     },
-    { method: 'GET', pattern: '/simulator/api/clock', handler: () => json(200, clockState()) },
-    { method: 'POST', pattern: '/simulator/api/clock/advance', handler: advance },
-    { method: 'GET', pattern: '/simulator/api/faults', handler: () => json(200, { faults: faults.list() }) },
-    { method: 'POST', pattern: '/simulator/api/faults', handler: addFault },
-    {
-      method: 'DELETE',
-      pattern: '/simulator/api/faults',
-      handler: () => {
-        const cleared = faults.list().length;
-        faults.clear();
-        return json(200, { ok: true, cleared });
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/simulator/api/faults/:id',
-      handler: (req) =>
-        faults.remove(req.params.id ?? '') ? json(200, { ok: true }) : json(404, { ok: false, error: 'no such fault' }),
-    },
+    ...createHookRoutes(deps),
   ];
 
   function page(): EmuResponse {

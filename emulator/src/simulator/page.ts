@@ -4,13 +4,15 @@
  */
 import type { Transaction } from '../types';
 import type { DeliveryRecord } from '../notifications/dispatcher';
+import { REFUNDABLE_TYPES } from '../store/refund-rules';
+import { REVERSIBLE_TYPES } from './dashboard';
 
 const esc = (v: unknown): string =>
   String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
 td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
-.pending{color:#b36b00}.settlement{color:#0a7d27}.expire,.cancel,.deny{color:#b00020}code{font-size:12px;word-break:break-all}
+.pending{color:#b36b00}.settlement{color:#0a7d27}.expire,.cancel,.deny{color:#b00020}.refund,.partial_refund{color:#5a3d99}code{font-size:12px;word-break:break-all}
 form{display:inline-flex;gap:.4rem;margin:.3rem 0}button{cursor:pointer}#msg{font-weight:bold}`;
 
 // Posts to the JSON API and reloads so the tables show the new state.
@@ -30,12 +32,16 @@ function instruction(tx: Transaction): string {
   return '';
 }
 
+/** The actions that make sense now: pay etc. while pending; dashboard refund / bank reversal once paid. */
 function buttons(tx: Transaction): string {
-  if (tx.status !== 'pending') return '';
   const id = JSON.stringify({ order_id: tx.transactionId }).replace(/"/g, '&quot;');
-  return ['pay', 'deny', 'expire', 'cancel']
-    .map((a) => `<button onclick="sim('${a}',${id})">${a}</button>`)
-    .join(' ');
+  const button = (a: string, label = a): string => `<button onclick="sim('${a}',${id})">${label}</button>`;
+  if (tx.status === 'pending') return ['pay', 'deny', 'expire', 'cancel'].map((a) => button(a)).join(' ');
+  const out: string[] = [];
+  if (tx.status === 'settlement' && REVERSIBLE_TYPES.has(tx.paymentType)) out.push(button('reverse'));
+  const refundable = tx.status === 'settlement' || tx.status === 'capture' || tx.status === 'partial_refund';
+  if (refundable && REFUNDABLE_TYPES.has(tx.paymentType)) out.push(button('refund', 'refund rest (dashboard)'));
+  return out.join(' ');
 }
 
 /** The main page: forms, recent charges, recent notification attempts. */
@@ -71,7 +77,7 @@ export function renderSimulatorPage(data: {
 <p>Emulator time: <b>${esc(data.clockIso)}</b> (offset ${esc(data.offsetSeconds)} s)
 <form onsubmit="byForm(event,'advance')"><input type="hidden" name="kind" value="seconds">
 <input name="value" size="8" placeholder="seconds" required><button>advance clock</button></form></p>
-<p>${form('pay')} ${form('deny')} ${form('expire')}</p><p id="msg"></p>
+<p>${form('pay')} ${form('deny')} ${form('expire')} ${form('reverse')} ${form('refund')}</p><p id="msg"></p>
 <h2>Recent charges</h2><table><tr><th>order / transaction id</th><th>API</th><th>type</th><th>amount</th>
 <th>status</th><th>pay with</th><th>expires</th><th></th></tr>${txRows}</table>
 <h2>Notification attempts</h2><table><tr><th>#</th><th>order</th><th>status</th><th>URL</th><th>state</th>

@@ -14,7 +14,13 @@
  *   re-stringify of the parsed object give the same digest.
  * - Which changes notify: QRIS and debit on every change after creation (the
  *   creation `pending` is not announced: the merchant just received the create
- *   response); VA only on payment, as its path (`/transfer-va/payment`) says.
+ *   response); VA on payment, as its path (`/transfer-va/payment`) says, and on
+ *   a reversal of a payment (settlement → deny, `paymentFlagStatus` "09") to the
+ *   same path: Midtrans documents reversals for VA / Mandiri bill but no SNAP-BI
+ *   reversal message, so this shape is the emulator's reading.
+ * - Retries: the dispatcher re-sends these headers verbatim, or calls the
+ *   note's `resign` (fresh X-TIMESTAMP + X-SIGNATURE, same X-EXTERNAL-ID) when
+ *   the `snapBiRetries: 'resign'` setting is on.
  */
 import type { EmuContext, NotificationFormatter, Transaction } from '../types';
 import { STATUS_CODE, STATUS_DESC } from './codes';
@@ -35,6 +41,16 @@ export const DEFAULT_NOTIFICATION_PATHS: NotificationPaths = {
 /** Joins a registered base URL and the SNAP path (one slash, no doubling). */
 export function notificationUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;
+}
+
+/**
+ * Whether a state change is announced: QRIS / debit every change but the
+ * creation `pending`; VA a payment and the reversal of one (deny after settlement).
+ */
+function announced(tx: Transaction, kind: SnapKind): boolean {
+  if (tx.status === 'pending') return false;
+  if (kind !== 'va') return true;
+  return tx.status === 'settlement' || tx.status === 'capture' || (tx.status === 'deny' && tx.settledAt !== null);
 }
 
 /** Statuses whose time is a "finishedTime". */
@@ -115,27 +131,33 @@ export function createSnapNotificationFormatter(
   return (tx, opts) => {
     const kind = tx.snap?.kind;
     if (!kind) return [];
-    if (!opts?.force && (tx.status === 'pending' || (kind === 'va' && tx.status !== 'settlement' && tx.status !== 'capture'))) return [];
+    if (!opts?.force && !announced(tx, kind)) return [];
     const path = paths[kind];
     const body = JSON.stringify(kind === 'va' ? vaBody(ctx, tx) : qrisOrDebitBody(ctx, tx));
     const now = ctx.clock.now();
-    const timestamp = wibTimestamp(now);
     const creds = ctx.credentials.snapBi;
     seq = (seq + 1) % 1_000_000;
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'X-TIMESTAMP': timestamp,
-      'X-SIGNATURE': signSha256WithRsa(notificationStringToSign(path, body, timestamp), creds.notificationPrivateKeyPem),
-      'X-PARTNER-ID': creds.partnerId,
-      'X-EXTERNAL-ID': `${now}${String(seq).padStart(6, '0')}`,
-      'CHANNEL-ID': creds.channelId,
+    const externalId = `${now}${String(seq).padStart(6, '0')}`;
+    // Signs `text` at the emulator's current time; the X-EXTERNAL-ID names the notification, so it stays.
+    const sign = (text: string): Record<string, string> => {
+      const timestamp = wibTimestamp(ctx.clock.now());
+      return {
+        'Content-Type': 'application/json',
+        'X-TIMESTAMP': timestamp,
+        'X-SIGNATURE': signSha256WithRsa(notificationStringToSign(path, text, timestamp), creds.notificationPrivateKeyPem),
+        'X-PARTNER-ID': creds.partnerId,
+        'X-EXTERNAL-ID': externalId,
+        'CHANNEL-ID': creds.channelId,
+      };
     };
+    const headers = sign(body);
     return tx.notificationUrls.map((base) => ({
       url: notificationUrl(base, path),
       body,
       headers: { ...headers },
       orderId: tx.orderId,
       status: tx.status,
+      resign: sign,
     }));
   };
 }

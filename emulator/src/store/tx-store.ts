@@ -15,6 +15,8 @@ export interface EmuTxStore extends TxStore {
   all(): Transaction[];
   /** The registered formatter for a source, if any. */
   formatter(source: TxSource): NotificationFormatter | undefined;
+  /** Every transaction with this order id, oldest first (an order id is reusable after cancel/expire). */
+  forOrder(orderId: string): Transaction[];
   /** Re-inserts persisted transactions without notifying; re-arms expiry timers. */
   restore(txs: Transaction[]): void;
   /** Cancels every expiry timer. */
@@ -91,14 +93,14 @@ export function createTxStore(clock: EmuClock, notify: NotifySink, onChange: () 
       }
       return undefined;
     },
-    transition(tx: Transaction, to: TxStatus): Transaction {
+    transition(tx: Transaction, to: TxStatus, opts: { notify?: boolean } = {}): Transaction {
       const now = clock.now();
       tx.status = to;
       tx.updatedAt = now;
       if ((to === 'settlement' || to === 'capture') && tx.settledAt === null) tx.settledAt = now;
       armExpiry(tx);
       onChange();
-      sendNotifications(tx);
+      if (opts.notify !== false) sendNotifications(tx);
       return tx;
     },
     touch(): void {
@@ -112,6 +114,7 @@ export function createTxStore(clock: EmuClock, notify: NotifySink, onChange: () 
     },
     formatter: (source) => formatters.get(source),
     all: () => ordered.slice(),
+    forOrder: (orderId) => (byOrder.get(orderId) ?? []).slice(),
     restore(txs: Transaction[]): void {
       for (const tx of txs) {
         if (byId.has(tx.transactionId)) continue;
