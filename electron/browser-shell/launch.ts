@@ -2,6 +2,10 @@
  * The browser shell: the same services and router as the Electron app, with
  * the built renderer shown in system Chromium. Used where the Electron binary
  * cannot run (CI, this machine), for demos, and by the end-to-end tests.
+ *
+ * Each page is its own caller (`page-1`, `page-2`, …), as each Electron
+ * window is: a second page is not signed in just because the first one is.
+ * Tests may pass a ManualClock as `clock`; it drives session idle time too.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -34,8 +38,11 @@ export interface BrowserShellOptions extends Omit<KasirOptions, 'shell' | 'versi
 export interface BrowserShell {
   browser: Browser;
   context: BrowserContext;
+  /** The first till page. */
   page: Page;
   services: Services;
+  /** Opens another till page in the same browser (another caller: its own session). */
+  openPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -73,25 +80,47 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
         return route.fulfill({ status: 404 });
       }
     });
+    // The caller is the page as Playwright knows it; ids are never reused within a run.
+    const callers = new WeakMap<Page, string>();
+    let pages = 0;
+    const callerOf = (page: Page): string => {
+      let id = callers.get(page);
+      if (!id) {
+        id = `page-${++pages}`;
+        callers.set(page, id);
+        const gone = id;
+        page.once('close', () => services.callerGone(gone));
+      }
+      return id;
+    };
     await context.exposeBinding(INVOKE_BRIDGE, async (source, channel: unknown, input: unknown) => {
       // Same rule as the Electron sender check: only our page's top frame may call in.
       if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== SHELL_ORIGIN) {
         return err('FORBIDDEN', 'This frame may not call Kasir.');
       }
-      return services.router.dispatch(channel, input);
+      return services.router.dispatch(channel, input, { id: callerOf(source.page) });
     });
     await context.addInitScript({ content: bridgeScript });
-    const page = await context.newPage();
+    // Events go to every open page, as Electron sends them to every window.
     const off = services.onEvent((name, payload) => {
-      page.evaluate(([n, p, fn]) => (globalThis as unknown as Record<string, (a: unknown, b: unknown) => void>)[fn]?.(n, p), [name, payload, EVENT_BRIDGE] as const).catch(() => {});
+      for (const open of context.pages()) {
+        open.evaluate(([n, p, fn]) => (globalThis as unknown as Record<string, (a: unknown, b: unknown) => void>)[fn]?.(n, p), [name, payload, EVENT_BRIDGE] as const).catch(() => {});
+      }
     });
-    await page.goto(`${SHELL_ORIGIN}/index.html`);
+    const openPage = async (): Promise<Page> => {
+      const page = await context.newPage();
+      callerOf(page);
+      await page.goto(`${SHELL_ORIGIN}/index.html`);
+      return page;
+    };
+    const page = await openPage();
     const opened = browser;
     return {
       browser: opened,
       context,
       page,
       services,
+      openPage,
       async close() {
         off();
         await opened.close().catch(() => {});

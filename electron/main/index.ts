@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       dataDir: process.env.KASIR_DATA_DIR ?? app.getPath('userData'),
     });
-    registerIpc(services.router, devServerUrl);
+    registerIpc(services, devServerUrl);
     win = await createMainWindow({ preloadPath: preloadPathFrom(mainDir), devServerUrl });
     services.onEvent((name, payload) => win && pushEvent(win.webContents, name, payload));
     // One machine-readable line for test harnesses and supervisors.

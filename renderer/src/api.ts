@@ -5,7 +5,7 @@
 import type { KasirClient } from '../../shared/contract/client';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { events, type EventName, type EventPayload } from '../../shared/contract/events';
-import type { Result } from '../../shared/contract/result';
+import { err, type Result } from '../../shared/contract/result';
 import { i18n } from './i18n';
 
 declare global {
@@ -19,7 +19,7 @@ export async function call<C extends Channel>(channel: C, input?: ChannelInput<C
   try {
     return await window.kasir.invoke(channel, input);
   } catch {
-    return { ok: false, code: 'INTERNAL', message: i18n.t('app.notResponding') };
+    return err('INTERNAL', i18n.t('app.notResponding'));
   }
 }
 

@@ -1,10 +1,17 @@
-/** The till's shell: header, tabs, and the screen for the current tab. */
+/**
+ * The till's shell: header, tabs, and the screen for the current tab, behind
+ * the session gates — owner setup first on a till that may not run without
+ * an owner, the sign-in screen when nobody is signed in on this window —
+ * with the owner-PIN prompt and owner setup over whatever screen asked.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
 import { call, subscribe } from './api';
 import { usePayments } from './stores/payment-store';
 import { useCatalog } from './stores/catalog-store';
+import { useSession } from './stores/session-store';
+import { useApproval } from './stores/approval-store';
 import { ProductGrid } from './features/till/product-grid';
 import { CartPanel } from './features/till/cart-panel';
 import { PaymentScreen } from './features/payment/payment-screen';
@@ -12,23 +19,48 @@ import { HistoryScreen } from './features/history/history-screen';
 import { ReportScreen } from './features/report/report-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
 import { CatalogScreen } from './features/catalog/catalog-screen';
+import { StaffScreen } from './features/staff/staff-screen';
+import { AuditScreen } from './features/audit/audit-screen';
+import { SessionBar } from './features/session/session-bar';
+import { SignInScreen } from './features/session/sign-in-screen';
+import { OwnerSetupDialog } from './features/session/owner-setup';
+import { ApprovalPrompt } from './features/session/approval-prompt';
 import { LanguageSwitch } from './components/language-switch';
+import { useNoticeText } from './components/error-message';
+import type { AppNotice } from '../../shared/contract/events';
 import { useShopZone } from './i18n/format';
 
-const TABS = ['till', 'history', 'today', 'products', 'settings'] as const;
+const TABS = ['till', 'history', 'today', 'products', 'settings', 'staff', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Root component: loads shop info and the catalogue, routes pushed events into the stores. */
+const TAB_LABEL = {
+  till: 'tab.till',
+  history: 'tab.history',
+  today: 'tab.today',
+  products: 'tab.products',
+  settings: 'tab.settings',
+  staff: 'staff.tab',
+  audit: 'audit.tab',
+} as const satisfies Record<Tab, string>;
+
+/** Root component: loads shop info, the session and the catalogue; routes pushed events into the stores. */
 export function App() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<ChannelOutput<'app.info'> | null>(null);
   const products = useCatalog((s) => s.products);
   const loadCatalog = useCatalog((s) => s.load);
   const [tab, setTab] = useState<Tab>('till');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<AppNotice | null>(null);
+  const noticeText = useNoticeText();
   const applyUpdate = usePayments((s) => s.applyUpdate);
   const current = usePayments((s) => s.current);
   const setZone = useShopZone((s) => s.setZone);
+  const session = useSession((s) => s.session);
+  const loadSession = useSession((s) => s.load);
+  const switching = useSession((s) => s.switching);
+  const ownerSetupOpen = useSession((s) => s.ownerSetupOpen);
+  const recoveryCode = useSession((s) => s.recoveryCode);
+  const staffId = session?.staff?.id ?? null;
 
   useEffect(() => {
     void call('app.info').then((r) => {
@@ -36,46 +68,81 @@ export function App() {
       setInfo(r.value);
       setZone(r.value.zone);
     });
-    void loadCatalog();
+    void loadSession();
     const offUpdate = subscribe('payment.updated', ({ payment, source }) => applyUpdate(payment, source));
-    const offNotice = subscribe('app.notice', ({ message }) => setNotice(message));
+    const offNotice = subscribe('app.notice', setNotice);
+    // Idle sign-out, a sign-in elsewhere, the owner created: main says "changed", this window asks who it is now.
+    const offSession = subscribe('session.changed', () => void loadSession());
     return () => {
       offUpdate();
       offNotice();
+      offSession();
     };
-  }, [applyUpdate, setZone, loadCatalog]);
+  }, [applyUpdate, setZone, loadSession]);
+
+  // What the till sells is for signed-in staff: (re)load it for whoever is signed in now.
+  useEffect(() => {
+    if (staffId) void loadCatalog();
+  }, [staffId, loadCatalog]);
+
+  // An approval asked for one person's action is never carried over to the next person's session.
+  useEffect(() => () => useApproval.getState().cancel(), [staffId]);
+
+  if (!session) return <p className="muted app-loading">{t('session.loading')}</p>;
+  const mustSetUpOwner = session.ownerSetupRequired || (!session.staff && !session.ownerExists);
+  const signedIn = session.staff !== null;
 
   return (
-    <div className="app" data-testid="till-main">
-      <header className="topbar">
-        <strong>{info?.shopName ?? 'Kasir'}</strong>
-        <nav>
-          {TABS.map((name) => (
-            <button key={name} className={tab === name ? 'active' : ''} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
-              {t(`tab.${name}`)}
-            </button>
-          ))}
-        </nav>
-        {info && (
-          <span className={`badge gateway-${info.gateway}`} data-testid="gateway-badge">
-            {t(`gateway.${info.gateway}`)}
-          </span>
-        )}
-        <LanguageSwitch />
-      </header>
-      {notice && <div className="notice" role="status" onClick={() => setNotice(null)}>{notice}</div>}
-      <main>
-        {tab === 'till' && (current ? <PaymentScreen shopName={info?.shopName ?? 'Kasir'} printer={info?.printer ?? 'none'} /> : (
-          <div className="till">
-            <ProductGrid products={products} />
-            <CartPanel methods={info?.methods ?? []} />
-          </div>
-        ))}
-        {tab === 'history' && <HistoryScreen />}
-        {tab === 'today' && <ReportScreen />}
-        {tab === 'products' && <CatalogScreen />}
-        {tab === 'settings' && <SettingsScreen />}
-      </main>
-    </div>
+    <>
+      {signedIn && (
+        <div className="app" data-testid="till-main">
+          <header className="topbar">
+            <strong>{info?.shopName ?? 'Kasir'}</strong>
+            <nav>
+              {TABS.map((name) => (
+                <button key={name} className={tab === name ? 'active' : ''} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
+                  {t(TAB_LABEL[name])}
+                </button>
+              ))}
+            </nav>
+            {info && (
+              <span className={`badge gateway-${info.gateway}`} data-testid="gateway-badge">
+                {t(`gateway.${info.gateway}`)}
+              </span>
+            )}
+            <SessionBar />
+            <LanguageSwitch />
+          </header>
+          {notice && (
+            <div className="notice" role="status" data-testid="app-notice" data-code={notice.code} data-level={notice.level} onClick={() => setNotice(null)}>
+              {noticeText(notice)}
+            </div>
+          )}
+          <main>
+            {tab === 'till' && (current ? <PaymentScreen shopName={info?.shopName ?? 'Kasir'} printer={info?.printer ?? 'none'} /> : (
+              <div className="till">
+                <ProductGrid products={products} />
+                <CartPanel methods={info?.methods ?? []} />
+              </div>
+            ))}
+            {tab === 'history' && <HistoryScreen />}
+            {tab === 'today' && <ReportScreen />}
+            {tab === 'products' && <CatalogScreen />}
+            {tab === 'settings' && <SettingsScreen />}
+            {tab === 'staff' && <StaffScreen />}
+            {tab === 'audit' && <AuditScreen />}
+          </main>
+        </div>
+      )}
+      {!signedIn && (
+        <div className="gate-language">
+          <LanguageSwitch />
+        </div>
+      )}
+      {!signedIn && !mustSetUpOwner && <SignInScreen />}
+      {signedIn && switching && <SignInScreen />}
+      {(mustSetUpOwner || ownerSetupOpen || recoveryCode !== null) && <OwnerSetupDialog fullScreen={!signedIn} />}
+      {signedIn && <ApprovalPrompt />}
+    </>
   );
 }

@@ -3,11 +3,22 @@
  * renderer validates pushed payloads too: a shell bug must not corrupt state.
  */
 import { z } from 'zod';
+import { errorParams, NOTICE_CODES } from './error-vocabulary';
 import { paymentView, updateSource } from './schemas';
+
+/** Something the till tells the cashier unasked, worded by the renderer from `code` + `params` (`notice.<code>`). */
+export const appNotice = z.strictObject({
+  level: z.enum(['info', 'warning', 'error']),
+  code: z.enum(NOTICE_CODES),
+  params: errorParams,
+});
+export type AppNotice = z.infer<typeof appNotice>;
 
 export const events = {
   'payment.updated': z.strictObject({ payment: paymentView, source: updateSource }),
-  'app.notice': z.strictObject({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** Some session changed (sign-in, sign-out, idle sign-out, owner created): each window asks `session.current`. */
+  'session.changed': z.strictObject({}),
+  'app.notice': appNotice,
 } as const;
 
 export type Events = typeof events;

@@ -87,6 +87,8 @@ export const paymentView = z.strictObject({
   /** Midtrans transaction id / SNAP-BI referenceNo, for receipts and disputes (not a secret). */
   referenceNo: z.string().nullable(),
   items: z.array(cartItem),
+  /** Who rang the sale up (staff name as it is now); null when the till did it with nobody signed in. */
+  actorName: z.string().nullable().optional(),
 });
 export type PaymentView = z.infer<typeof paymentView>;
 
@@ -181,6 +183,8 @@ export const dayClosing = z.strictObject({
   forced: z.boolean(),
   byMethod: z.array(closingMethodLine),
   openPayments: z.array(openPaymentLine),
+  /** Who closed the day (staff name as it is now); null for a closing by the till with nobody signed in. */
+  closedByName: z.string().nullable().optional(),
 });
 export type DayClosing = z.infer<typeof dayClosing>;
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createOwner } from './staff-helpers';
 
 /** Fills and submits the product form that is open on the Products tab. */
 async function fillProduct(page: Page, fields: { sku?: string; name?: string; price?: string; category?: string }): Promise<void> {
@@ -14,6 +15,7 @@ async function fillProduct(page: Page, fields: { sku?: string; name?: string; pr
 test.describe('the merchant’s catalogue', () => {
   test('add Es Jeruk, sell it, reprice it, take it off the till; the past sale keeps it', async ({ kasir }) => {
     const { page } = kasir;
+    await createOwner(page); // the catalogue is the owner's
 
     // A fresh till starts with the seeded default catalogue.
     await page.getByTestId('tab-products').click();
@@ -25,6 +27,9 @@ test.describe('the merchant’s catalogue', () => {
     await expect(page.getByTestId('product-form-price-invalid')).toBeVisible();
     await fillProduct(page, { price: '9.000' });
     await expect(page.getByTestId('product-form-error')).toHaveAttribute('data-code', 'CONFLICT');
+    // Next to the SKU it is about, in Indonesian.
+    await expect(page.getByTestId('product-form-error')).toHaveAttribute('data-field', 'sku');
+    await expect(page.getByTestId('product-form-error-detail')).toHaveText('Sudah ada produk dengan SKU KOPI-SUSU.');
     await fillProduct(page, { sku: 'es-jeruk' });
     await expect(page.getByTestId('product-form')).toHaveCount(0);
     const row = page.getByTestId('catalog-row-ES-JERUK');
@@ -85,6 +90,7 @@ test.describe('the merchant’s catalogue', () => {
 
   test('the contract refuses a float price with a typed error and writes nothing', async ({ kasir }) => {
     const { page } = kasir;
+    await createOwner(page);
     const res = await page.evaluate(() =>
       window.kasir.invoke('catalog.save', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000.5, category: 'Minuman', active: true }),
     );
@@ -96,6 +102,7 @@ test.describe('the merchant’s catalogue', () => {
 
 test('a sale is priced by the catalogue, not by the screen: a stale cart is refused and re-priced', async ({ kasir }) => {
   const { page } = kasir;
+  await createOwner(page);
   await page.getByTestId('product-KOPI-HITAM').click();
   await expect(page.getByTestId('cart-total')).toHaveText('Rp 12.000');
   // The owner reprices on another screen while the line sits in the cart.

@@ -1,19 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** Rings up one product as a cash sale and returns to the till. */
-async function cashSale(page: Page, sku: string): Promise<void> {
-  await page.getByTestId(`product-${sku}`).click();
-  await page.getByTestId('method-select').selectOption('cash');
-  await page.getByTestId('charge').click();
-  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
-  await page.getByTestId('new-sale').click();
-}
+import { cashSale } from './sales';
+import { addCashier, approve, CASHIER, createOwner, ownerApproval, switchTo } from './staff-helpers';
 
 test.describe('the owner closes the day', () => {
   test('two cash sales, a counted drawer, the Z-report, no second close, and the CSV', async ({ kasir }, testInfo) => {
     const { page } = kasir;
+    // A cashier sells and closes; closing is the owner's, so the owner approves it with the PIN.
+    await createOwner(page);
+    await addCashier(page);
+    const approval = await ownerApproval(page);
+    await switchTo(page, CASHIER);
     await cashSale(page, 'KOPI-HITAM');
     await cashSale(page, 'ROTI-BAKAR');
 
@@ -24,11 +21,13 @@ test.describe('the owner closes the day', () => {
     const today = await page.getByTestId('report').getAttribute('data-day');
     expect(await page.evaluate(() => window.kasir.invoke('reports.unclosedDays'))).toEqual({ ok: true, value: [today] });
     await expect(page.getByTestId('close-day-day')).toHaveCount(0);
-    const future = await page.evaluate(() => window.kasir.invoke('reports.closeDay', { day: '2999-12-31' }));
+    const future = await page.evaluate((a) => window.kasir.invoke('reports.closeDay', { day: '2999-12-31', approval: a }), approval);
     expect(future).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     await page.getByTestId('counted-cash').fill('26.000');
     await page.getByTestId('close-day-button').click();
     await page.getByTestId('close-day-confirm').click();
+    await expect(page.getByTestId('approval')).toBeVisible();
+    await approve(page);
 
     const z = page.getByTestId('zreport');
     await expect(z).toBeVisible();
@@ -51,7 +50,7 @@ test.describe('the owner closes the day', () => {
     // Closed: the screen no longer offers to close, and the contract refuses a second close.
     await expect(page.getByTestId('day-closed')).toHaveText(`Hari ${day} sudah ditutup.`);
     await expect(page.getByTestId('close-day-button')).toHaveCount(0);
-    const again = await page.evaluate(() => window.kasir.invoke('reports.closeDay', { countedCash: 27_000 }));
+    const again = await page.evaluate((a) => window.kasir.invoke('reports.closeDay', { countedCash: 27_000, approval: a }), approval);
     expect(again).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('already closed') });
     expect(await page.evaluate(() => window.kasir.invoke('reports.unclosedDays'))).toEqual({ ok: true, value: [] });
     const closings = await page.evaluate(() => window.kasir.invoke('reports.closings'));
@@ -74,16 +73,19 @@ test.describe('the owner closes the day', () => {
       csv = await readFile(await download.path(), 'utf8');
     }
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('time,order_id,method,status,amount,refunded,source,paid_time');
+    // Who rang each sale up comes last (issue 8), so the earlier columns keep their places.
+    expect(lines[0]).toBe('time,order_id,method,status,amount,refunded,source,paid_time,staff_id,staff_name');
     expect(lines).toHaveLength(3);
     for (const id of orderIds) {
       expect(lines.find((l) => l.includes(`,${id},`))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00,[^,]+,cash,settlement,\d+,0,manual,/);
+      expect(lines.find((l) => l.includes(`,${id},`))).toMatch(new RegExp(`,STF-[^,]+,${CASHIER.name}$`));
     }
     expect(lines.map((l) => l.split(',')[4]).slice(1).sort()).toEqual(['12000', '15000'].sort());
   });
 
   test('an open payment blocks the close until the owner forces it', async ({ kasir }) => {
     const { page } = kasir;
+    await createOwner(page);
     await cashSale(page, 'KOPI-HITAM');
     await page.getByTestId('product-MATCHA').click();
     await page.getByTestId('method-select').selectOption('qris');
@@ -95,9 +97,9 @@ test.describe('the owner closes the day', () => {
     await page.getByTestId('close-day-confirm').click();
     const warning = page.getByTestId('close-day-error');
     await expect(warning).toHaveAttribute('data-code', 'OPEN_PAYMENTS');
-    // Translated headline, and the main process's specifics (how many, how much) kept under it.
+    // Translated headline, and the specifics (how many, how much) worded in Indonesian under it.
     await expect(page.getByTestId('close-day-error-headline')).toHaveText(/^Masih ada pembayaran yang menunggu\./);
-    await expect(warning).toContainText('1 payment is still waiting (Rp 25.000)');
+    await expect(page.getByTestId('close-day-error-detail')).toHaveText('1 pembayaran masih menunggu (Rp 25.000).');
     await expect(page.getByTestId('zreport')).toHaveCount(0);
 
     await page.getByTestId('close-day-force').click();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { launchBrowserShell } from '../../electron/browser-shell/launch';
+import { ManualClock } from '../../electron/main/core/clock';
 import type { ShellDescription } from '../../electron/main/core/container';
 import { findElectronBinary } from './electron-binary';
 import { simulatorClient, type SimulatorClient } from './simulator-client';
@@ -17,6 +18,11 @@ export interface KasirApp {
   page: Page;
   info: ShellDescription;
   simulator: SimulatorClient;
+  /**
+   * The app's clock when the test asked for one (`test.use({ kasirClock: 'manual' })`): advance it
+   * instead of sleeping (idle sign-out). Browser shell only; null with the real clock.
+   */
+  clock: ManualClock | null;
 }
 
 async function launchElectron(dataDir: string): Promise<{ page: Page; info: ShellDescription; close(): Promise<void> }> {
@@ -43,20 +49,28 @@ async function launchElectron(dataDir: string): Promise<{ page: Page; info: Shel
 /** settings.json contents written into the data dir before launch (`test.use({ kasirSettings: {...} })`); null writes none. */
 export type KasirSettings = Record<string, unknown> | null;
 
-export const test = base.extend<{ kasirSettings: KasirSettings; kasir: KasirApp }>({
+/** Which clock the app runs on: the real one, or a ManualClock the test moves (browser shell only). */
+export type KasirClock = 'system' | 'manual';
+
+export const test = base.extend<{ kasirSettings: KasirSettings; kasirClock: KasirClock; kasir: KasirApp }>({
   kasirSettings: [null, { option: true }],
-  kasir: async ({ kasirSettings }, use, testInfo) => {
+  kasirClock: ['system', { option: true }],
+  kasir: async ({ kasirSettings, kasirClock }, use, testInfo) => {
     const shell = testInfo.project.metadata.shell as 'browser' | 'electron';
     if (shell === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip(!binary.path, `Electron project skipped: ${binary.reason}. The browser project runs the same tests.`);
+      // The packaged app has no test hook for its clock, by design.
+      testInfo.skip(kasirClock === 'manual', 'A moved clock needs the browser shell; the browser project runs this test.');
     }
+    // Starts at the real time, so "today" is the machine's day; then moves only when told.
+    const clock = kasirClock === 'manual' ? new ManualClock(Date.now()) : null;
     const dataDir = mkdtempSync(join(tmpdir(), 'kasir-e2e-'));
     if (kasirSettings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(kasirSettings));
     const launched =
       shell === 'electron'
         ? await launchElectron(dataDir)
-        : await launchBrowserShell({ dataDir, headless: true }).then((s) => ({
+        : await launchBrowserShell({ dataDir, headless: true, ...(clock ? { clock } : {}) }).then((s) => ({
             page: s.page,
             info: s.services.describe(),
             close: s.close,
@@ -64,7 +78,7 @@ export const test = base.extend<{ kasirSettings: KasirSettings; kasir: KasirApp 
     try {
       const emu = launched.info.emulator;
       if (!emu) throw new Error('e2e tests run against the embedded emulator');
-      await use({ page: launched.page, info: launched.info, simulator: simulatorClient(emu.simulatorUrl, emu.caCertPath) });
+      await use({ page: launched.page, info: launched.info, simulator: simulatorClient(emu.simulatorUrl, emu.caCertPath), clock });
     } finally {
       await launched.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,26 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { SimulatorClient } from './simulator-client';
-
-/** A paid QRIS sale of Rp 44.000 (Nasi Goreng + 2 × Es Teh Manis); returns its order id, back on the till. */
-async function paidQrisSale(page: Page, simulator: SimulatorClient): Promise<string> {
-  await page.getByTestId('product-NASI-GORENG').click();
-  await page.getByTestId('product-TEH-MANIS').click();
-  await page.getByTestId('product-TEH-MANIS').click();
-  await page.getByTestId('method-select').selectOption('qris');
-  await page.getByTestId('charge').click();
-  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'pending');
-  await simulator.pay({ qr_string: (await page.getByTestId('qr-string').textContent()) ?? '' });
-  await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
-  const orderId = (await page.getByTestId('order-id').textContent()) ?? '';
-  expect(orderId).not.toBe('');
-  await page.getByTestId('new-sale').click();
-  return orderId;
-}
+import { paidQrisSale } from './sales';
+import { createOwner } from './staff-helpers';
 
 test.describe('refunds in Payments', () => {
   test('a paid QRIS sale is refunded in part, an over-large refund is refused in Indonesian, then the rest', async ({ kasir }) => {
     const { page, simulator } = kasir;
+    await createOwner(page); // refunds are the owner's: signed in as the owner, none asks for a PIN
     const order = await paidQrisSale(page, simulator);
     // A cash sale for contrast: cash goes back from the drawer, so it has no refund button.
     await page.getByTestId('product-KOPI-HITAM').click();
@@ -62,7 +47,8 @@ test.describe('refunds in Payments', () => {
     const error = page.getByTestId(`refund-error-${order}`);
     await expect(error).toHaveAttribute('data-code', 'AMOUNT_INVALID');
     await expect(page.getByTestId(`refund-error-${order}-headline`)).toHaveText('Jumlah tidak valid atau melebihi batas yang diizinkan.');
-    await expect(error).toContainText('34000');
+    await expect(error).toHaveAttribute('data-field', 'amount');
+    await expect(page.getByTestId(`refund-error-${order}-detail`)).toHaveText('Jumlah pengembalian harus antara Rp 1 dan Rp 34.000.');
     await expect(row).toHaveAttribute('data-status', 'partial_refund');
     await expect(row).toHaveAttribute('data-refunded', '10000');
 
@@ -85,6 +71,7 @@ test.describe('refunds in Payments', () => {
 
   test('a virtual-account payment offers no refund; asking anyway is explained, not swallowed', async ({ kasir }) => {
     const { page, simulator } = kasir;
+    await createOwner(page);
     await page.getByTestId('product-MATCHA').click();
     await page.getByTestId('method-select').selectOption('va_bni');
     await page.getByTestId('charge').click();

@@ -2,7 +2,7 @@
  * Safe retries against the emulator's fault injection: 5xx, resets and hangs
  * on charge (before and after Midtrans processed it) are retried with the same
  * Idempotency-Key / X-EXTERNAL-ID and body, and the emulator ends up with
- * exactly one charge. Lingering ambiguity becomes `unknown_outcome`, which
+ * exactly one charge. Lingering ambiguity becomes an unknown outcome (`maybe_processed`), which
  * the status API then resolves. No real sleeping: back-off is injected.
  */
 import tls from 'node:tls';
@@ -92,7 +92,7 @@ describe.each(['indomaret', 'qris', 'va_bri', 'dana'] as GatewayMethod[])('charg
     expect(chargesAtEmulator(req.orderId)).toBe(1);
   });
 
-  it('still failing after every retry → unknown_outcome, and status finds the one charge', async () => {
+  it('still failing after every retry → unknown outcome, and status finds the one charge', async () => {
     const req = order(method);
     await fault({ match: { path: rx(path), orderId: req.orderId }, action: 'status', status: 502, when: 'after', times: 10 });
     const e = await g.charge(req).catch((x: unknown) => x);
@@ -103,7 +103,7 @@ describe.each(['indomaret', 'qris', 'va_bri', 'dana'] as GatewayMethod[])('charg
     expect(chargesAtEmulator(req.orderId)).toBe(1);
   });
 
-  it('refused before processing every time → unknown_outcome, and status says it never existed', async () => {
+  it('refused before processing every time → unknown outcome, and status says it never existed', async () => {
     const req = order(method);
     await fault({ match: { path: rx(path), orderId: req.orderId }, action: 'status', status: 503, when: 'before', times: 10 });
     const e = await g.charge(req).catch((x: unknown) => x);
@@ -119,7 +119,7 @@ describe('non-retryable and other operations', () => {
     await fault({ match: { path: rx('/v2/charge'), orderId: req.orderId }, action: 'status', status: 400, times: 5 });
     const e = await failure(g.charge(req));
     expect(e).toBeInstanceOf(GatewayError);
-    expect(e.retryable).toBe(false);
+    expect(e.delivery).toBe('answered');
     expect(sleeps).toHaveLength(0);
     expect(faultHits()).toBe(1);
     expect(chargesAtEmulator(req.orderId)).toBe(0);
@@ -154,7 +154,7 @@ describe('non-retryable and other operations', () => {
 });
 
 describe('real connection resets (a TLS server that drops every request after reading it)', () => {
-  it('a charge reset after sending is retried with the same key, then reported as unknown_outcome', async () => {
+  it('a charge reset after sending is retried with the same key, then reported as an unknown outcome', async () => {
     const pki = await loadOrCreatePki(emu.stateDir, ['127.0.0.1']);
     const seen: string[] = [];
     const server = tls.createServer({ cert: pki.serverCertPem, key: pki.serverKeyPem, minVersion: 'TLSv1.2' }, (socket) => {

@@ -193,7 +193,7 @@ describe('credentials and TLS', () => {
     const e = await failure(g.charge(order('indomaret')));
     expect(e).toBeInstanceOf(GatewayError);
     expect(e.code).toBe('GATEWAY_UNAVAILABLE');
-    expect(e.retryable).toBe(false);
+    expect(e).toMatchObject({ kind: 'untrusted', delivery: 'not_sent' });
     expect(e.message).toMatch(/certificate/);
     expect(emu.store.find(e.message)).toBeUndefined();
     g.close();

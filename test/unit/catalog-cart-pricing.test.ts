@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { checkCartAgainstCatalog } from '../../electron/main/core/catalog/cart-pricing';
-import { createHandlers, type HandlerDeps } from '../../electron/main/core/app/handlers';
-import { createRouter } from '../../shared/contract/router';
+import { createTillHandlers, type HandlerDeps } from '../../electron/main/core/app/handlers';
+import type { CallContext } from '../../electron/main/core/app/call-context';
+import { KasirError } from '../../shared/contract/result';
 import type { Product } from '../../shared/contract/schemas';
 
 const products: Product[] = [
@@ -29,9 +30,11 @@ describe('cart pricing against the catalogue', () => {
       catalog: { list: () => products, all: vi.fn(), save: vi.fn(), remove: vi.fn() },
       payments: { create },
     } as unknown as HandlerDeps;
-    const router = createRouter(createHandlers(deps));
-    const res = await router.dispatch('payments.create', { items: [{ sku: 'KOPI', name: 'Kopi', price: 1, quantity: 1 }], method: 'qris' });
-    expect(res).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const ctx: CallContext = { callerId: 'till-1', staff: null, auth: null, note: () => {} };
+    const handler = createTillHandlers(deps)['payments.create'];
+    const res = Promise.resolve().then(() => handler({ items: [{ sku: 'KOPI', name: 'Kopi', price: 1, quantity: 1 }], method: 'qris' }, ctx));
+    await expect(res).rejects.toBeInstanceOf(KasirError);
+    await expect(res).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(create).not.toHaveBeenCalled();
   });
 });

@@ -19,6 +19,9 @@ const view: PaymentView = {
   items: [{ sku: 'A', name: 'A', price: 10_000, quantity: 1 }],
 };
 
+/** The shell's name for the window or page a call came from. */
+const caller = { id: 'till-test' };
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
@@ -42,18 +45,33 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'receipts.print': unused,
     'settings.secrets': unused,
     'settings.setSecret': unused,
+    'settings.backupNow': unused,
+    'session.current': unused,
+    'session.roster': unused,
+    'session.signIn': unused,
+    'session.signOut': unused,
+    'staff.createOwner': unused,
+    'staff.recoverOwner': unused,
+    'staff.list': unused,
+    'staff.create': unused,
+    'staff.update': unused,
+    'staff.unlock': unused,
+    'owner.settings': unused,
+    'owner.updateSettings': unused,
+    'audit.list': unused,
+    'audit.exportCsv': unused,
     ...overrides,
   };
 }
 
 describe('contract router', () => {
   it('returns the handler value as ok', async () => {
-    const res = await createRouter(handlers()).dispatch('payments.get', { id: 'P1' });
+    const res = await createRouter(handlers()).dispatch('payments.get', { id: 'P1' }, caller);
     expect(res).toEqual({ ok: true, value: view });
   });
 
   it('answers an unknown channel with a typed error', async () => {
-    const res = await createRouter(handlers()).dispatch('payments.steal', {});
+    const res = await createRouter(handlers()).dispatch('payments.steal', {}, caller);
     expect(res).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
   });
 
@@ -62,7 +80,7 @@ describe('contract router', () => {
     ['prototype key', '__proto__', {}],
     ['constructor key', 'constructor', {}],
   ])('treats a %s as unknown', async (_label, channel, input) => {
-    expect(await createRouter(handlers()).dispatch(channel, input)).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
+    expect(await createRouter(handlers()).dispatch(channel, input, caller)).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
   });
 
   it.each([
@@ -74,7 +92,7 @@ describe('contract router', () => {
     ['null', null],
   ])('rejects a malformed payload (%s) before the handler runs', async (_label, input) => {
     const create = vi.fn(() => view);
-    const res = await createRouter(handlers({ 'payments.create': create })).dispatch('payments.create', input);
+    const res = await createRouter(handlers({ 'payments.create': create })).dispatch('payments.create', input, caller);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(create).not.toHaveBeenCalled();
   });
@@ -89,15 +107,15 @@ describe('contract router', () => {
       }),
       sink,
     );
-    const res = await router.dispatch('payments.get', { id: 'P1' });
-    expect(res).toEqual({ ok: false, code: 'INTERNAL', message: 'Something went wrong. Please try again.' });
+    const res = await router.dispatch('payments.get', { id: 'P1' }, caller);
+    expect(res).toEqual({ ok: false, code: 'INTERNAL', message: 'Something went wrong. Please try again.', params: {} });
     expect(JSON.stringify(res)).not.toMatch(/SQLITE|stack|at |serverKey/);
     expect(sink).toHaveBeenCalledOnce();
   });
 
   it('passes a deliberate KasirError through with its code', async () => {
     const router = createRouter(handlers({ 'payments.get': () => Promise.reject(new KasirError('NOT_FOUND', 'No such payment.')) }));
-    expect(await router.dispatch('payments.get', { id: 'nope' })).toEqual({ ok: false, code: 'NOT_FOUND', message: 'No such payment.' });
+    expect(await router.dispatch('payments.get', { id: 'nope' }, caller)).toEqual({ ok: false, code: 'NOT_FOUND', message: 'No such payment.', params: {} });
   });
 
   it.each([
@@ -109,7 +127,7 @@ describe('contract router', () => {
     ['day with a time', { day: '2026-11-26T00:00' }],
   ])('rejects a malformed close-day payload (%s)', async (_label, input) => {
     const closeDay = vi.fn();
-    const res = await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', input);
+    const res = await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', input, caller);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(closeDay).not.toHaveBeenCalled();
   });
@@ -118,13 +136,13 @@ describe('contract router', () => {
     const closeDay = vi.fn(() => {
       throw new KasirError('CONFLICT', 'closed');
     });
-    await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', { day: '2026-11-25', countedCash: 0 });
-    expect(closeDay).toHaveBeenCalledWith({ day: '2026-11-25', countedCash: 0 });
+    await createRouter(handlers({ 'reports.closeDay': closeDay })).dispatch('reports.closeDay', { day: '2026-11-25', countedCash: 0 }, caller);
+    expect(closeDay).toHaveBeenCalledWith({ day: '2026-11-25', countedCash: 0 }, { callerId: 'till-test' });
   });
 
   it.each([['2026-02-30'], ['26-11-2026'], ['2026-11-26T00:00'], ['']])('rejects a CSV export of a non-day (%s)', async (day) => {
     const exportCsv = vi.fn();
-    const res = await createRouter(handlers({ 'reports.exportCsv': exportCsv })).dispatch('reports.exportCsv', { day });
+    const res = await createRouter(handlers({ 'reports.exportCsv': exportCsv })).dispatch('reports.exportCsv', { day }, caller);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(exportCsv).not.toHaveBeenCalled();
   });
@@ -133,7 +151,7 @@ describe('contract router', () => {
     const router = createRouter(
       handlers({ 'reports.closeDay': () => { throw new KasirError('OPEN_PAYMENTS', '2 payments are still waiting.'); } }),
     );
-    expect(await router.dispatch('reports.closeDay', {})).toEqual({ ok: false, code: 'OPEN_PAYMENTS', message: '2 payments are still waiting.' });
+    expect(await router.dispatch('reports.closeDay', {}, caller)).toEqual({ ok: false, code: 'OPEN_PAYMENTS', message: '2 payments are still waiting.', params: {} });
   });
 
   it.each([
@@ -147,7 +165,7 @@ describe('contract router', () => {
     ['extra key', { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9000, category: 'Minuman', active: true, sortOrder: 1 }],
   ])('rejects a malformed catalog.save (%s) before the handler runs', async (_label, input) => {
     const save = vi.fn();
-    const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', input);
+    const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', input, caller);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(save).not.toHaveBeenCalled();
   });
@@ -157,9 +175,9 @@ describe('contract router', () => {
     const save = vi.fn(() => saved);
     const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', {
       sku: ' es-jeruk ', name: ' Es Jeruk ', price: 9_000, category: 'Minuman', active: true,
-    });
+    }, caller);
     expect(res).toEqual({ ok: true, value: saved });
-    expect(save).toHaveBeenCalledWith({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', active: true });
+    expect(save).toHaveBeenCalledWith({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', active: true }, { callerId: 'till-test' });
   });
 
   it.each([
@@ -169,7 +187,7 @@ describe('contract router', () => {
     ['extra key', { id: 'P1', language: 'id', host: '8.8.8.8' }],
   ])('rejects a malformed receipts.print (%s) before the handler runs', async (_label, input) => {
     const print = vi.fn();
-    const res = await createRouter(handlers({ 'receipts.print': print })).dispatch('receipts.print', input);
+    const res = await createRouter(handlers({ 'receipts.print': print })).dispatch('receipts.print', input, caller);
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(print).not.toHaveBeenCalled();
   });
@@ -178,18 +196,19 @@ describe('contract router', () => {
     const router = createRouter(
       handlers({ 'receipts.print': () => Promise.reject(new KasirError('PRINTER_UNAVAILABLE', 'The receipt printer at 127.0.0.1:9100 is offline.')) }),
     );
-    expect(await router.dispatch('receipts.print', { id: 'P1', language: 'id' })).toEqual({
+    expect(await router.dispatch('receipts.print', { id: 'P1', language: 'id' }, caller)).toEqual({
       ok: false,
       code: 'PRINTER_UNAVAILABLE',
       message: 'The receipt printer at 127.0.0.1:9100 is offline.',
+      params: {},
     });
     const ok = createRouter(handlers({ 'receipts.print': () => ({ printed: true, bytes: 321 }) }));
-    expect(await ok.dispatch('receipts.print', { id: 'P1', language: 'en' })).toEqual({ ok: true, value: { printed: true, bytes: 321 } });
+    expect(await ok.dispatch('receipts.print', { id: 'P1', language: 'en' }, caller)).toEqual({ ok: true, value: { printed: true, bytes: 321 } });
   });
 
   it('refuses to return an output that breaks the contract (e.g. a leaked field)', async () => {
     const leaky = { ...view, serverKey: 'SB-Mid-server-secret' } as PaymentView;
-    const res = await createRouter(handlers({ 'payments.get': () => leaky })).dispatch('payments.get', { id: 'P1' });
+    const res = await createRouter(handlers({ 'payments.get': () => leaky })).dispatch('payments.get', { id: 'P1' }, caller);
     expect(res).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(JSON.stringify(res)).not.toContain('secret');
   });

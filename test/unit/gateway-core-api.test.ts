@@ -106,18 +106,18 @@ describe('HTTP vs body status_code rules (reference §2)', () => {
     const e = (() => { try { interpret(res(400, body), 'charge'); } catch (x) { return x as GatewayError; } })();
     expect(e?.kind).toBe('amount');
     expect(e?.code).toBe('AMOUNT_INVALID');
-    expect(e?.retryable).toBe(false);
+    expect(e?.delivery).toBe('answered');
   });
 
-  it('5xx, HTML and HTTP 202 are retryable and ambiguous', () => {
+  it('5xx, HTML and HTTP 202 are transient and maybe processed', () => {
     for (const [status, text] of [[500, '{"status_code":"500"}'], [200, '{"status_code":"503","status_message":"x"}'], [502, '<html>bad gateway</html>'], [202, '{}']] as const) {
       try {
         interpret(res(status, text), 'charge');
         expect.unreachable();
       } catch (e) {
         expect(e).toBeInstanceOf(GatewayError);
-        expect((e as GatewayError).retryable).toBe(true);
-        expect((e as GatewayError).details.ambiguous).toBe(true);
+        expect((e as GatewayError).kind).toBe('unavailable');
+        expect((e as GatewayError).delivery).toBe('maybe_processed');
       }
     }
   });

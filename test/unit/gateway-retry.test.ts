@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { createLogger, silentLogger } from '../../electron/main/core/logger';
 import { GatewayError, isOutcomeUnknown } from '../../electron/main/core/gateway/errors';
 import { classifyTransportError, GatewayHttp } from '../../electron/main/core/gateway/http';
-import { backoffDelay, withRetry } from '../../electron/main/core/gateway/retry';
-import { resolveRouting } from '../../electron/main/core/gateway/routing-gateway';
+import { backoffDelay, isWorthRepeating, withRetry } from '../../electron/main/core/gateway/retry';
+import { applyRoutingOverrides } from '../../electron/main/core/gateway/routing-gateway';
 
-const ambiguous5xx = () => new GatewayError('unavailable', { retryable: true, details: { httpStatus: 503, ambiguous: true } });
-const refused = () => new GatewayError('unavailable', { retryable: true, details: { transportCode: 'ECONNREFUSED', ambiguous: false } });
+const ambiguous5xx = () => new GatewayError('unavailable', { delivery: 'maybe_processed', details: { httpStatus: 503 } });
+const refused = () => new GatewayError('unavailable', { delivery: 'not_sent', details: { transportCode: 'ECONNREFUSED' } });
 
 function recorder() {
   const delays: number[] = [];
@@ -15,7 +15,7 @@ function recorder() {
 }
 
 describe('withRetry', () => {
-  it('retries retryable errors with capped exponential backoff, then succeeds', async () => {
+  it('retries transient errors with capped exponential backoff, then succeeds', async () => {
     const r = recorder();
     let calls = 0;
     const out = await withRetry(async () => {
@@ -33,20 +33,21 @@ describe('withRetry', () => {
     await expect(
       withRetry(async () => {
         calls++;
-        throw new GatewayError('amount', { retryable: false });
+        throw new GatewayError('amount', { delivery: 'answered' });
       }, 'write', r, silentLogger, 'charge'),
     ).rejects.toMatchObject({ kind: 'amount' });
     expect(calls).toBe(1);
     expect(r.delays).toEqual([]);
   });
 
-  it('turns lingering ambiguity on a write into unknown_outcome', async () => {
+  it('turns lingering ambiguity on a write into an unknown outcome (maybe_processed)', async () => {
     const e = await withRetry(async () => { throw ambiguous5xx(); }, 'write', { ...recorder(), maxAttempts: 3 }, silentLogger, 'charge').catch((x: unknown) => x);
     expect(isOutcomeUnknown(e)).toBe(true);
     expect((e as GatewayError).code).toBe('GATEWAY_UNAVAILABLE');
+    expect((e as GatewayError).params).toEqual({ outcome: 'maybe_processed' });
   });
 
-  it('a duplicate after an ambiguous attempt is unknown_outcome (it is probably our own charge)', async () => {
+  it('a duplicate after an ambiguous attempt is an unknown outcome (it is probably our own charge)', async () => {
     let calls = 0;
     const e = await withRetry(async () => {
       calls++;
@@ -57,13 +58,16 @@ describe('withRetry', () => {
 
   it('connection refused every time stays "unavailable" (definitely not sent)', async () => {
     const e = await withRetry(async () => { throw refused(); }, 'write', recorder(), silentLogger, 'charge').catch((x: unknown) => x);
-    expect(e).toMatchObject({ kind: 'unavailable' });
+    expect(e).toMatchObject({ kind: 'unavailable', delivery: 'not_sent', params: { outcome: 'not_sent' } });
     expect(isOutcomeUnknown(e)).toBe(false);
   });
 
-  it('reads are retried but never become unknown_outcome', async () => {
-    const e = await withRetry(async () => { throw ambiguous5xx(); }, 'read', recorder(), silentLogger, 'status').catch((x: unknown) => x);
+  it('reads are retried, then the last error is thrown as it came', async () => {
+    const last = ambiguous5xx();
+    let calls = 0;
+    const e = await withRetry(async () => { calls++; throw calls === 4 ? last : ambiguous5xx(); }, 'read', recorder(), silentLogger, 'status').catch((x: unknown) => x);
     expect(e).toMatchObject({ kind: 'unavailable' });
+    expect(e).toBe(last);
   });
 
   it('honours Retry-After within the cap', () => {
@@ -93,11 +97,12 @@ describe('withRetry', () => {
 describe('transport classification', () => {
   it('connect-phase timeouts are not ambiguous; response timeouts and resets are', () => {
     const mk = (code: string) => Object.assign(new Error(code), { code });
-    expect(classifyTransportError(mk('ECONNREFUSED')).details.ambiguous).toBe(false);
-    expect(classifyTransportError(mk('ECONNRESET')).details.ambiguous).toBe(true);
-    expect(classifyTransportError(mk('EPIPE')).details.ambiguous).toBe(true);
+    expect(classifyTransportError(mk('ECONNREFUSED')).delivery).toBe('not_sent');
+    expect(classifyTransportError(mk('ECONNRESET')).delivery).toBe('maybe_processed');
+    expect(classifyTransportError(mk('EPIPE')).delivery).toBe('maybe_processed');
     const cert = classifyTransportError(mk('UNABLE_TO_VERIFY_LEAF_SIGNATURE'));
-    expect(cert.retryable).toBe(false);
+    expect(cert).toMatchObject({ kind: 'untrusted', delivery: 'not_sent', code: 'GATEWAY_UNAVAILABLE' });
+    expect(isWorthRepeating(cert)).toBe(false);
     expect(cert.message).toMatch(/certificate/);
   });
 });
@@ -121,23 +126,23 @@ describe('GatewayHttp configuration', () => {
     const e = (await h.request({ method: 'GET', path: '/x', headers: {} }).then(() => null, (x: unknown) => x)) as GatewayError;
     h.close();
     expect(e).toBeInstanceOf(GatewayError);
-    expect(e.details.ambiguous).toBe(false);
-    expect(e.retryable).toBe(true);
+    expect(e.delivery).toBe('not_sent');
+    expect(isWorthRepeating(e)).toBe(true);
   });
 });
 
 describe('routing', () => {
   it('defaults to SNAP-BI where it covers the method and Core API for stores', () => {
-    const r = resolveRouting({});
+    const r = applyRoutingOverrides({});
     expect(r.qris).toBe('snap_bi');
     expect(r.va_bca).toBe('snap_bi');
     expect(r.indomaret).toBe('core_api');
-    expect(resolveRouting({ qris: 'core_api' }).qris).toBe('core_api');
+    expect(applyRoutingOverrides({ qris: 'core_api' }).qris).toBe('core_api');
   });
 
   it('refuses impossible routes', () => {
-    expect(() => resolveRouting({ indomaret: 'snap_bi' })).toThrow();
-    expect(() => resolveRouting({ dana: 'core_api' })).toThrow();
+    expect(() => applyRoutingOverrides({ indomaret: 'snap_bi' })).toThrow();
+    expect(() => applyRoutingOverrides({ dana: 'core_api' })).toThrow();
   });
 });
 
@@ -149,11 +154,12 @@ describe('a definite-looking answer after an ambiguous write', () => {
     let n = 0;
     const op = async () => {
       n++;
-      if (n === 1) throw new GatewayError('unavailable', { details: { transportCode: 'ETIMEDOUT', ambiguous: true } });
+      if (n === 1) throw new GatewayError('unavailable', { delivery: 'maybe_processed', details: { transportCode: 'ETIMEDOUT' } });
       throw new GatewayError('rejected', { details: { httpStatus: 403 } });
     };
     const err = await withRetry(op, 'write', { sleep: async () => {} }, silentLogger, 'charge').catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'unknown_outcome' });
+    expect(err).toMatchObject({ kind: 'unavailable', delivery: 'maybe_processed' });
+    expect(isOutcomeUnknown(err)).toBe(true);
     expect(n).toBe(2);
   });
 });

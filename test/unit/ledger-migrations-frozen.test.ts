@@ -17,6 +17,7 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 3, kind: 'plain', sha256: '531a919c9af9326502582028213c0071372b6be8564e8b1a70dbc36def4060bb' }, // 36bb4ed
   { version: 4, kind: 'rebuild', sha256: '3d671b6de8eccb1bf551f6254ea59d40fd7600f1619beb7fd6bd2a22d2be261f' },
   { version: 5, kind: 'plain', sha256: 'fcbc9a0c4a881218139ba644b36ff847f99e6ddf9eb22f235c854ab1c9191bb4' },
+  { version: 6, kind: 'plain', sha256: '92dfd87d209b202faad3374436220a6f282fa27f9d9c38a4af7bcdd1be91e25f' },
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

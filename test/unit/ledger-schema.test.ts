@@ -41,7 +41,7 @@ describe('openLedger', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
-      'audit_log', 'day_closings', 'order_items', 'orders', 'owner_settings', 'payment_events', 'payments', 'products',
+      'audit_log', 'day_closings', 'order_items', 'orders', 'outbox', 'owner_settings', 'payment_events', 'payments', 'products',
       'refunds', 'staff', 'staff_pins',
     ]);
   });

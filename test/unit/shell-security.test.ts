@@ -118,12 +118,20 @@ describe('IPC sender checks', () => {
 
   it('refuses an untrusted sender before the router sees the call', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 1 }));
-    registerIpc({ dispatch });
+    const callerGone = vi.fn();
+    registerIpc({ router: { dispatch }, callerGone });
     const handler = handlers.get('kasir:invoke');
-    const denied = await handler?.({ senderFrame: frame('https://evil.example/') }, 'app.info', undefined);
+    const onDestroyed: Array<() => void> = [];
+    const sender = { id: 7, once: (_event: string, fn: () => void) => onDestroyed.push(fn) };
+    const denied = await handler?.({ senderFrame: frame('https://evil.example/'), sender }, 'app.info', undefined);
     expect(denied).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(dispatch).not.toHaveBeenCalled();
-    await handler?.({ senderFrame: frame('app://kasir/index.html') }, 'app.info', undefined);
-    expect(dispatch).toHaveBeenCalledWith('app.info', undefined);
+    await handler?.({ senderFrame: frame('app://kasir/index.html'), sender }, 'app.info', undefined);
+    // The caller is the sending window, as Electron names it; the input never says who is calling.
+    expect(dispatch).toHaveBeenCalledWith('app.info', undefined, { id: 'window-7' });
+    await handler?.({ senderFrame: frame('app://kasir/index.html'), sender }, 'app.info', undefined);
+    expect(onDestroyed).toHaveLength(1);
+    onDestroyed[0]!();
+    expect(callerGone).toHaveBeenCalledWith('window-7');
   });
 });

@@ -45,7 +45,7 @@ describe('wrong PINs: escalating delays, then a lock', () => {
       // Inside the delay even the right PIN is refused, unchecked, and costs nothing.
       const early = await refused(CASHIER_PIN);
       expect(early.reason).toBe('retry_later');
-      expect(early.code).toBe('FORBIDDEN');
+      expect(early.code).toBe('LOCKED');
       expect(early.params).toEqual({ retryAfterSeconds: seconds });
       h.clock.advance(seconds * 1000 - 1500);
       expect((await refused(CASHIER_PIN)).params).toEqual({ retryAfterSeconds: 2 });

@@ -46,7 +46,7 @@ describe('PIN policy', () => {
     } catch (e) {
       expect(isStaffError(e, 'pin_weak')).toBe(true);
       if (!isStaffError(e)) throw e;
-      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.code).toBe('PIN_WEAK');
       expect(e.params).toEqual({ rule: 'sequence' });
       expect(e.field).toBe('newPin');
       expect(e.message).not.toContain('123456');

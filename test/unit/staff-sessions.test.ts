@@ -131,7 +131,7 @@ describe('sessions per caller', () => {
       await start();
       await h.sessions.signIn('till-1', { staffId: dewi.id, pin: DEWI_PIN });
       const e = await failure<StaffError>(h.guard.authorize('till-1', 'payments.refund'));
-      expect([e.reason, e.code, e.params]).toEqual(['pin_required', 'FORBIDDEN', { action: 'payments.refund' }]);
+      expect([e.reason, e.code, e.params]).toEqual(['pin_required', 'PIN_REQUIRED', { action: 'payments.refund' }]);
       const byCashier = await failure<StaffError>(h.guard.authorize('till-1', 'payments.refund', { staffId: andi.id, pin: ANDI_PIN }));
       expect(byCashier.reason).toBe('not_owner');
       await expect(h.guard.authorize('till-1', 'payments.refund', { staffId: owner.id, pin: OWNER_PIN })).resolves.toMatchObject({

@@ -10,8 +10,13 @@ import { KasirError } from '../../../shared/contract/result';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/domain/payment';
 import type { EventName } from '../../../shared/contract/events';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
+import { CallerAccess, secureHandlers } from './app/access';
 import { EventBus } from './app/event-bus';
-import { createHandlers } from './app/handlers';
+import { NoticeBoard, openOnFirstCall } from './app/notice-board';
+import { createTillHandlers } from './app/handlers';
+import { PRIVILEGED_SPECS } from './app/privileged';
+import { createStaffHandlers } from './app/staff-handlers';
+import { AuditLog } from './audit';
 import { CatalogService } from './catalog/catalog-service';
 import { SystemClock, type Clock } from './clock';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
@@ -27,7 +32,11 @@ import { loadCredentials, type GatewayCredentials } from './secrets/credentials'
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
 import type { SecretStore } from './secrets/secret-store';
-import { loadSettings, resolveRouting, webhookPort, type Settings } from './settings/settings';
+import { acquireInstanceLock } from './instance-lock';
+import { backupDir, loadSettings, resolveRouting, webhookPort, type Settings } from './settings/settings';
+import { BackupService } from './ledger/backup';
+import { contractErrorOf } from './app/contract-errors';
+import { OwnerSettings, PinHasher, PrivilegeGuard, SessionManager, StaffService } from './staff';
 import { startWebhookListener, type WebhookListener } from './webhook/listener';
 import { NotificationVerifier } from './webhook/verifier';
 
@@ -39,6 +48,8 @@ export interface KasirOptions {
   logger?: Logger;
   secretStore?: SecretStore;
   env?: NodeJS.ProcessEnv;
+  /** PIN hashing; tests pass cheaper scrypt parameters (the default is the production cost). */
+  pinHasher?: PinHasher;
 }
 
 /** What a shell (or a test harness) learns about the running services. Never secrets. */
@@ -51,7 +62,10 @@ export interface ShellDescription {
 }
 
 export interface Services {
+  /** Dispatch with the caller as the shell knows it (a window's or page's id). */
   router: Router;
+  /** The shell says a window or page went away: its session ends. */
+  callerGone(callerId: string): void;
   onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
   describe(): ShellDescription;
   close(): Promise<void>;
@@ -59,7 +73,7 @@ export interface Services {
 
 /** A gateway that refuses every call: the merchant has not entered keys yet. Cash still works. */
 const unconfigured = (message: string): PaymentGateway => {
-  const refuse = () => Promise.reject(new KasirError('NOT_CONFIGURED', message));
+  const refuse = () => Promise.reject(new KasirError('NOT_CONFIGURED', message, { params: { which: 'gateway_keys' } }));
   return { charge: refuse, status: refuse, cancel: refuse, refund: refuse };
 };
 
@@ -76,7 +90,9 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
   const clock = opts.clock ?? new SystemClock();
   const secrets = opts.secretStore ?? new KeytarSecretStore({ logger: logger.scope('secrets') });
   const routing = resolveRouting(settings);
-  const closers: (() => Promise<void> | void)[] = [];
+  // One running Kasir per data dir, before anything opens the ledger or the emulator's state; released last.
+  const instance = acquireInstanceLock(opts.dataDir, { shell: opts.shell });
+  const closers: (() => Promise<void> | void)[] = [() => instance.release()];
   /** Closes in reverse order of opening, once (a second call finds nothing left). */
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) await Promise.resolve(close()).catch(() => {});
@@ -118,7 +134,23 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
 
     const db = openLedger(join(opts.dataDir, 'kasir.sqlite'));
     closers.push(() => void db.close());
+    // Pushed after the ledger's closer, so a running backup finishes before the ledger closes.
+    const backups = new BackupService({ db, dir: backupDir(settings, opts.dataDir), keep: settings.backup.keep, clock, logger: logger.scope('backup') });
+    closers.push(() => backups.close());
+    // Who is at the till: staff, sessions per caller, the privileged-action rule and the audit log.
+    const audit = new AuditLog({ db, clock, logger });
+    const staff = new StaffService({ db, clock, audit, logger, ...(opts.pinHasher ? { hasher: opts.pinHasher } : {}) });
+    const ownerSettings = new OwnerSettings({ db, clock, audit });
+    const sessions = new SessionManager({ staff, settings: ownerSettings, audit, clock, logger });
+    closers.push(() => sessions.close());
+    const guard = new PrivilegeGuard({ sessions, staff, audit });
+    // History and exports name who did it (as the staff member is called now); 'till' has no name.
+    const actorName = (actorId: string): string | null => staff.get(actorId)?.name ?? null;
     let listener: WebhookListener | null = null;
+    const bus = new EventBus(logger.scope('events'));
+    // What the till tells the cashier unasked; start-up notices wait for the renderer's first call.
+    const notices = new NoticeBoard(bus);
+    if (!credentials) notices.post({ level: 'warning', code: 'keys_not_configured', params: { env: settings.gateway } });
     const engine = createPaymentEngine({
       db,
       gateway,
@@ -127,6 +159,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       gatewayEnv: settings.gateway,
       zone: settings.zone,
       routing,
+      actorName,
+      onNotice: (notice) => notices.post(notice),
       notificationUrls: () => {
         if (settings.webhook.publicUrl) return [settings.webhook.publicUrl];
         return emulator && listener ? [listener.coreNotificationUrl] : [];
@@ -136,7 +170,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     closers.push(() => engine.close());
     const payments = engine.payments;
     const todayReport = new TodayReportService({ sales: new SalesQueries(db), clock, zone: settings.zone });
-    const dayClosing = new DayClosingService({ db, clock, zone: settings.zone });
+    const dayClosing = new DayClosingService({ db, clock, zone: settings.zone, actorName });
     const receipts = new ReceiptService({
       payments,
       shopName: settings.shopName,
@@ -167,13 +201,16 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       logger.warn('webhook listener could not start; polling only', { error: e });
     }
 
-    const bus = new EventBus(logger.scope('events'));
     payments.onUpdated((payment, source) => bus.emit('payment.updated', { payment, source }));
+    const sessionChanged = (): void => bus.emit('session.changed', {});
+    sessions.onSignedOut(sessionChanged);
     void payments.recover().catch((e: unknown) => logger.error('recovery failed', { error: e }));
 
     const methods: PaymentMethod[] = PAYMENT_METHODS.filter((m) => m === 'cash' || (credentials !== null && routing[m] !== 'none'));
-    const router = createRouter(
-      createHandlers({
+    // A first run on the emulator sells as the default cashier; with real Midtrans the owner comes first.
+    const access = new CallerAccess({ sessions, staff, guard, defaultSessions: settings.gateway === 'emulator' });
+    const handlers = {
+      ...createTillHandlers({
         info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods, printer: settings.printer.kind }),
         catalog,
         payments,
@@ -181,12 +218,19 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         dayClosing,
         secrets,
         receipts,
+        backups,
       }),
+      ...createStaffHandlers({ access, sessions, staff, ownerSettings, audit, clock, zone: settings.zone, sessionChanged }),
+    };
+    const router = createRouter(
+      secureHandlers(handlers, access, PRIVILEGED_SPECS),
       (channel, error) => logger.error('handler failed', { channel, error }),
+      contractErrorOf,
     );
 
     return {
-      router,
+      router: openOnFirstCall(router, notices),
+      callerGone: (callerId) => sessions.signOut(callerId, 'closed'),
       onEvent: (l) => bus.on(l),
       describe: () => ({
         shell: opts.shell,

@@ -1,6 +1,7 @@
 /**
  * The Electron transport for the contract: one ipcMain handler that checks the
- * sender frame on every call and hands the rest to the shared router.
+ * sender frame on every call and hands the rest to the shared router, with
+ * the sending window as the caller (sessions belong to a window, in main).
  */
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/contract/client';
@@ -14,11 +15,28 @@ export function isTrustedSender(frame: WebFrameMain | null, devServerUrl?: strin
   return isAppUrl(frame.url, devServerUrl);
 }
 
+/** The caller id of a window: its webContents id, which Electron never reuses within a run. */
+export const callerIdOf = (contents: WebContents): string => `window-${contents.id}`;
+
+/** What the IPC handler needs from the services. */
+export interface IpcTarget {
+  router: Router;
+  /** A window went away: its session ends. */
+  callerGone(callerId: string): void;
+}
+
 /** Registers the invoke handler; returns a function that removes it. */
-export function registerIpc(router: Router, devServerUrl?: string): () => void {
+export function registerIpc(target: IpcTarget, devServerUrl?: string): () => void {
+  const known = new WeakSet<WebContents>();
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, devServerUrl)) return err('FORBIDDEN', 'This window may not call Kasir.');
-    return router.dispatch(channel, input);
+    const contents = event.sender;
+    const callerId = callerIdOf(contents);
+    if (!known.has(contents)) {
+      known.add(contents);
+      contents.once('destroyed', () => target.callerGone(callerId));
+    }
+    return target.router.dispatch(channel, input, { id: callerId });
   });
   return () => ipcMain.removeHandler(IPC_INVOKE);
 }

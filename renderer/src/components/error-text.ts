@@ -1,66 +1,100 @@
 /**
  * Contract errors as words a cashier can read in her own language: a
- * translated headline per `ErrorCode`, plus the main process's own message
- * where it carries specifics (how many payments are open, the refundable
- * range, which key is missing). Pure: the translator is passed in, so the
- * mapping is unit-tested against the real resources in plain Node.
+ * translated headline per `ErrorCode`, and a translated detail picked by the
+ * code's variant param (shared/contract/error-vocabulary.ts) with the params
+ * interpolated — rupiah as `Rp 10.000`, methods and statuses by their labels.
+ * The main process's `message` is English and never shown, except for a code
+ * this renderer does not know (a newer main process). Pure: the translator is
+ * passed in, so the mapping is unit-tested against the real resources in plain Node.
  */
+import { errorVariant, RUPIAH_PARAMS, type ErrorParams } from '../../../shared/contract/error-vocabulary';
+import type { AppNotice } from '../../../shared/contract/events';
 import { ERROR_CODES, type Err, type ErrorCode } from '../../../shared/contract/result';
+import { GATEWAY_ENVS } from '../../../shared/domain/gateway-env';
+import { formatRupiah } from '../../../shared/domain/money';
+import { PAYMENT_STATUSES } from '../../../shared/domain/payment';
+import { PAYMENT_METHOD_SPECS, type PaymentMethod } from '../../../shared/domain/payment-methods';
 
-/** The i18n key of a code's headline (`error.<CODE>` in id.ts / en.ts). */
-export type ErrorKey = `error.${ErrorCode}`;
+/** An i18n lookup with interpolation (i18next's `t`, bound to a language). */
+export type Translate = (key: string, values?: Readonly<Record<string, string>>) => string;
+
+/** Formatting the translator cannot do alone. */
+export interface ErrorFormat {
+  /** An ISO instant as a time in the shop (default: as given). */
+  time?(iso: string): string;
+}
+
+/** The parts of an Err this file reads (params may be missing from an older main process). */
+export type ErrorLike = Pick<Err, 'code' | 'message'> & { params?: ErrorParams; field?: string };
 
 /** What to show for one error. */
 export interface ErrorText {
   code: ErrorCode;
   /** Translated, always present. */
   headline: string;
-  /** The main process's original message when it adds something the headline cannot know. */
+  /** Translated specifics from the params; for an unknown code, the original message. */
   detail: string | null;
 }
-
-/**
- * Whether the main-process message is worth showing under the headline.
- * A Record (not a list) so adding an ErrorCode forces a decision here.
- * False where the message is generic or could confuse (INTERNAL never leaks
- * internals anyway; GATEWAY_AUTH's message is a fixed English sentence the
- * headline already says).
- */
-export const SHOW_DETAIL: Readonly<Record<ErrorCode, boolean>> = {
-  UNKNOWN_CHANNEL: false,
-  INVALID_INPUT: true, // which field and why
-  INTERNAL: false,
-  FORBIDDEN: false,
-  NOT_FOUND: true, // which payment or order
-  CONFLICT: true, // e.g. "already closed at 21:05", "still being created"
-  GATEWAY_AUTH: false,
-  // "no charge was made" vs "the charge may exist, do not charge again yet": the cashier must see which.
-  GATEWAY_UNAVAILABLE: true,
-  GATEWAY_REJECTED: true, // "Midtrans said: …"
-  DUPLICATE_ORDER: true,
-  AMOUNT_INVALID: true, // the allowed range, e.g. "between 1 and 34000 rupiah"
-  ILLEGAL_TRANSITION: true, // e.g. a VA payment cannot be refunded through Midtrans
-  NOT_CONFIGURED: true, // which keys are missing
-  OPEN_PAYMENTS: true, // how many payments and how much is still waiting
-  PRINTER_UNAVAILABLE: true, // which printer and what to check: offline, unplugged, did not confirm (may have printed)
-};
 
 function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 }
 
+/** A placeholder i18next left in place because its param was missing. */
+const UNFILLED = /\{\{\s*\w+\s*\}\}/;
+
+const isMethod = (value: string): value is PaymentMethod => Object.hasOwn(PAYMENT_METHOD_SPECS, value);
+const isIn = (list: readonly string[], value: string): boolean => list.includes(value);
+
+/** Params as display text: rupiah, method and status labels, environments, times; the rest as is. */
+export function wordedParams(params: ErrorParams, translate: Translate, format: ErrorFormat = {}): Record<string, string> {
+  const worded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const text = String(value);
+    if (typeof value === 'number' && RUPIAH_PARAMS.includes(name)) worded[name] = formatRupiah(value);
+    else if (name === 'method' && isMethod(text)) worded[name] = translate(PAYMENT_METHOD_SPECS[text].labelKey);
+    else if (name === 'status' && isIn(PAYMENT_STATUSES, text)) worded[name] = translate(`status.${text}`);
+    else if (name === 'env' && isIn(GATEWAY_ENVS, text)) worded[name] = translate(`gateway.${text}`);
+    else if (name === 'closedAt' && format.time) worded[name] = format.time(text);
+    else worded[name] = text;
+  }
+  return worded;
+}
+
 /**
- * Maps an error to its translated headline and optional detail. A code this
- * renderer does not know (a newer main process) reads as INTERNAL, with the
- * original message kept as detail so nothing is lost.
+ * Maps an error to its translated headline and detail. A code this renderer
+ * does not know reads as INTERNAL, with the original message kept as detail
+ * so nothing is lost; a known code never shows the English message.
  */
-export function errorText(error: Pick<Err, 'code' | 'message'>, translate: (key: ErrorKey) => string): ErrorText {
-  const known = isErrorCode(error.code);
-  const code: ErrorCode = known ? error.code : 'INTERNAL';
-  const headline = translate(`error.${code}`);
-  const message = typeof error.message === 'string' ? error.message.trim() : '';
-  const wanted = known ? SHOW_DETAIL[code] : true;
-  // The renderer's own "not responding" is already translated: never repeat the headline.
-  const detail = wanted && message !== '' && message !== headline ? message : null;
-  return { code, headline, detail };
+export function errorText(error: ErrorLike, translate: Translate, format: ErrorFormat = {}): ErrorText {
+  if (!isErrorCode(error.code)) {
+    const message = typeof error.message === 'string' ? error.message.trim() : '';
+    return { code: 'INTERNAL', headline: translate('error.INTERNAL'), detail: message || null };
+  }
+  const code = error.code;
+  const params = error.params ?? {};
+  const values = wordedParams(params, translate, format);
+  const variant = errorVariant(code, params);
+  const parts: string[] = [];
+  const specific = variant ? translate(`errorDetail.${code}.${variant}`, values) : '';
+  // A text whose param did not come (an older or buggy main process) would show "{{day}}": headline only then.
+  if (specific && !UNFILLED.test(specific)) parts.push(specific);
+  // Midtrans' own words, quoted as Midtrans': the only text not in the cashier's language.
+  if (typeof params.gatewayMessage === 'string' && params.gatewayMessage.trim()) parts.push(translate('errorNote.midtransSaid', values));
+  return { code, headline: translate(`error.${code}`), detail: parts.length > 0 ? parts.join(' ') : null };
+}
+
+/** A pushed notice in the cashier's language (`notice.<code>`). */
+export function noticeText(notice: Pick<AppNotice, 'code' | 'params'>, translate: Translate, format: ErrorFormat = {}): string {
+  return translate(`notice.${notice.code}`, wordedParams(notice.params, translate, format));
+}
+
+/**
+ * Which of a form's fields an error belongs next to: the first segment of its
+ * `field` path (`items.0.price` → `items`) when the form has that field, else
+ * null (the form shows it at its foot).
+ */
+export function errorFieldOf<F extends string>(error: Pick<ErrorLike, 'field'> | null, fields: readonly F[]): F | null {
+  const head = error?.field?.split('.')[0];
+  return head !== undefined && (fields as readonly string[]).includes(head) ? (head as F) : null;
 }

@@ -1,27 +1,14 @@
 /** English copy; the `Messages` type makes a missing or extra key a type error. */
+import { enErrors } from './en-errors';
+import { enStaff } from './en-staff';
 import type { Messages } from './id';
 
 export const en: Messages = {
   app: {
     notResponding: 'Kasir is not responding. Please try again.',
   },
-  error: {
-    UNKNOWN_CHANNEL: 'Kasir did not recognise this request. Close and reopen the app.',
-    INVALID_INPUT: 'Some of the input is not valid. Please check it.',
-    INTERNAL: 'Something went wrong in Kasir. Please try again.',
-    FORBIDDEN: 'This action is not allowed.',
-    NOT_FOUND: 'The payment or order was not found.',
-    CONFLICT: 'Not possible right now: something else is in progress, or it was already done.',
-    GATEWAY_AUTH: 'The Midtrans keys are wrong or no longer valid. Check them in Settings.',
-    GATEWAY_UNAVAILABLE: 'Midtrans cannot be reached. Try again.',
-    GATEWAY_REJECTED: 'Midtrans rejected this request.',
-    DUPLICATE_ORDER: 'Midtrans already has a transaction with this order number.',
-    AMOUNT_INVALID: 'The amount is not valid or is over the allowed limit.',
-    ILLEGAL_TRANSITION: 'This cannot be done in the payment’s current status.',
-    NOT_CONFIGURED: 'Midtrans is not set up yet. Enter the Midtrans keys in Settings.',
-    OPEN_PAYMENTS: 'Some payments are still waiting. Finish or cancel them first, or close the day anyway.',
-    PRINTER_UNAVAILABLE: 'The receipt printer cannot be used. Check its power, paper and connection.',
-  },
+  /** Errors and notices: headlines, specifics per code and variant (kept in their own module). */
+  ...enErrors,
   tab: {
     till: 'Till',
     history: 'Payments',
@@ -264,4 +251,5 @@ export const en: Messages = {
       snapNotificationPublicKey: 'Midtrans notification public key (PEM)',
     },
   },
+  ...enStaff,
 };

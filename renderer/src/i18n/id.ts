@@ -4,28 +4,15 @@
  * unit test both check it). Money stays `formatRupiah`; times go through
  * `useFormatters()`.
  */
+import { idErrors } from './id-errors';
+import { idStaff } from './id-staff';
+
 export const id = {
   app: {
     notResponding: 'Kasir tidak merespons. Silakan coba lagi.',
   },
-  /** One headline per contract ErrorCode (see components/error-text.ts); the main-process detail may follow. */
-  error: {
-    UNKNOWN_CHANNEL: 'Permintaan ini tidak dikenal Kasir. Tutup lalu buka lagi aplikasinya.',
-    INVALID_INPUT: 'Data yang dimasukkan tidak valid. Periksa lagi.',
-    INTERNAL: 'Terjadi kesalahan di Kasir. Silakan coba lagi.',
-    FORBIDDEN: 'Tindakan ini tidak diizinkan.',
-    NOT_FOUND: 'Pembayaran atau pesanan tidak ditemukan.',
-    CONFLICT: 'Belum bisa sekarang: ada proses lain yang berjalan, atau sudah dilakukan sebelumnya.',
-    GATEWAY_AUTH: 'Kunci Midtrans salah atau tidak berlaku. Periksa kunci di Pengaturan.',
-    GATEWAY_UNAVAILABLE: 'Midtrans tidak dapat dihubungi. Coba lagi.',
-    GATEWAY_REJECTED: 'Midtrans menolak permintaan ini.',
-    DUPLICATE_ORDER: 'Nomor pesanan ini sudah ada di Midtrans.',
-    AMOUNT_INVALID: 'Jumlah tidak valid atau melebihi batas yang diizinkan.',
-    ILLEGAL_TRANSITION: 'Tidak bisa dilakukan untuk status pembayaran ini.',
-    NOT_CONFIGURED: 'Midtrans belum diatur. Masukkan kunci Midtrans di Pengaturan.',
-    OPEN_PAYMENTS: 'Masih ada pembayaran yang menunggu. Selesaikan atau batalkan dulu, atau tetap tutup hari.',
-    PRINTER_UNAVAILABLE: 'Printer struk tidak bisa dipakai. Periksa daya, kertas dan sambungannya.',
-  },
+  /** Errors and notices: headlines, specifics per code and variant (kept in their own module). */
+  ...idErrors,
   tab: {
     till: 'Kasir',
     history: 'Pembayaran',
@@ -270,6 +257,8 @@ export const id = {
       snapNotificationPublicKey: 'Public key notifikasi Midtrans (PEM)',
     },
   },
+  /** Sign-in, owner setup, approval, staff and audit (kept in their own module). */
+  ...idStaff,
 } as const;
 
 /** Same tree as `id`, every leaf a string: the type every language must satisfy. */

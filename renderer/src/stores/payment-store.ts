@@ -9,6 +9,7 @@ import type { UpdateSource } from '../../../shared/domain/payment';
 import type { Err } from '../../../shared/contract/result';
 import { call } from '../api';
 import { useCatalog } from './catalog-store';
+import { withApproval } from './approval-store';
 
 interface PaymentState {
   current: PaymentView | null;
@@ -19,7 +20,10 @@ interface PaymentState {
   error: Err | null;
   charge(items: CartItem[], method: PaymentMethod): Promise<boolean>;
   cancel(): Promise<void>;
-  /** Refunds `amount` (default: all that is left); resolves to the error, or null when it went through. */
+  /**
+   * Refunds `amount` (default: all that is left); resolves to the error, or null when it went through.
+   * A refund is the owner's: a cashier is asked for the owner PIN (`withApproval`).
+   */
   refund(id: string, amount?: number, reason?: string): Promise<Err | null>;
   dismiss(): void;
   applyUpdate(payment: PaymentView, source: UpdateSource): void;
@@ -52,7 +56,8 @@ export const usePayments = create<PaymentState>((set, get) => ({
   async refund(id, amount, reason) {
     set({ busy: true });
     const trimmed = reason?.trim();
-    const res = await call('payments.refund', { id, ...(amount ? { amount } : {}), ...(trimmed ? { reason: trimmed } : {}) });
+    const input = { id, ...(amount ? { amount } : {}), ...(trimmed ? { reason: trimmed } : {}) };
+    const res = await withApproval((approval) => call('payments.refund', { ...input, ...approval }));
     set({ busy: false });
     // The form that asked shows a failure next to its fields; the store's `error` is the till's.
     await get().loadRecent();

@@ -19,7 +19,9 @@ export function checkCartAgainstCatalog(items: readonly CartItem[], products: re
     else if (p.name !== item.name) problems.push(`${item.sku} is now called ${p.name}`);
   }
   if (problems.length > 0) {
-    throw new KasirError('CONFLICT', `The catalogue changed: ${problems.slice(0, 3).join('; ')}. The cart was updated; check it and charge again.`);
+    throw new KasirError('CONFLICT', `The catalogue changed: ${problems.slice(0, 3).join('; ')}. The cart was updated; check it and charge again.`, {
+      params: { reason: 'catalog_changed', count: problems.length },
+    });
   }
   return [...items];
 }

@@ -4,6 +4,7 @@
  * merchant's edits are the truth and nothing re-seeds. Removing a product only
  * takes it off the till: past orders carry their own item copies.
  */
+import { describeIssues, invalidInputDetail } from '../../../../shared/contract/input-issues';
 import { KasirError } from '../../../../shared/contract/result';
 import {
   productInput,
@@ -32,14 +33,6 @@ const toCatalogProduct = (r: ProductRow): CatalogProduct => ({
   sortOrder: r.sort_order,
   updatedAt: r.updated_at,
 });
-
-/** "price: …; name: …", the first few zod issues, as the router words them. */
-function describe(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
 
 /** Catalogue reads and edits; every write is one SQLite transaction. */
 export class CatalogService {
@@ -85,19 +78,22 @@ export class CatalogService {
 
   /**
    * Creates or updates a product by SKU. Validates here too (not only in the
-   * router), so no caller can write a float price or an empty name.
+   * router), so no caller can write a float price or an empty name. `actor`
+   * (staff id) is recorded as who last wrote the product.
    * @throws KasirError INVALID_INPUT for a bad field, CONFLICT for `isNew` on an existing SKU.
    */
-  save(input: ProductInput): CatalogProduct {
+  save(input: ProductInput, actor?: string): CatalogProduct {
     const parsed = productInput.safeParse(input);
-    if (!parsed.success) throw new KasirError('INVALID_INPUT', describe(parsed.error.issues));
+    if (!parsed.success) throw new KasirError('INVALID_INPUT', describeIssues(parsed.error.issues), invalidInputDetail(parsed.error.issues));
     const { sku, name, price, category, active, isNew } = parsed.data;
     return this.db
       .transaction(() => {
         const at = isoUtc(this.clock.now());
         const existing = this.repo.bySku(sku);
-        if (existing && isNew) throw new KasirError('CONFLICT', `A product with SKU ${sku} already exists.`);
-        const row = { sku, name, price, category, active: active ? 1 : 0, updated_at: at } as const;
+        if (existing && isNew) {
+          throw new KasirError('CONFLICT', `A product with SKU ${sku} already exists.`, { params: { reason: 'sku_exists', sku }, field: 'sku' });
+        }
+        const row = { sku, name, price, category, active: active ? 1 : 0, updated_at: at, actor } as const;
         if (existing) this.repo.update(row);
         else this.repo.insert({ ...row, sort_order: this.repo.nextSortOrder(), created_at: at });
         return this.mustGet(sku);
@@ -107,19 +103,19 @@ export class CatalogService {
 
   /**
    * Takes a product off the till. Soft: the row stays (inactive) and can be
-   * re-activated by saving it; past orders are untouched.
+   * re-activated by saving it; past orders are untouched. `actor` as for `save`.
    * @throws KasirError INVALID_INPUT for a malformed SKU, NOT_FOUND for an unknown one.
    */
-  remove(skuInput: string): CatalogProduct {
+  remove(skuInput: string, actor?: string): CatalogProduct {
     const parsed = productSku.safeParse(skuInput);
-    if (!parsed.success) throw new KasirError('INVALID_INPUT', describe(parsed.error.issues));
+    if (!parsed.success) throw new KasirError('INVALID_INPUT', describeIssues(parsed.error.issues), invalidInputDetail(parsed.error.issues));
     const sku = parsed.data;
     return this.db
       .transaction(() => {
         const existing = this.repo.bySku(sku);
-        if (!existing) throw new KasirError('NOT_FOUND', `No product with SKU ${sku}.`);
+        if (!existing) throw new KasirError('NOT_FOUND', `No product with SKU ${sku}.`, { params: { what: 'product', sku }, field: 'sku' });
         // Removing twice is not an error: the till ends up the same.
-        if (existing.active === 1) this.repo.setActive(sku, false, isoUtc(this.clock.now()));
+        if (existing.active === 1) this.repo.setActive(sku, false, isoUtc(this.clock.now()), actor);
         return this.mustGet(sku);
       })
       .immediate();

@@ -135,7 +135,11 @@ export function buildCoreChargeBody(req: ChargeRequest, shopeepayCallbackUrl = '
       Object.assign(body, { payment_type: 'cstore', cstore: { store: charge.store, message: 'Kasir' } });
       break;
     case undefined:
-      throw new GatewayError('rejected', { message: `${req.method} cannot be charged through the Core API; route it to SNAP-BI.` });
+      throw new GatewayError('rejected', {
+        delivery: 'not_sent',
+        reason: 'wrong_api',
+        message: `${req.method} cannot be charged through the Core API; route it to SNAP-BI.`,
+      });
     default:
       return unhandledPaymentType(charge);
   }
@@ -161,9 +165,9 @@ export function interpret(res: HttpResponse, op: CoreOperation): CoreTransaction
   if (res.status === 202 || res.status < 200 || res.status >= 300) {
     // 202 = the same Idempotency-Key is still being processed; 3xx = unexpected redirect.
     throw new GatewayError('unavailable', {
-      retryable: true,
+      delivery: 'maybe_processed',
       message: 'Midtrans is still processing this request.',
-      details: { ...details, ambiguous: true },
+      details,
     });
   }
   if (bodyCode !== undefined && bodyCode >= 400 && bodyCode !== 407) {
@@ -184,10 +188,12 @@ export function coreError(
   const text = [envelope.status_message, ...(envelope.validation_messages ?? [])].join(' ').toLowerCase();
   let kind: GatewayErrorKind;
   let message: string | undefined;
+  let reason: string | undefined;
   if (code === 401) kind = 'auth';
   else if (code === 400) kind = /amount/.test(text) ? 'amount' : 'rejected';
   else if (code === 402) {
     kind = 'rejected';
+    reason = 'method_not_activated';
     message = 'This payment method is not activated for the merchant account at Midtrans.';
   } else if (code === 404) kind = 'not_found';
   else if (code === 406) {
@@ -197,17 +203,15 @@ export function coreError(
   else if (code === 414) kind = 'amount';
   else if (code === 410) {
     kind = 'auth';
+    reason = 'account_deactivated';
     message = 'The Midtrans merchant account is deactivated.';
   } else if (code === 429) {
-    return new GatewayError('unavailable', {
-      retryable: true,
-      message: 'Midtrans is rate limiting requests; try again shortly.',
-      details: { ...details, ambiguous: false },
-    });
+    // Refused before any processing: a definite answer, but one worth repeating later.
+    return new GatewayError('unavailable', { delivery: 'answered', message: 'Midtrans is rate limiting requests; try again shortly.', details });
   } else if (code >= 500) {
-    return new GatewayError('unavailable', { retryable: true, details: { ...details, ambiguous: true } });
+    return new GatewayError('unavailable', { delivery: 'maybe_processed', details });
   } else kind = 'rejected';
-  return new GatewayError(kind, { retryable: false, ...(message ? { message } : {}), details: { ...details, ambiguous: false } });
+  return new GatewayError(kind, { delivery: 'answered', ...(message ? { message } : {}), ...(reason ? { reason } : {}), details });
 }
 
 /** Core transaction → GatewayTransaction. */

@@ -1,10 +1,22 @@
 /**
- * Gateway errors: every failure of a Midtrans call is classified into one
- * `kind`, with a flag saying whether repeating the same request may help, and
- * mapped onto the contract's error codes with a message a cashier can read.
- * Messages never carry keys, tokens, signatures or request bodies.
+ * Gateway errors. Every failed Midtrans call carries ONE signal for what may
+ * have happened at Midtrans — `delivery`:
+ *
+ * - `not_sent`: the request never reached Midtrans (connection refused, DNS,
+ *   connect timeout, TLS refused, no token), or was refused before any
+ *   processing: nothing happened there;
+ * - `maybe_processed`: it may have reached Midtrans and been processed
+ *   (timeout after sending, reset, 5xx, "still processing", an unreadable
+ *   answer): a charge or refund may exist, only a status check can tell;
+ * - `answered`: Midtrans replied with a definite error (4xx, 429).
+ *
+ * Beside it, `kind` says what went wrong; it picks the contract's error code
+ * and whether repeating the identical request can help (gateway/retry.ts).
+ * Messages are English for logs; the renderer words the code and params.
+ * Neither ever carries keys, tokens, signatures or request bodies.
  */
-import { KasirError, type ErrorCode } from '../../../../shared/contract/result';
+import { KasirError, type ErrorCode, type ErrorParams } from '../../../../shared/contract/result';
+import type { ErrorParamsFor } from '../../../../shared/contract/error-vocabulary';
 
 export const GATEWAY_ERROR_KINDS = [
   'auth',
@@ -13,10 +25,15 @@ export const GATEWAY_ERROR_KINDS = [
   'amount',
   'not_found',
   'illegal',
+  // Transient: unreachable, timed out, 5xx, rate limited, still processing. The only kind worth repeating.
   'unavailable',
-  'unknown_outcome',
+  // The gateway's HTTPS certificate failed verification: refused for safety, never repeated.
+  'untrusted',
 ] as const;
 export type GatewayErrorKind = (typeof GATEWAY_ERROR_KINDS)[number];
+
+/** What may have happened at Midtrans (see module doc). */
+export type GatewayDelivery = 'not_sent' | 'maybe_processed' | 'answered';
 
 const CODE_FOR: Record<GatewayErrorKind, ErrorCode> = {
   auth: 'GATEWAY_AUTH',
@@ -26,7 +43,7 @@ const CODE_FOR: Record<GatewayErrorKind, ErrorCode> = {
   not_found: 'NOT_FOUND',
   illegal: 'ILLEGAL_TRANSITION',
   unavailable: 'GATEWAY_UNAVAILABLE',
-  unknown_outcome: 'GATEWAY_UNAVAILABLE',
+  untrusted: 'GATEWAY_UNAVAILABLE',
 };
 
 const DEFAULT_MESSAGE: Record<GatewayErrorKind, string> = {
@@ -37,8 +54,7 @@ const DEFAULT_MESSAGE: Record<GatewayErrorKind, string> = {
   not_found: 'Midtrans does not know this transaction.',
   illegal: 'Midtrans does not allow this action in the transaction’s current state.',
   unavailable: 'Midtrans is unreachable or temporarily unavailable (gateway down); try again shortly.',
-  unknown_outcome:
-    'The connection to Midtrans failed mid-request; the charge may or may not exist. Its status must be checked before charging again.',
+  untrusted: 'The gateway’s HTTPS certificate could not be verified; the connection was refused for safety.',
 };
 
 /** Details kept on a GatewayError for logs and decisions (never secrets). */
@@ -53,38 +69,78 @@ export interface GatewayErrorDetails {
   transportCode?: string;
   /** Seconds to wait, from a Retry-After header. */
   retryAfterSeconds?: number;
-  /**
-   * True when the request may have reached Midtrans and been processed (timeout after
-   * sending, reset, 5xx, in-flight 202): a charge may exist.
-   */
-  ambiguous?: boolean;
 }
 
-/** A classified gateway failure. Extends KasirError so the router passes code and message on. */
+/** How a GatewayError is made. */
+export interface GatewayErrorOptions {
+  /** Default: `maybe_processed` for `unavailable` (the safe guess), `not_sent` for `untrusted`, else `answered`. */
+  delivery?: GatewayDelivery;
+  message?: string;
+  details?: GatewayErrorDetails;
+  /** The contract's variant for the renderer's wording (e.g. `method_not_activated`). */
+  reason?: string;
+}
+
+/** A classified gateway failure. Extends KasirError so the router passes code, message and params on. */
 export class GatewayError extends KasirError {
   readonly kind: GatewayErrorKind;
-  readonly retryable: boolean;
+  readonly delivery: GatewayDelivery;
   readonly details: GatewayErrorDetails;
 
-  constructor(kind: GatewayErrorKind, opts: { retryable?: boolean; message?: string; details?: GatewayErrorDetails } = {}) {
-    super(CODE_FOR[kind], opts.message ?? describe(kind, opts.details));
+  constructor(kind: GatewayErrorKind, opts: GatewayErrorOptions = {}) {
+    const delivery = opts.delivery ?? defaultDelivery(kind);
+    const details = opts.details ?? {};
+    super(CODE_FOR[kind], opts.message ?? describe(kind, details), {
+      params: contractParams(kind, delivery, details, opts.reason) as ErrorParamsFor<ErrorCode>,
+    });
     this.name = 'GatewayError';
     this.kind = kind;
-    this.retryable = opts.retryable ?? (kind === 'unavailable' || kind === 'unknown_outcome');
-    this.details = opts.details ?? {};
+    this.delivery = delivery;
+    this.details = details;
+  }
+
+  /** The same failure with another delivery (e.g. a token failure: the transaction itself was `not_sent`). */
+  withDelivery(delivery: GatewayDelivery, message?: string): GatewayError {
+    return new GatewayError(this.kind, { delivery, details: this.details, message: message ?? this.message, reason: this.reason });
+  }
+
+  /** The contract variant given at construction, if any. */
+  get reason(): string | undefined {
+    const reason = this.params.reason;
+    return typeof reason === 'string' ? reason : undefined;
   }
 
   /** Log-safe summary (no body, no secrets). */
   toLogFields(): Record<string, unknown> {
-    return { kind: this.kind, code: this.code, retryable: this.retryable, ...this.details };
+    return { kind: this.kind, delivery: this.delivery, code: this.code, ...this.details };
   }
 }
 
-function describe(kind: GatewayErrorKind, details: GatewayErrorDetails | undefined): string {
+function defaultDelivery(kind: GatewayErrorKind): GatewayDelivery {
+  if (kind === 'unavailable') return 'maybe_processed';
+  return kind === 'untrusted' ? 'not_sent' : 'answered';
+}
+
+function describe(kind: GatewayErrorKind, details: GatewayErrorDetails): string {
   const base = DEFAULT_MESSAGE[kind];
-  const extra = details?.gatewayMessage;
-  if (!extra || kind === 'auth' || kind === 'unknown_outcome') return base;
+  const extra = details.gatewayMessage;
+  if (!extra || kind === 'auth') return base;
   return `${base} Midtrans said: ${extra}`;
+}
+
+/**
+ * What the renderer words: GATEWAY_UNAVAILABLE's `outcome` ("no charge was
+ * made" vs "it may exist"), a given `reason`, and Midtrans' own message
+ * where it says something (never for auth: it may echo a key id).
+ */
+function contractParams(kind: GatewayErrorKind, delivery: GatewayDelivery, details: GatewayErrorDetails, reason?: string): ErrorParams {
+  const params: Record<string, string | number> = {};
+  if (CODE_FOR[kind] === 'GATEWAY_UNAVAILABLE') params.outcome = delivery === 'maybe_processed' ? 'maybe_processed' : 'not_sent';
+  if (reason) params.reason = reason;
+  if (details.gatewayMessage && kind !== 'auth' && kind !== 'unavailable') params.gatewayMessage = details.gatewayMessage;
+  if (kind === 'not_found') params.what = 'transaction';
+  if (kind === 'illegal' && !reason) params.reason = 'gateway_state';
+  return params;
 }
 
 /** Keeps a gateway-provided message printable and short. */
@@ -95,22 +151,11 @@ export function cleanGatewayMessage(value: unknown): string | undefined {
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
-/** True for a GatewayError. */
-export function isGatewayError(e: unknown): e is GatewayError {
-  return e instanceof GatewayError;
-}
-
 /**
- * True when a charge's outcome is unknown: the request may have reached Midtrans
- * (timeout after sending, connection reset, 5xx) and retries did not settle it.
- * The caller must ask the status API before deciding anything.
+ * The one test for "the call's outcome is unknown": the request may have been
+ * processed at Midtrans and nothing settled it. Before deciding anything
+ * (failing a payment, refunding again) the caller must ask the status API.
  */
 export function isOutcomeUnknown(e: unknown): boolean {
-  return e instanceof GatewayError && e.kind === 'unknown_outcome';
-}
-
-/** Any thrown value as a KasirError with a code the contract knows (never leaks internals). */
-export function toKasirError(e: unknown): KasirError {
-  if (e instanceof KasirError) return e;
-  return new KasirError('INTERNAL', 'Unexpected error while talking to Midtrans.');
+  return e instanceof GatewayError && e.delivery === 'maybe_processed';
 }

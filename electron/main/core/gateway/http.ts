@@ -12,8 +12,8 @@ import type { Logger } from '../logger';
 import type { GatewayEnv } from '../secrets/secret-store';
 import { GatewayError } from './errors';
 
-export { GatewayError, isOutcomeUnknown, isGatewayError, toKasirError } from './errors';
-export type { GatewayErrorKind, GatewayErrorDetails } from './errors';
+export { GatewayError, isOutcomeUnknown } from './errors';
+export type { GatewayDelivery, GatewayErrorKind, GatewayErrorDetails } from './errors';
 
 /** Explicit timeouts, in milliseconds. */
 export interface GatewayTimeouts {
@@ -82,8 +82,8 @@ export class GatewayHttp implements HttpTransport {
     if (opts.env !== 'emulator' && opts.caCertPem) {
       opts.logger.warn('ignoring extra CA: only the emulator environment may add a trust anchor', { env: opts.env });
     }
-    const t = opts.timeouts ?? {};
-    const connectMs = t.connectMs ?? 5_000;
+    const timeouts = opts.timeouts ?? {};
+    const connectMs = timeouts.connectMs ?? 5_000;
     this.baseUrl = url.origin + url.pathname.replace(/\/+$/, '');
     this.logger = opts.logger;
     this.agent = new https.Agent({
@@ -105,8 +105,8 @@ export class GatewayHttp implements HttpTransport {
         lookup: connectMs,
         connect: connectMs,
         secureConnect: connectMs,
-        response: t.responseMs ?? 15_000,
-        request: t.totalMs ?? 30_000,
+        response: timeouts.responseMs ?? 15_000,
+        request: timeouts.totalMs ?? 30_000,
       },
     });
   }
@@ -121,9 +121,9 @@ export class GatewayHttp implements HttpTransport {
       });
       return { status: res.statusCode, headers: res.headers, text: res.body };
     } catch (e) {
-      const err = classifyTransportError(e);
-      this.logger.warn('gateway transport error', { path: req.path, ...err.toLogFields() });
-      throw err;
+      const failure = classifyTransportError(e);
+      this.logger.warn('gateway transport error', { path: req.path, ...failure.toLogFields() });
+      throw failure;
     }
   }
 
@@ -133,38 +133,30 @@ export class GatewayHttp implements HttpTransport {
   }
 }
 
-/** Maps a transport failure (no HTTP response) to a GatewayError. */
+/** Maps a transport failure (no HTTP response) to a GatewayError: was the request sent before it failed? */
 export function classifyTransportError(e: unknown): GatewayError {
   if (e instanceof GatewayError) return e;
   const code = e instanceof RequestError ? e.code : typeof e === 'object' && e && 'code' in e ? String(e.code) : undefined;
   if (e instanceof TimeoutError) {
-    const ambiguous = !NOT_SENT_TIMEOUT_EVENTS.has(e.event);
+    const sent = !NOT_SENT_TIMEOUT_EVENTS.has(e.event);
     return new GatewayError('unavailable', {
-      retryable: true,
-      message: ambiguous
-        ? 'Midtrans did not answer in time (timeout).'
-        : 'Could not connect to Midtrans in time (gateway down or network problem).',
-      details: { transportCode: `ETIMEDOUT:${e.event}`, ambiguous },
+      delivery: sent ? 'maybe_processed' : 'not_sent',
+      message: sent ? 'Midtrans did not answer in time (timeout).' : 'Could not connect to Midtrans in time (gateway down or network problem).',
+      details: { transportCode: `ETIMEDOUT:${e.event}` },
     });
   }
-  if (code && TLS_CODE.test(code)) {
-    return new GatewayError('unavailable', {
-      retryable: false,
-      message: 'The gateway’s HTTPS certificate could not be verified; the connection was refused for safety.',
-      details: { transportCode: code, ambiguous: false },
-    });
-  }
+  if (code && TLS_CODE.test(code)) return new GatewayError('untrusted', { delivery: 'not_sent', details: { transportCode: code } });
   if (code && NOT_SENT.has(code)) {
     return new GatewayError('unavailable', {
-      retryable: true,
+      delivery: 'not_sent',
       message: 'Could not connect to Midtrans (gateway down or network problem).',
-      details: { transportCode: code, ambiguous: false },
+      details: { transportCode: code },
     });
   }
   return new GatewayError('unavailable', {
-    retryable: true,
+    delivery: 'maybe_processed',
     message: 'The connection to Midtrans was interrupted.',
-    details: { transportCode: code ?? 'UNKNOWN', ambiguous: true },
+    details: { transportCode: code ?? 'UNKNOWN' },
   });
 }
 
@@ -180,8 +172,8 @@ export function parseJson(text: string): unknown {
 
 /** Reads a Retry-After header (seconds form only). */
 export function retryAfterSeconds(headers: HttpResponse['headers']): number | undefined {
-  const v = headers['retry-after'];
-  const s = Array.isArray(v) ? v[0] : v;
-  if (!s || !/^\d{1,5}$/.test(s.trim())) return undefined;
-  return Number(s.trim());
+  const header = headers['retry-after'];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !/^\d{1,5}$/.test(value.trim())) return undefined;
+  return Number(value.trim());
 }

@@ -56,11 +56,11 @@ const SNAP_STATUS: Record<string, GatewayStatus | 'not_found'> = {
 export function snapStatus(code: string, amount?: number, refunded?: number): GatewayStatus | 'not_found' | null {
   // Own keys only: `__proto__` / `toString` must not map to Object.prototype members.
   const key = code.trim();
-  const s = Object.hasOwn(SNAP_STATUS, key) ? SNAP_STATUS[key]! : null;
-  if (s === 'refund' && amount !== undefined && refunded !== undefined && refunded > 0 && refunded < amount) {
+  const status = Object.hasOwn(SNAP_STATUS, key) ? SNAP_STATUS[key]! : null;
+  if (status === 'refund' && amount !== undefined && refunded !== undefined && refunded > 0 && refunded < amount) {
     return 'partial_refund';
   }
-  return s;
+  return status;
 }
 
 /** Whole rupiah from a gateway amount, or a GatewayError when Midtrans sent something unreadable. */
@@ -73,13 +73,14 @@ export function rupiahFrom(value: string | number, what = 'amount'): number {
 }
 
 /**
- * A response Kasir could not read. Marked ambiguous: on a charge, Midtrans may
- * well have created the transaction, so the outcome must be checked by status.
+ * A response Kasir could not read: `maybe_processed`, because on a charge
+ * Midtrans may well have created the transaction, so the outcome must be
+ * checked by status.
  */
 export function unreadable(why: string): GatewayError {
   return new GatewayError('unavailable', {
-    retryable: true,
+    delivery: 'maybe_processed',
     message: 'Midtrans sent a response Kasir could not read.',
-    details: { gatewayMessage: why.slice(0, 200), ambiguous: true },
+    details: { gatewayMessage: why.slice(0, 200) },
   });
 }

@@ -2,8 +2,9 @@
  * The PaymentGateway the payment engine uses: routes each method to the Core
  * API or SNAP-BI (configuration over DEFAULT_API_FOR), and wraps every call in
  * safe retries. A charge is retried only with the same idempotency key /
- * X-EXTERNAL-ID and the same body; when its outcome stays unknown it throws
- * `unknown_outcome` and the PaymentService asks `status()` before deciding.
+ * X-EXTERNAL-ID and the same body; when its outcome stays unknown it throws a
+ * `maybe_processed` GatewayError and the payment engine asks `status()`
+ * before deciding.
  */
 import { KasirError } from '../../../../shared/contract/result';
 import { CORE_API_METHODS, DEFAULT_API_FOR } from '../../../../shared/domain/payment';
@@ -65,20 +66,20 @@ class RoutingGateway implements KasirGateway {
 
   constructor(opts: CreateGatewayOptions) {
     this.logger = opts.logger.scope('gateway');
-    this.routing = resolveRouting(opts.routing ?? {});
+    this.routing = applyRoutingOverrides(opts.routing ?? {});
     const clock: Clock = opts.clock;
-    this.retry = { ...opts.retry, sleep: opts.retry?.sleep ?? ((ms) => new Promise((r) => clock.setTimeout(r, ms))) };
+    this.retry = { ...opts.retry, sleep: opts.retry?.sleep ?? ((ms) => new Promise((wake) => clock.setTimeout(wake, ms))) };
     const http = (baseUrl: string): GatewayHttp => {
-      const h = new GatewayHttp({ env: opts.env, baseUrl, caCertPem: opts.caCertPem, timeouts: opts.timeouts, logger: this.logger });
-      this.https.push(h);
-      return h;
+      const transport = new GatewayHttp({ env: opts.env, baseUrl, caCertPem: opts.caCertPem, timeouts: opts.timeouts, logger: this.logger });
+      this.https.push(transport);
+      return transport;
     };
-    const c = opts.credentials;
-    this.core = c.core ? new CoreApiClient({ http: http(opts.coreApiBaseUrl), serverKey: c.core.serverKey, logger: this.logger.scope('core') }) : null;
-    this.snap = c.snapBi
+    const { core, snapBi } = opts.credentials;
+    this.core = core ? new CoreApiClient({ http: http(opts.coreApiBaseUrl), serverKey: core.serverKey, logger: this.logger.scope('core') }) : null;
+    this.snap = snapBi
       ? new SnapBiClient({
           http: http(opts.snapBiBaseUrl),
-          credentials: c.snapBi,
+          credentials: snapBi,
           clock,
           logger: this.logger.scope('snap'),
           ...opts.snapBi,
@@ -108,7 +109,7 @@ class RoutingGateway implements KasirGateway {
 
   async expire(ref: GatewayRef): Promise<GatewayTransaction> {
     if (ref.api !== 'core_api') {
-      throw new GatewayError('illegal', { message: 'SNAP-BI has no expire call; cancel the charge instead.' });
+      throw new GatewayError('illegal', { delivery: 'not_sent', message: 'SNAP-BI has no expire call; cancel the charge instead.' });
     }
     return this.action('expire', ref, () => this.coreClient().expire(ref), (tx) => tx.status === 'expire');
   }
@@ -120,7 +121,7 @@ class RoutingGateway implements KasirGateway {
   }
 
   close(): void {
-    for (const h of this.https) h.close();
+    for (const transport of this.https) transport.close();
   }
 
   /**
@@ -148,25 +149,27 @@ class RoutingGateway implements KasirGateway {
   }
 
   private coreClient(): CoreApiClient {
-    if (!this.core) throw new KasirError('NOT_CONFIGURED', 'The Midtrans Core API server key is not configured.');
+    if (!this.core) {
+      throw new KasirError('NOT_CONFIGURED', 'The Midtrans Core API server key is not configured.', { params: { which: 'core_api_keys' } });
+    }
     return this.core;
   }
 
   private snapClient(): SnapBiClient {
-    if (!this.snap) throw new KasirError('NOT_CONFIGURED', 'The Midtrans SNAP-BI keys are not configured.');
+    if (!this.snap) throw new KasirError('NOT_CONFIGURED', 'The Midtrans SNAP-BI keys are not configured.', { params: { which: 'snap_bi_keys' } });
     return this.snap;
   }
 }
 
-/** DEFAULT_API_FOR with overrides, validated (DANA only on SNAP-BI; stores only on Core API). */
-export function resolveRouting(overrides: GatewayRouting): Record<GatewayMethod, 'core_api' | 'snap_bi'> {
+/** The API of every gateway method: DEFAULT_API_FOR with `overrides` applied, validated (DANA only on SNAP-BI; stores only on Core API). */
+export function applyRoutingOverrides(overrides: GatewayRouting): Record<GatewayMethod, 'core_api' | 'snap_bi'> {
   const out = {} as Record<GatewayMethod, 'core_api' | 'snap_bi'>;
-  for (const [m, api] of Object.entries(DEFAULT_API_FOR) as [keyof typeof DEFAULT_API_FOR, string][]) {
-    if (m === 'cash' || api === 'none') continue;
-    const chosen = overrides[m] ?? (api as 'core_api' | 'snap_bi');
-    if (chosen === 'snap_bi' && !snapKindOf(m)) throw new KasirError('INVALID_INPUT', `${m} is not available on SNAP-BI.`);
-    if (chosen === 'core_api' && !CORE_API_METHODS.includes(m)) throw new KasirError('INVALID_INPUT', `${m} is not available on the Core API.`);
-    out[m] = chosen;
+  for (const [method, api] of Object.entries(DEFAULT_API_FOR) as [keyof typeof DEFAULT_API_FOR, string][]) {
+    if (method === 'cash' || api === 'none') continue;
+    const chosen = overrides[method] ?? (api as 'core_api' | 'snap_bi');
+    if (chosen === 'snap_bi' && !snapKindOf(method)) throw new KasirError('INVALID_INPUT', `${method} is not available on SNAP-BI.`);
+    if (chosen === 'core_api' && !CORE_API_METHODS.includes(method)) throw new KasirError('INVALID_INPUT', `${method} is not available on the Core API.`);
+    out[method] = chosen;
   }
   return out;
 }

@@ -58,17 +58,17 @@ export class SnapBiClient {
   private readonly newExternalId: () => string;
 
   constructor(private readonly opts: SnapBiClientOptions) {
-    const c = opts.credentials;
+    const credentials = opts.credentials;
     this.tokens = new SnapBiTokenProvider({
       http: opts.http,
-      clientId: c.clientId,
-      privateKey: createPrivateKey(c.privateKeyPem),
+      clientId: credentials.clientId,
+      privateKey: createPrivateKey(credentials.privateKeyPem),
       clock: opts.clock,
       logger: opts.logger,
     });
     const ids = opts.vaPartnerServiceIds ?? '70012';
     this.cfg = {
-      merchantId: c.merchantId ?? c.partnerId,
+      merchantId: credentials.merchantId ?? credentials.partnerId,
       partnerServiceIdFor: (bank) => padPartnerServiceId(typeof ids === 'string' ? ids : (ids[bank] ?? '70012')),
       callbackUrl: opts.callbackUrl ?? 'kasir://payment-finished',
     };
@@ -78,34 +78,40 @@ export class SnapBiClient {
   /** Creates the charge; X-EXTERNAL-ID = the request's idempotency key. */
   async charge(req: ChargeRequest): Promise<GatewayTransaction> {
     const kind = snapKindOf(req.method);
-    if (!kind) throw new GatewayError('rejected', { message: `${req.method} is not available on SNAP-BI; route it to the Core API.` });
+    if (!kind) {
+      throw new GatewayError('rejected', {
+        delivery: 'not_sent',
+        reason: 'wrong_api',
+        message: `${req.method} is not available on SNAP-BI; route it to the Core API.`,
+      });
+    }
     const { path, body } = buildSnapCreateBody(req, this.cfg);
     const base = { orderId: req.orderId, amount: req.amount, refundedAmount: 0, status: 'pending' as const };
     if (kind === 'qris') {
-      const r = await this.post(path, JSON.stringify(body), req.idempotencyKey, qrisGenerate);
-      const validity = r.validityPeriod ?? r.additionalInfo?.validityPeriod;
-      return { ...base, referenceNo: r.referenceNo, action: { kind: 'qr', qrString: r.qrContent }, expiresAt: gatewayTimeToIsoUtc(validity), raw: r };
+      const reply = await this.post(path, JSON.stringify(body), req.idempotencyKey, qrisGenerate);
+      const validity = reply.validityPeriod ?? reply.additionalInfo?.validityPeriod;
+      return { ...base, referenceNo: reply.referenceNo, action: { kind: 'qr', qrString: reply.qrContent }, expiresAt: gatewayTimeToIsoUtc(validity), raw: reply };
     }
     if (kind === 'debit') {
-      const r = await this.post(path, JSON.stringify(body), req.idempotencyKey, debitPayment);
-      const url = r.webRedirectUrl || r.appRedirectUrl;
+      const reply = await this.post(path, JSON.stringify(body), req.idempotencyKey, debitPayment);
+      const url = reply.webRedirectUrl || reply.appRedirectUrl;
       return {
         ...base,
-        referenceNo: r.referenceNo,
+        referenceNo: reply.referenceNo,
         action: url ? { kind: 'deeplink', url } : null,
-        expiresAt: gatewayTimeToIsoUtc(r.additionalInfo?.validUpTo),
-        raw: r,
+        expiresAt: gatewayTimeToIsoUtc(reply.additionalInfo?.validUpTo),
+        raw: reply,
       };
     }
-    const r = await this.post(path, JSON.stringify(body), req.idempotencyKey, vaCreate);
-    const va = r.virtualAccountData;
+    const reply = await this.post(path, JSON.stringify(body), req.idempotencyKey, vaCreate);
+    const va = reply.virtualAccountData;
     return {
       ...base,
       referenceNo: va.referenceNo ?? null,
       action: vaAction(req.method, va.virtualAccountNo),
       virtualAccountNo: va.virtualAccountNo,
       expiresAt: gatewayTimeToIsoUtc(va.expiredDate),
-      raw: r,
+      raw: reply,
     };
   }
 
@@ -116,23 +122,23 @@ export class SnapBiClient {
       if (kind === 'va') return await this.vaStatus(ref);
       const serviceCode = kind === 'qris' ? '47' : '54';
       const body = { ...originalIds(ref), merchantId: this.cfg.merchantId, serviceCode };
-      const r = await this.post(PATHS[kind].status, JSON.stringify(body), this.newExternalId(), snapStatus);
-      const money = r.amount ?? r.transAmount;
+      const reply = await this.post(PATHS[kind].status, JSON.stringify(body), this.newExternalId(), snapStatus);
+      const money = reply.amount ?? reply.transAmount;
       if (!money) throw unreadable('status without amount');
       const amount = rupiahFrom(money.value);
-      const refunded = sumRefunds(r.refundHistory ?? r.additionalInfo?.refundHistory ?? []);
-      const status = mapSnapStatus(r.latestTransactionStatus, amount, refunded);
+      const refunded = sumRefunds(reply.refundHistory ?? reply.additionalInfo?.refundHistory ?? []);
+      const status = mapSnapStatus(reply.latestTransactionStatus, amount, refunded);
       if (status === 'not_found') return null;
       if (!status) throw unreadable('unknown latestTransactionStatus');
       return {
-        orderId: r.originalPartnerReferenceNo ?? ref.orderId,
-        referenceNo: r.originalReferenceNo ?? ref.referenceNo ?? null,
+        orderId: reply.originalPartnerReferenceNo ?? ref.orderId,
+        referenceNo: reply.originalReferenceNo ?? ref.referenceNo ?? null,
         status,
         amount,
         refundedAmount: status === 'refund' && refunded === 0 ? amount : refunded,
         action: null,
-        expiresAt: gatewayTimeToIsoUtc(r.additionalInfo?.validUpTo ?? r.additionalInfo?.validityPeriod),
-        raw: r,
+        expiresAt: gatewayTimeToIsoUtc(reply.additionalInfo?.validUpTo ?? reply.additionalInfo?.validityPeriod),
+        raw: reply,
       };
     } catch (e) {
       if (e instanceof GatewayError && e.kind === 'not_found') return null;
@@ -156,7 +162,10 @@ export class SnapBiClient {
     const kind = this.kindOf(req.ref);
     const path = PATHS[kind].refund;
     if (!path) {
-      throw new GatewayError('illegal', { message: 'Virtual-account payments cannot be refunded through Midtrans; refund the customer directly.' });
+      throw new GatewayError('illegal', {
+        delivery: 'not_sent',
+        message: 'Virtual-account payments cannot be refunded through Midtrans; refund the customer directly.',
+      });
     }
     const body: Record<string, unknown> = {
       merchantId: this.cfg.merchantId,
@@ -178,8 +187,8 @@ export class SnapBiClient {
   private async vaStatus(ref: GatewayRef): Promise<GatewayTransaction | null> {
     const triple = vaTripleOf(ref, this.cfg);
     const body = { ...triple, inquiryRequestId: ref.orderId, additionalInfo: { merchantId: this.cfg.merchantId } };
-    const r = await this.post(PATHS.va.status, JSON.stringify(body), this.newExternalId(), vaStatus);
-    const va = r.virtualAccountData;
+    const reply = await this.post(PATHS.va.status, JSON.stringify(body), this.newExternalId(), vaStatus);
+    const va = reply.virtualAccountData;
     const money = va.totalAmount ?? va.paidAmount;
     if (!money) throw unreadable('VA status without amount');
     const amount = rupiahFrom(money.value);
@@ -195,28 +204,29 @@ export class SnapBiClient {
       action: vaAction(ref.method, va.virtualAccountNo),
       virtualAccountNo: va.virtualAccountNo,
       expiresAt: gatewayTimeToIsoUtc(va.expiredDate),
-      raw: r,
+      raw: reply,
     };
   }
 
   private kindOf(ref: GatewayRef): SnapKind {
     const kind = snapKindOf(ref.method);
-    if (!kind) throw new GatewayError('rejected', { message: `${ref.method} is not a SNAP-BI method.` });
+    if (!kind) throw new GatewayError('rejected', { delivery: 'not_sent', reason: 'wrong_api', message: `${ref.method} is not a SNAP-BI method.` });
     return kind;
   }
 
   /** Signs and sends one POST; refreshes the token once on 401xx01. */
   private async post<S extends z.ZodType>(path: string, body: string, externalId: string, schema: S): Promise<z.infer<S>> {
-    const c = this.opts.credentials;
+    const credentials = this.opts.credentials;
     for (let attempt = 0; ; attempt++) {
       let token: string;
       try {
         token = await this.tokens.get();
       } catch (e) {
-        throw notSent(e);
+        // Without a token the transaction request itself was never sent, whatever happened to the token request.
+        throw e instanceof GatewayError ? e.withDelivery('not_sent') : e;
       }
       const timestamp = snapBiTimestamp(this.opts.clock.now());
-      const signature = snapBiRequestSignature({ method: 'POST', path, accessToken: token, body, timestamp }, c.clientSecret);
+      const signature = snapBiRequestSignature({ method: 'POST', path, accessToken: token, body, timestamp }, credentials.clientSecret);
       this.opts.logger.debug('snap-bi request', { path });
       const res = await this.opts.http.request({
         method: 'POST',
@@ -227,9 +237,9 @@ export class SnapBiClient {
           Authorization: `Bearer ${token}`,
           'X-TIMESTAMP': timestamp,
           'X-SIGNATURE': signature,
-          'X-PARTNER-ID': c.partnerId,
+          'X-PARTNER-ID': credentials.partnerId,
           'X-EXTERNAL-ID': externalId,
-          'CHANNEL-ID': c.channelId,
+          'CHANNEL-ID': credentials.channelId,
         },
         body,
       });
@@ -246,20 +256,10 @@ export class SnapBiClient {
   }
 }
 
-/** A failure while obtaining the token: the transaction request itself was never sent. */
-function notSent(e: unknown): unknown {
-  if (!(e instanceof GatewayError)) return e;
-  return new GatewayError(e.kind === 'unknown_outcome' ? 'unavailable' : e.kind, {
-    retryable: e.retryable,
-    message: e.message,
-    details: { ...e.details, ambiguous: false },
-  });
-}
-
 function sumRefunds(entries: SnapRefundEntry[]): number {
   return entries
-    .filter((r) => r.refundStatus === undefined || r.refundStatus === '00')
-    .reduce((s, r) => s + (r.refundAmount ? rupiahFrom(r.refundAmount.value) : 0), 0);
+    .filter((entry) => entry.refundStatus === undefined || entry.refundStatus === '00')
+    .reduce((sum, entry) => sum + (entry.refundAmount ? rupiahFrom(entry.refundAmount.value) : 0), 0);
 }
 
 function vaAction(method: GatewayRef['method'], virtualAccountNo: string): GatewayTransaction['action'] {

@@ -24,11 +24,7 @@ export function interpretSnap<S extends z.ZodType>(res: HttpResponse, schema: S)
   // The worse of the two wins: an error status line or an error code is an error.
   const effective = res.status >= 400 ? (http >= 400 ? http : res.status) : http;
   if (effective === 202) {
-    throw new GatewayError('unavailable', {
-      retryable: true,
-      message: 'Midtrans is still processing this request.',
-      details: { ...details, ambiguous: true },
-    });
+    throw new GatewayError('unavailable', { delivery: 'maybe_processed', message: 'Midtrans is still processing this request.', details });
   }
   if (effective >= 200 && effective < 300) {
     const parsed = schema.safeParse(json);
@@ -42,13 +38,10 @@ export function interpretSnap<S extends z.ZodType>(res: HttpResponse, schema: S)
 export function snapError(http: number, caseCode: string, details: GatewayErrorDetails): GatewayError {
   const msg = (details.gatewayMessage ?? '').toLowerCase();
   if (http === 429) {
-    return new GatewayError('unavailable', {
-      retryable: true,
-      message: 'Midtrans is rate limiting requests; try again shortly.',
-      details: { ...details, ambiguous: false },
-    });
+    // Refused before any processing: a definite answer, but one worth repeating later.
+    return new GatewayError('unavailable', { delivery: 'answered', message: 'Midtrans is rate limiting requests; try again shortly.', details });
   }
-  if (http >= 500) return new GatewayError('unavailable', { retryable: true, details: { ...details, ambiguous: true } });
+  if (http >= 500) return new GatewayError('unavailable', { delivery: 'maybe_processed', details });
   let kind: GatewayErrorKind = 'rejected';
   let message: string | undefined;
   if (http === 401) {
@@ -63,7 +56,7 @@ export function snapError(http: number, caseCode: string, details: GatewayErrorD
     kind = 'duplicate';
     if (caseCode === '00') message = 'Midtrans refused a reused request id (X-EXTERNAL-ID) with a different request.';
   }
-  return new GatewayError(kind, { retryable: false, ...(message ? { message } : {}), details: { ...details, ambiguous: false } });
+  return new GatewayError(kind, { delivery: 'answered', ...(message ? { message } : {}), details });
 }
 
 /** True when Midtrans said the B2B token is invalid or expired (401xx01): fetch a new one and retry once. */

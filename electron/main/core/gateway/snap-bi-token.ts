@@ -71,6 +71,7 @@ export class SnapBiTokenProvider {
     } catch (e) {
       if (e instanceof GatewayError && e.kind === 'auth') {
         throw new GatewayError('auth', {
+          delivery: e.delivery,
           message: 'Midtrans rejected the SNAP-BI client id / private key (access token refused).',
           details: e.details,
         });

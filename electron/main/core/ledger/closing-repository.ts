@@ -4,6 +4,7 @@
  * payments for export. Rows are insert-only; the schema's triggers refuse
  * UPDATE and DELETE.
  */
+import { LedgerWriter } from './domain-events';
 import type { Database } from './open-ledger';
 import type { PaymentRow } from './rows';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
@@ -51,7 +52,11 @@ export class ClosingRepository {
   private readonly selHasPayments;
   private readonly guard: VocabularyGuard;
 
-  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+  constructor(
+    db: Database,
+    vocabulary: LedgerVocabulary = LEDGER_VOCABULARY,
+    private readonly writer: LedgerWriter = new LedgerWriter(db),
+  ) {
     this.guard = new VocabularyGuard(vocabulary);
     this.ins = db.prepare<[Omit<DayClosingRow, 'id'>]>(
       `INSERT INTO day_closings (day, zone, period_start, period_end, paid_count, paid_total, refunded_total, net_total,
@@ -89,9 +94,23 @@ export class ClosingRepository {
     ).pluck();
   }
 
-  /** Inserts a closing; throws SQLITE_CONSTRAINT_UNIQUE if the day is already closed. */
+  /** Inserts a closing (and its `day.closed` event); throws SQLITE_CONSTRAINT_UNIQUE if the day is already closed. */
   insert(row: NewDayClosingRow): number {
-    return Number(this.ins.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID }).lastInsertRowid);
+    const actor = row.actor ?? TILL_ACTOR_ID;
+    return this.writer.write(
+      () => Number(this.ins.run({ ...row, actor }).lastInsertRowid),
+      (id) => ({
+        type: 'day.closed',
+        aggregateId: row.day,
+        payload: {
+          closingId: id, zone: row.zone, paidCount: row.paid_count, paidTotal: row.paid_total, refundedTotal: row.refunded_total,
+          netTotal: row.net_total, cashExpected: row.cash_expected, countedCash: row.counted_cash, openCount: row.open_count,
+          forced: row.forced === 1,
+        },
+        at: row.created_at,
+        actor,
+      }),
+    );
   }
 
   byDay(day: string): DayClosingRow | undefined {

@@ -3,6 +3,16 @@ export { openLedger, migrate, schemaVersion, type Database, type LedgerOptions }
 export { LedgerMigrationError, LedgerTooNewError } from './ledger-errors';
 export { MIGRATIONS, type MigrationStep } from './migrations';
 export {
+  DOMAIN_EVENT_TYPES,
+  LedgerWriter,
+  OutboxDomainEvents,
+  OutboxReader,
+  type DomainEvent,
+  type DomainEvents,
+  type DomainEventType,
+  type OutboxRow,
+} from './domain-events';
+export {
   GATEWAY_APIS,
   LEDGER_VOCABULARY,
   LedgerValueError,

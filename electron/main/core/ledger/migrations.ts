@@ -354,4 +354,33 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
   },
+  // v6: the outbox. Every ledger write appends its domain event here in the
+  // same transaction (ledger/domain-events.ts); the multi-till sync will read
+  // it in id order and set `published_at`. Rows are never deleted, and the
+  // only change a row may take is being marked published, once. Event types
+  // are shape-checked here and listed in code, as in v4.
+  {
+    kind: 'plain',
+    sql: `
+  CREATE TABLE outbox (
+    id            INTEGER PRIMARY KEY,
+    type          TEXT NOT NULL CHECK (length(type) BETWEEN 3 AND 64
+                                       AND type GLOB '[a-z]*.[a-z]*' AND type NOT GLOB '*[^a-z0-9_.]*'),
+    aggregate_id  TEXT NOT NULL CHECK (length(aggregate_id) BETWEEN 1 AND 128),
+    payload       TEXT NOT NULL CHECK (json_valid(payload) AND json_type(payload) = 'object'),
+    at            TEXT NOT NULL,
+    actor         TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64),
+    published_at  TEXT
+  ) STRICT;
+  CREATE INDEX outbox_unpublished ON outbox(id) WHERE published_at IS NULL;
+  CREATE INDEX outbox_aggregate ON outbox(aggregate_id, id);
+  CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
+    BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+  CREATE TRIGGER outbox_publish_only BEFORE UPDATE ON outbox
+    WHEN OLD.published_at IS NOT NULL OR NEW.published_at IS NULL
+      OR NEW.id IS NOT OLD.id OR NEW.type IS NOT OLD.type OR NEW.aggregate_id IS NOT OLD.aggregate_id
+      OR NEW.payload IS NOT OLD.payload OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+    BEGIN SELECT RAISE(ABORT, 'an outbox row only changes to be marked published, once'); END;
+  `,
+  },
 ];

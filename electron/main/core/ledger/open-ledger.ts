@@ -6,6 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { LedgerMigrationError, LedgerTooNewError } from './ledger-errors';
 import { MIGRATIONS, type MigrationStep } from './migrations';
+import { assertLedgerWritable, LedgerDamagedError, openFaultOf } from './storage-faults';
 
 /** The ledger handle every repository is built on. */
 export type Database = BetterSqlite3.Database;
@@ -20,15 +21,27 @@ export interface LedgerOptions {
 
 /**
  * Opens `file` (created if missing), applies pragmas and runs pending
- * migrations. Throws LedgerTooNewError, leaving the file untouched, if it was
- * written by a newer Kasir.
+ * migrations. Refuses, leaving the file untouched: a ledger written by a newer
+ * Kasir (LedgerTooNewError), a damaged one (LedgerDamagedError, from
+ * `PRAGMA quick_check`), one that cannot be written (LedgerReadOnlyError,
+ * naming the file or folder); a full disk during a migration is
+ * LedgerStorageError `STORAGE_FULL`.
  */
 export function openLedger(file: string, opts: LedgerOptions = {}): Database {
-  const db = new BetterSqlite3(file);
+  // Found at start, with the path named — not as "Something went wrong" on every sale.
+  assertLedgerWritable(file);
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file);
+  } catch (e) {
+    throw openFaultOf(e, file);
+  }
   try {
     // Refuse a newer ledger before touching it (not even its journal mode).
     const version = schemaVersion(db);
     if (version > MIGRATIONS.length) throw new LedgerTooNewError(version, MIGRATIONS.length, file);
+    checkIntact(db, file);
+    probeWritable(db, version);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
@@ -37,8 +50,33 @@ export function openLedger(file: string, opts: LedgerOptions = {}): Database {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw openFaultOf(e, file);
   }
+}
+
+/**
+ * A write rolled back: SQLITE_READONLY here, at start, not on the first sale.
+ * (SQLite quietly opens a file it may not write read-only; in WAL mode even
+ * BEGIN IMMEDIATE succeeds on it, so the probe must really write a page.)
+ */
+function probeWritable(db: Database, version: number): void {
+  try {
+    db.exec(`BEGIN IMMEDIATE; PRAGMA user_version = ${version}`);
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+/**
+ * `PRAGMA quick_check`: every page and b-tree readable and well formed
+ * (https://www.sqlite.org/pragma.html#pragma_quick_check — integrity_check
+ * without the index-content cross-check, O(N) in the file size).
+ */
+function checkIntact(db: Database, file: string): void {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  // A row may hold several lines, headed by "*** in database main ***".
+  const problems = rows.flatMap((r) => r.quick_check.split('\n')).filter((p) => p !== 'ok' && !p.startsWith('***'));
+  if (problems.length > 0) throw new LedgerDamagedError(file, problems);
 }
 
 /** Current schema version of an open ledger. */

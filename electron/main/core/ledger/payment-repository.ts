@@ -2,8 +2,10 @@
  * Orders, items and payment attempts. Every statement is prepared once at
  * construction; callers wrap multi-statement writes in `db.transaction`.
  * Vocabulary columns are checked in code on the way in and out
- * (vocabulary.ts), not by the schema.
+ * (vocabulary.ts), not by the schema. Each write appends its domain event
+ * through the LedgerWriter (domain-events.ts), in the same transaction.
  */
+import { LedgerWriter } from './domain-events';
 import type { Database } from './open-ledger';
 import type { NewOrderRow, NewPaymentRow, OrderItemRow, OrderRow, PaymentRow } from './rows';
 import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
@@ -33,6 +35,8 @@ export interface PaymentStateWrite extends PaymentDetails {
   at: string;
   /** Set paid_at to `at` if it is still null. */
   markPaid: boolean;
+  /** Who caused it (a staff id), for its domain event; 'till' when not given. */
+  actor?: string;
 }
 
 /** Prepared-statement repository for orders, order items and payments. */
@@ -53,7 +57,11 @@ export class PaymentRepository {
 
   private readonly guard: VocabularyGuard;
 
-  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+  constructor(
+    db: Database,
+    vocabulary: LedgerVocabulary = LEDGER_VOCABULARY,
+    private readonly writer: LedgerWriter = new LedgerWriter(db),
+  ) {
     this.guard = new VocabularyGuard(vocabulary);
     this.insOrder = db.prepare<[string, number, string, string]>(
       'INSERT INTO orders (id, total, created_at, actor) VALUES (?, ?, ?, ?)',
@@ -103,8 +111,14 @@ export class PaymentRepository {
 
   /** Inserts an order and its items (call inside a transaction together with the payment intent). */
   insertOrder(order: NewOrderRow, items: readonly Omit<OrderItemRow, 'order_id' | 'line'>[]): void {
-    this.insOrder.run(order.id, order.total, order.created_at, order.actor ?? TILL_ACTOR_ID);
-    items.forEach((it, i) => this.insItem.run(order.id, i + 1, it.sku, it.name, it.price, it.quantity));
+    const actor = order.actor ?? TILL_ACTOR_ID;
+    this.writer.write(
+      () => {
+        this.insOrder.run(order.id, order.total, order.created_at, actor);
+        items.forEach((item, i) => this.insItem.run(order.id, i + 1, item.sku, item.name, item.price, item.quantity));
+      },
+      () => ({ type: 'order.placed', aggregateId: order.id, payload: { total: order.total, lines: items.length }, at: order.created_at, actor }),
+    );
   }
 
   /**
@@ -119,7 +133,20 @@ export class PaymentRepository {
         `payments.gateway_order_id: SNAP-BI takes at most ${SNAP_BI_ORDER_ID_MAX} characters, got ${row.gateway_order_id.length}`,
       );
     }
-    this.insPayment.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID });
+    const actor = row.actor ?? TILL_ACTOR_ID;
+    this.writer.write(
+      () => this.insPayment.run({ ...row, actor }),
+      () => ({
+        type: 'payment.created',
+        aggregateId: row.id,
+        payload: {
+          orderId: row.order_id, gatewayOrderId: row.gateway_order_id, method: row.method, api: row.api, status: row.status,
+          amount: row.amount, gatewayEnv: row.gateway_env,
+        },
+        at: row.created_at,
+        actor,
+      }),
+    );
   }
 
   order(id: string): OrderRow | undefined {
@@ -155,32 +182,45 @@ export class PaymentRepository {
   }
 
   /** Writes a legal state change (status and source must be known values). */
-  writeState(w: PaymentStateWrite): void {
-    this.guard.check('statuses', 'payments', 'status', w.status, 'write');
-    this.guard.check('sources', 'payments', 'last_source', w.source, 'write');
-    this.updState.run({
-      id: w.id,
-      status: w.status,
-      refundedAmount: w.refundedAmount,
-      source: w.source,
-      at: w.at,
-      markPaid: w.markPaid ? 1 : 0,
-      referenceNo: w.referenceNo ?? null,
-      action: w.action ?? null,
-      vaNumber: w.vaNumber ?? null,
-      expiresAt: w.expiresAt ?? null,
-    });
+  writeState(change: PaymentStateWrite): void {
+    this.guard.check('statuses', 'payments', 'status', change.status, 'write');
+    this.guard.check('sources', 'payments', 'last_source', change.source, 'write');
+    this.writer.write(
+      () =>
+        this.updState.run({
+          id: change.id,
+          status: change.status,
+          refundedAmount: change.refundedAmount,
+          source: change.source,
+          at: change.at,
+          markPaid: change.markPaid ? 1 : 0,
+          referenceNo: change.referenceNo ?? null,
+          action: change.action ?? null,
+          vaNumber: change.vaNumber ?? null,
+          expiresAt: change.expiresAt ?? null,
+        }).changes,
+      (changed) =>
+        changed === 0
+          ? null
+          : {
+              type: 'payment.status_changed',
+              aggregateId: change.id,
+              payload: { status: change.status, refundedAmount: change.refundedAmount, source: change.source },
+              at: change.at,
+              actor: change.actor,
+            },
+    );
   }
 
   /** Fills details that are still null, without touching status; true if anything changed. */
-  fillMissing(id: string, d: PaymentDetails): boolean {
+  fillMissing(id: string, details: PaymentDetails): boolean {
     return (
       this.updFill.run({
         id,
-        referenceNo: d.referenceNo ?? null,
-        action: d.action ?? null,
-        vaNumber: d.vaNumber ?? null,
-        expiresAt: d.expiresAt ?? null,
+        referenceNo: details.referenceNo ?? null,
+        action: details.action ?? null,
+        vaNumber: details.vaNumber ?? null,
+        expiresAt: details.expiresAt ?? null,
       }).changes > 0
     );
   }

@@ -1,8 +1,10 @@
 /**
  * The `products` table (the merchant's catalogue) behind prepared statements.
  * Rows are never deleted (a schema trigger refuses it): "remove" clears
- * `active`, so past orders and the seed-once rule both stay sound.
+ * `active`, so past orders and the seed-once rule both stay sound. Each
+ * write that changes a row appends its domain event through the LedgerWriter.
  */
+import { LedgerWriter, type DomainEvent } from './domain-events';
 import type { Database } from './open-ledger';
 import { TILL_ACTOR_ID } from './vocabulary';
 
@@ -38,7 +40,10 @@ export class ProductRepository {
   private readonly selCount;
   private readonly selNextOrder;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly writer: LedgerWriter = new LedgerWriter(db),
+  ) {
     this.ins = db.prepare<[ProductRow]>(
       `INSERT INTO products (sku, name, price, category, active, sort_order, created_at, updated_at, actor)
        VALUES (@sku, @name, @price, @category, @active, @sort_order, @created_at, @updated_at, @actor)`,
@@ -60,17 +65,28 @@ export class ProductRepository {
 
   /** Inserts a new product; throws SQLITE_CONSTRAINT_PRIMARYKEY if the sku exists. */
   insert(row: NewProductRow): void {
-    this.ins.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID });
+    const actor = row.actor ?? TILL_ACTOR_ID;
+    this.writer.write(
+      () => this.ins.run({ ...row, actor }),
+      () => productEvent('product.created', row, row.created_at, actor),
+    );
   }
 
   /** Updates an existing product's editable columns; false if no such sku. */
   update(row: ProductWrite): boolean {
-    return this.upd.run({ ...row, actor: row.actor ?? TILL_ACTOR_ID }).changes === 1;
+    const actor = row.actor ?? TILL_ACTOR_ID;
+    return this.writer.write(
+      () => this.upd.run({ ...row, actor }).changes === 1,
+      (changed) => (changed ? productEvent('product.updated', row, row.updated_at, actor) : null),
+    );
   }
 
   /** Marks a product (in)active; false if no such sku. */
   setActive(sku: string, active: boolean, updatedAt: string, actor: string = TILL_ACTOR_ID): boolean {
-    return this.setActiveStmt.run({ sku, active: active ? 1 : 0, updated_at: updatedAt, actor }).changes === 1;
+    return this.writer.write(
+      () => this.setActiveStmt.run({ sku, active: active ? 1 : 0, updated_at: updatedAt, actor }).changes === 1,
+      (changed) => (changed ? { type: 'product.active_changed', aggregateId: sku, payload: { active }, at: updatedAt, actor } : null),
+    );
   }
 
   bySku(sku: string): ProductRow | undefined {
@@ -95,4 +111,14 @@ export class ProductRepository {
   nextSortOrder(): number {
     return this.selNextOrder.get()?.next ?? 1;
   }
+}
+
+/** A product's created/updated event: what the till sells it as. */
+function productEvent(
+  type: 'product.created' | 'product.updated',
+  row: Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active'>,
+  at: string,
+  actor: string,
+): DomainEvent {
+  return { type, aggregateId: row.sku, payload: { name: row.name, price: row.price, category: row.category, active: row.active === 1 }, at, actor };
 }

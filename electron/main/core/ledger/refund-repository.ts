@@ -1,7 +1,9 @@
 /**
  * Refund requests. A row (with its refund key) is committed before the
  * gateway is called, so a retry after a crash or timeout reuses the same key.
+ * Each write appends its domain event through the LedgerWriter.
  */
+import { LedgerWriter } from './domain-events';
 import type { Database } from './open-ledger';
 import type { RefundRow } from './rows';
 import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary, type RefundStatus } from './vocabulary';
@@ -14,7 +16,11 @@ export class RefundRepository {
   private readonly selAll;
   private readonly guard: VocabularyGuard;
 
-  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+  constructor(
+    db: Database,
+    vocabulary: LedgerVocabulary = LEDGER_VOCABULARY,
+    private readonly writer: LedgerWriter = new LedgerWriter(db),
+  ) {
     this.guard = new VocabularyGuard(vocabulary);
     this.ins = db.prepare(
       `INSERT INTO refunds (payment_id, refund_key, amount, refunded_before, reason, status, created_at, updated_at, actor)
@@ -39,12 +45,26 @@ export class RefundRepository {
     at: string;
     actor?: string;
   }): void {
-    this.ins.run({ ...r, actor: r.actor ?? TILL_ACTOR_ID });
+    const actor = r.actor ?? TILL_ACTOR_ID;
+    this.writer.write(
+      () => this.ins.run({ ...r, actor }),
+      () => ({
+        type: 'refund.requested',
+        aggregateId: r.refund_key,
+        payload: { paymentId: r.payment_id, amount: r.amount, refundedBefore: r.refunded_before },
+        at: r.at,
+        actor,
+      }),
+    );
   }
 
-  setStatus(refundKey: string, status: RefundStatus, at: string): void {
+  /** Records what became of a request; `actor` (for its domain event) defaults to 'till'. */
+  setStatus(refundKey: string, status: RefundStatus, at: string, actor?: string): void {
     this.guard.refund({ status }, 'write');
-    this.upd.run(status, at, refundKey);
+    this.writer.write(
+      () => this.upd.run(status, at, refundKey).changes,
+      (changed) => (changed === 0 ? null : { type: 'refund.status_changed', aggregateId: refundKey, payload: { status }, at, actor }),
+    );
   }
 
   /** Requests whose outcome is not yet known. */

@@ -21,5 +21,10 @@ export function refuseAmountOutsideLimits(method: PaymentMethod, amount: number)
     violation.max === null
       ? `at least ${formatRupiah(violation.min)}`
       : `${formatRupiah(violation.min)} – ${formatRupiah(violation.max)}`;
-  throw new KasirError('AMOUNT_INVALID', `${name} accepts ${range} per transaction; this sale is ${formatRupiah(amount)}.`);
+  throw new KasirError('AMOUNT_INVALID', `${name} accepts ${range} per transaction; this sale is ${formatRupiah(amount)}.`, {
+    params:
+      violation.max === null
+        ? { reason: 'method_minimum', method, min: violation.min, amount }
+        : { reason: 'method_limit', method, min: violation.min, max: violation.max, amount },
+  });
 }

@@ -55,6 +55,8 @@ export interface ChargeInput {
   method: PaymentMethod;
   amount: number;
   items: CartItem[];
+  /** Who rings it up (a staff id); the till's when absent. Written on the order, the payment and its events. */
+  actor?: string;
 }
 
 /** Writes intents and carries charges to a definite answer. */
@@ -68,9 +70,9 @@ export class ChargeFlow {
     this.log = logger.scope('charges');
     const { payments, state } = deps;
     this.writeIntent = deps.db.transaction((row: NewPaymentRow, items: CartItem[] | null): ApplyResult | null => {
-      if (items) payments.insertOrder({ id: row.order_id, total: row.amount, created_at: row.created_at }, items);
+      if (items) payments.insertOrder({ id: row.order_id, total: row.amount, created_at: row.created_at, actor: row.actor }, items);
       payments.insertPayment(row);
-      return row.method === 'cash' ? state.apply(row.id, { status: 'settlement' }, 'manual', null) : null;
+      return row.method === 'cash' ? state.apply(row.id, { status: 'settlement' }, 'manual', null, row.actor) : null;
     });
   }
 
@@ -78,7 +80,9 @@ export class ChargeFlow {
   async start(input: ChargeInput): Promise<PaymentRow> {
     const { ids, routing, clock, zone, gatewayEnv, transitions } = this.deps;
     const orderId = input.orderId ?? ids.orderId();
-    const row = buildIntent({ ids, orderId, method: input.method, amount: input.amount, routing, now: clock.now(), zone, gatewayEnv });
+    const row = buildIntent({
+      ids, orderId, method: input.method, amount: input.amount, routing, now: clock.now(), zone, gatewayEnv, actor: input.actor,
+    });
     const cash = this.writeIntent.immediate(row, input.orderId === undefined ? input.items : null);
     if (cash) {
       transitions.emit(cash.row, 'manual');
@@ -105,7 +109,8 @@ export class ChargeFlow {
       return this.chargeFailed(row, e);
     }
     reconciler.clearInFlight(row.id);
-    const res = transitions.apply(row.id, updateFromTransaction(tx), 'charge', tx.raw);
+    // The charge's answer is the cashier's doing; later changes (polls, notifications) are the till's.
+    const res = transitions.apply(row.id, updateFromTransaction(tx), 'charge', tx.raw, row.actor);
     if (isOpen(res.row.status)) tracker.track(row.id, res.row.expires_at);
     return res.row;
   }
@@ -115,21 +120,26 @@ export class ChargeFlow {
     const kind = classifyChargeError(e);
     this.log.warn('charge failed', { paymentId: row.id, kind, ...errorFields(e) });
     if (kind === 'definite') {
-      transitions.apply(row.id, { status: 'failed_to_create' }, 'charge', { error: errorFields(e) });
+      transitions.apply(row.id, { status: 'failed_to_create' }, 'charge', { error: errorFields(e) }, row.actor);
       throw asKasirError(e);
     }
-    state.note(row.id, 'charge', 'charge_error', { error: errorFields(e), kind });
+    state.note(row.id, 'charge', 'charge_error', { error: errorFields(e), kind }, row.actor);
     let tx: GatewayTransaction | null;
     try {
       tx = await gateway.status(refOf(row));
     } catch (se) {
       this.log.warn('status after failed charge unavailable; left for recovery', { paymentId: row.id, ...errorFields(se) });
       reconciler.holdForRecovery(row);
-      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not answer. The charge may exist; Kasir will check it automatically — do not charge this sale again yet.');
+      throw new KasirError(
+        'GATEWAY_UNAVAILABLE',
+        'Midtrans did not answer. The charge may exist; Kasir will check it automatically — do not charge this sale again yet.',
+        { params: { outcome: 'maybe_processed' } },
+      );
     }
     const after = reconciler.resolve(row.id, tx, 'charge');
     if (tx === null) {
-      throw kind === 'exists' ? asKasirError(e) : new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans could not be reached; no charge was made. Try again.');
+      if (kind === 'exists') throw asKasirError(e);
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans could not be reached; no charge was made. Try again.', { params: { outcome: 'not_sent' } });
     }
     // Found, but the customer still needs the QR / deeplink the lost answer carried.
     if (after.status === 'pending' && after.action === null) await this.restoreAction(after, 'charge');

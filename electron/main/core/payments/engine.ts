@@ -4,6 +4,7 @@
  * call it, so tests run the same wiring as the till. Nothing else constructs
  * PaymentService, Reconciler or PaymentTracker (a lint rule keeps it so).
  */
+import type { AppNotice } from '../../../../shared/contract/events';
 import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
 import { DEFAULT_API_FOR, type GatewayApi, type PaymentMethod } from '../../../../shared/domain/payment';
 import { DEFAULT_SHOP_ZONE, zonedDay } from '../../../../shared/domain/zoned-time';
@@ -40,8 +41,12 @@ export interface PaymentEngineOptions {
   /** Public notification URL(s) for X-Override-Notification, read per charge. */
   notificationUrls?: () => string[];
   ids?: IdSource;
+  /** A staff member's current name, for `PaymentView.actorName`; absent: views carry no actor name. */
+  actorName?: (actorId: string) => string | null;
   /** Polling cadence overrides. */
   tracking?: Partial<TrackerTimings>;
+  /** Where the engine tells the cashier something unasked (recovery done, a lost charge found); default: nowhere. */
+  onNotice?: (notice: AppNotice) => void;
 }
 
 /** The running engine. */
@@ -62,7 +67,7 @@ export interface PaymentEngine {
 
 /** Builds the payment engine over an open ledger and a gateway. */
 export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngine {
-  const { db, gateway, clock, gatewayEnv, notificationUrls, tracking } = options;
+  const { db, gateway, clock, gatewayEnv, notificationUrls, tracking, actorName } = options;
   const zone = options.zone ?? DEFAULT_SHOP_ZONE;
   zonedDay(clock.now(), zone); // fail fast on an unknown zone
   const routing = options.routing ?? DEFAULT_API_FOR;
@@ -76,8 +81,8 @@ export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngin
   // The tracker polls through the reconciler, which tracks through the tracker:
   // the poll is bound late (it first runs on a timer, after both exist).
   const tracker: PaymentTracker = new PaymentTracker({ clock, logger, timings: tracking, poll: (id) => reconciler.poll(id) });
-  const transitions = new PaymentTransitions({ state, payments, tracker, logger });
-  const reconciler: Reconciler = new Reconciler({ gateway, logger, payments, state, transitions, tracker });
+  const transitions = new PaymentTransitions({ state, payments, tracker, logger, actorName });
+  const reconciler: Reconciler = new Reconciler({ gateway, logger, payments, state, transitions, tracker, notify: options.onNotice });
   const charges = new ChargeFlow({
     db, gateway, clock, logger, ids, zone, routing, gatewayEnv, notificationUrls, payments, state, transitions, reconciler, tracker,
   });

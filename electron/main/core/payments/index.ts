@@ -3,6 +3,6 @@ export { createPaymentEngine, type PaymentEngine, type PaymentEngineOptions } fr
 export { PaymentService, type CreatePaymentInput, type ApplyOutcome, type PaymentListener } from './payment-service';
 export { PaymentNotificationSink, type NotificationRecord } from './notification-sink';
 export { DEFAULT_TRACKER_TIMINGS, type TrackerTimings, type TrackerCounters, type TrackingReadout, type PollFn } from './tracker';
-export { classifyChargeError, isOutcomeUnknown, type ChargeFailure } from './charge-errors';
+export { classifyChargeError, type ChargeFailure } from './charge-errors';
 export { decide, type Decision } from './payment-state';
 export { RandomIds, type IdSource } from './ids';

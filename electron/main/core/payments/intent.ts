@@ -19,15 +19,15 @@ import { zonedDay } from '../../../../shared/domain/zoned-time';
 
 /** Sum of a cart in rupiah; throws INVALID_INPUT / AMOUNT_INVALID. */
 export function cartTotal(items: readonly CartItem[]): number {
-  if (items.length === 0) throw new KasirError('INVALID_INPUT', 'The cart is empty.');
+  if (items.length === 0) throw new KasirError('INVALID_INPUT', 'The cart is empty.', { params: { issue: 'cart_empty' } });
   let amount = 0;
-  for (const i of items) {
-    if (!isRupiah(i.price) || !Number.isSafeInteger(i.quantity) || i.price < 1 || i.quantity < 1) {
-      throw new KasirError('AMOUNT_INVALID', `Item ${i.sku} has an invalid price or quantity.`);
+  for (const item of items) {
+    if (!isRupiah(item.price) || !Number.isSafeInteger(item.quantity) || item.price < 1 || item.quantity < 1) {
+      throw new KasirError('AMOUNT_INVALID', `Item ${item.sku} has an invalid price or quantity.`, { params: { reason: 'item_invalid', sku: item.sku } });
     }
-    amount += i.price * i.quantity;
+    amount += item.price * item.quantity;
   }
-  if (!isRupiah(amount)) throw new KasirError('AMOUNT_INVALID', 'The total is too large.');
+  if (!isRupiah(amount)) throw new KasirError('AMOUNT_INVALID', 'The total is too large.', { params: { reason: 'total_too_large' } });
   return amount;
 }
 
@@ -60,10 +60,14 @@ export function buildIntent(a: {
   /** Who rings it up (a staff id); 'till' when nobody is signed in. */
   actor?: string;
 }): PaymentRow & { gateway_env: GatewayEnv } {
-  if (!isRupiah(a.amount) || a.amount < 1) throw new KasirError('AMOUNT_INVALID', 'The total must be a whole, positive rupiah amount.');
+  if (!isRupiah(a.amount) || a.amount < 1) {
+    throw new KasirError('AMOUNT_INVALID', 'The total must be a whole, positive rupiah amount.', { params: { reason: 'total_not_positive' } });
+  }
   refuseAmountOutsideLimits(a.method, a.amount);
   const api: GatewayApi = a.method === 'cash' ? 'none' : a.routing[a.method];
-  if (api === 'none' && a.method !== 'cash') throw new KasirError('NOT_CONFIGURED', `No gateway is configured for ${a.method}.`);
+  if (api === 'none' && a.method !== 'cash') {
+    throw new KasirError('NOT_CONFIGURED', `No gateway is configured for ${a.method}.`, { params: { which: 'method_route', method: a.method } });
+  }
   const at = isoUtc(a.now);
   const gatewayOrderId = a.ids.gatewayOrderId(zonedDay(a.now, a.zone).day.replaceAll('-', ''));
   return {

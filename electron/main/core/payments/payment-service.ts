@@ -67,23 +67,30 @@ export class PaymentService {
     this.refunds = refunds;
   }
 
-  /** Rings up a sale: order + intent committed first, then the charge (cash settles locally). */
-  async create(input: CreatePaymentInput): Promise<PaymentView> {
+  /**
+   * Rings up a sale: order + intent committed first, then the charge (cash
+   * settles locally). `actor` is the signed-in staff id (the till's when absent).
+   */
+  async create(input: CreatePaymentInput, actor?: string): Promise<PaymentView> {
     const amount = cartTotal(input.items);
-    return this.view(await this.charges.start({ method: input.method, amount, items: input.items }));
+    return this.view(await this.charges.start({ method: input.method, amount, items: input.items, actor }));
   }
 
   /** Charges an existing order again (after a failed attempt); refused while it is open or recovering. */
-  async chargeAgain(orderId: string, method: PaymentMethod): Promise<PaymentView> {
+  async chargeAgain(orderId: string, method: PaymentMethod, actor?: string): Promise<PaymentView> {
     const order = this.payments.order(orderId);
-    if (!order) throw new KasirError('NOT_FOUND', `Order ${orderId} not found.`);
+    if (!order) throw new KasirError('NOT_FOUND', `Order ${orderId} not found.`, { params: { what: 'order', id: orderId } });
     if (this.reconciler.isRecovering(orderId)) {
-      throw new KasirError('CONFLICT', 'This order is still being reconciled with Midtrans; wait before charging it again.');
+      throw new KasirError('CONFLICT', 'This order is still being reconciled with Midtrans; wait before charging it again.', {
+        params: { reason: 'recovering' },
+      });
     }
     const active = this.payments.byOrder(orderId).find((p) => isOpen(p.status) || p.paid_at !== null);
-    if (active) throw new KasirError('CONFLICT', `Order ${orderId} already has a ${active.status} payment.`);
+    if (active) {
+      throw new KasirError('CONFLICT', `Order ${orderId} already has a ${active.status} payment.`, { params: { reason: 'order_active', status: active.status } });
+    }
     const items = this.payments.items(orderId).map(({ sku, name, price, quantity }) => ({ sku, name, price, quantity }));
-    return this.view(await this.charges.start({ orderId, method, amount: order.total, items }));
+    return this.view(await this.charges.start({ orderId, method, amount: order.total, items, actor }));
   }
 
   /** One payment's view; NOT_FOUND if unknown. */
@@ -97,11 +104,17 @@ export class PaymentService {
     return this.payments.recent(n).map((r) => this.view(r));
   }
 
-  /** Cancels a pending charge through the gateway. */
-  async cancel(id: string): Promise<PaymentView> {
+  /** Cancels a pending charge through the gateway; `actor` (staff id) is recorded on the cancel event. */
+  async cancel(id: string, actor?: string): Promise<PaymentView> {
     const row = this.require(id);
-    if (row.status === 'creating') throw new KasirError('CONFLICT', 'The charge is still being created; try again in a moment.');
-    if (row.status !== 'pending') throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} payment cannot be cancelled.`);
+    if (row.status === 'creating') {
+      throw new KasirError('CONFLICT', 'The charge is still being created; try again in a moment.', { params: { reason: 'still_creating' } });
+    }
+    if (row.status !== 'pending') {
+      throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} payment cannot be cancelled.`, {
+        params: { reason: 'not_cancellable', action: 'cancel', status: row.status },
+      });
+    }
     return this.exclusive(id, async () => {
       let tx: GatewayTransaction;
       try {
@@ -112,14 +125,14 @@ export class PaymentService {
         if (after?.status === 'cancel') return this.view(after);
         throw asKasirError(e);
       }
-      return this.view(this.transitions.apply(id, updateFromTransaction(tx), 'manual', tx.raw).row);
+      return this.view(this.transitions.apply(id, updateFromTransaction(tx), 'manual', tx.raw, actor).row);
     });
   }
 
-  /** Refunds all (default) or part of a paid payment through the gateway. */
-  async refund(id: string, amount?: number, reason?: string): Promise<PaymentView> {
+  /** Refunds all (default) or part of a paid payment through the gateway; `actor` (staff id) is who asked. */
+  async refund(id: string, amount?: number, reason?: string, actor?: string): Promise<PaymentView> {
     this.require(id);
-    return this.exclusive(id, async () => this.view(await this.refunds.refund(id, amount, reason)));
+    return this.exclusive(id, async () => this.view(await this.refunds.refund(id, amount, reason, actor)));
   }
 
   /** Subscribes to applied changes; returns the unsubscribe function. */
@@ -156,7 +169,7 @@ export class PaymentService {
   }
 
   private async exclusive<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    if (this.busy.has(id)) throw new KasirError('CONFLICT', 'Another action on this payment is in progress.');
+    if (this.busy.has(id)) throw new KasirError('CONFLICT', 'Another action on this payment is in progress.', { params: { reason: 'in_progress' } });
     this.busy.add(id);
     try {
       return await fn();
@@ -167,7 +180,7 @@ export class PaymentService {
 
   private require(id: string): PaymentRow {
     const row = this.payments.byId(id);
-    if (!row) throw new KasirError('NOT_FOUND', `Payment ${id} not found.`);
+    if (!row) throw new KasirError('NOT_FOUND', `Payment ${id} not found.`, { params: { what: 'payment', id } });
     return row;
   }
 

@@ -78,9 +78,9 @@ export interface PaymentStateStoreDeps {
 export class PaymentStateStore {
   private readonly tx;
 
-  constructor(private readonly d: PaymentStateStoreDeps) {
-    this.tx = d.db.transaction((id: string, u: StateUpdate, source: UpdateSource, raw: unknown) =>
-      this.applyInTx(id, u, source, raw),
+  constructor(private readonly deps: PaymentStateStoreDeps) {
+    this.tx = deps.db.transaction((id: string, u: StateUpdate, source: UpdateSource, raw: unknown, actor: string | undefined) =>
+      this.applyInTx(id, u, source, raw, actor),
     );
   }
 
@@ -88,23 +88,25 @@ export class PaymentStateStore {
    * Applies `u` to payment `id` if legal; otherwise records it (applied = 0)
    * and changes nothing but still-missing details (reference, action, VA,
    * expiry). A poll that merely repeats the current status leaves no event.
+   * `actor` is who caused it (a staff id); automatic updates (polls,
+   * notifications, recovery) leave it out and are recorded as the till's.
    * Throws if the payment does not exist.
    */
-  apply(id: string, u: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult {
-    return this.tx.immediate(id, u, source, raw);
+  apply(id: string, u: StateUpdate, source: UpdateSource, raw: unknown, actor?: string): ApplyResult {
+    return this.tx.immediate(id, u, source, raw, actor);
   }
 
   /** Records a non-transition event (e.g. `not_found`, `charge_error`) for the audit trail. */
-  note(id: string, source: UpdateSource, note: EventNote, raw: unknown): void {
-    const row = this.d.payments.byId(id);
+  note(id: string, source: UpdateSource, note: EventNote, raw: unknown, actor?: string): void {
+    const row = this.deps.payments.byId(id);
     if (!row) return;
-    this.d.events.insert({
-      paymentId: id, source, from: row.status, to: null, applied: false, note, raw: rawJson(raw), at: this.now(),
+    this.deps.events.insert({
+      paymentId: id, source, from: row.status, to: null, applied: false, note, raw: rawJson(raw), at: this.now(), actor,
     });
   }
 
-  private applyInTx(id: string, u: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult {
-    const row = this.d.payments.byId(id);
+  private applyInTx(id: string, u: StateUpdate, source: UpdateSource, raw: unknown, actor: string | undefined): ApplyResult {
+    const row = this.deps.payments.byId(id);
     if (!row) throw new Error(`payment ${id} not found`);
     const at = this.now();
     const details = {
@@ -115,31 +117,32 @@ export class PaymentStateStore {
     };
     const decision = decide(row, u);
     if (decision.apply) {
-      this.d.payments.writeState({
+      this.deps.payments.writeState({
         id, status: u.status, refundedAmount: decision.refunded, source, at, markPaid: isPaid(u.status) || u.status === 'refund' || u.status === 'partial_refund', ...details,
+        actor,
       });
-      this.d.events.insert({
+      this.deps.events.insert({
         paymentId: id, source, from: row.status, to: u.status, applied: true, note: 'applied',
-        refundedDelta: decision.delta, raw: rawJson(raw), at,
+        refundedDelta: decision.delta, raw: rawJson(raw), at, actor,
       });
-      return { applied: true, note: 'applied', row: this.d.payments.byId(id)! };
+      return { applied: true, note: 'applied', row: this.deps.payments.byId(id)! };
     }
-    const filled = this.d.payments.fillMissing(id, details);
+    const filled = this.deps.payments.fillMissing(id, details);
     if (!(decision.note === 'duplicate' && source === 'poll' && !filled)) {
-      this.d.events.insert({
+      this.deps.events.insert({
         paymentId: id, source, from: row.status, to: u.status, applied: false, note: decision.note,
-        raw: rawJson(raw), at,
+        raw: rawJson(raw), at, actor,
       });
     }
     if (decision.note === 'amount_mismatch' || (decision.note === 'illegal' && isPaid(u.status))) {
-      this.d.logger.error('gateway reports a payment the ledger cannot apply; needs attention', {
+      this.deps.logger.error('gateway reports a payment the ledger cannot apply; needs attention', {
         paymentId: id, from: row.status, to: u.status, note: decision.note, source,
       });
     }
-    return { applied: false, note: decision.note, row: filled ? this.d.payments.byId(id)! : row };
+    return { applied: false, note: decision.note, row: filled ? this.deps.payments.byId(id)! : row };
   }
 
   private now(): string {
-    return isoUtc(this.d.clock.now());
+    return isoUtc(this.deps.clock.now());
   }
 }

@@ -5,6 +5,7 @@
  * Which charges are in flight and which orders are held for recovery is this
  * class's own state; the charge flow tells it through methods.
  */
+import type { AppNotice } from '../../../../shared/contract/events';
 import type { UpdateSource } from '../../../../shared/domain/payment';
 import type { Logger } from '../logger';
 import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
@@ -25,6 +26,8 @@ export interface ReconcilerDeps {
   state: PaymentStateStore;
   transitions: PaymentTransitions;
   tracker: PaymentTracker;
+  /** Tells the cashier what recovery found (default: nobody). */
+  notify?: (notice: AppNotice) => void;
 }
 
 /** How many status checks start-up recovery runs at once. */
@@ -44,8 +47,12 @@ export class Reconciler {
   private readonly inFlight = new Set<string>();
   private readonly confirming = new Map<string, boolean>();
   private readonly background = new Set<Promise<void>>();
+  /** Payments whose failed charge left the outcome unknown: the cashier hears when it is known. */
+  private readonly unknownCharges = new Set<string>();
+  private readonly notify: (notice: AppNotice) => void;
 
-  constructor({ gateway, logger, payments, state, transitions, tracker }: ReconcilerDeps) {
+  constructor({ gateway, logger, payments, state, transitions, tracker, notify }: ReconcilerDeps) {
+    this.notify = notify ?? (() => {});
     this.gateway = gateway;
     this.log = logger.scope('reconciler');
     this.payments = payments;
@@ -75,6 +82,7 @@ export class Reconciler {
    */
   holdForRecovery(row: PaymentRow): void {
     this.recovering.add(row.order_id);
+    this.unknownCharges.add(row.id);
     this.tracker.track(row.id, null);
   }
 
@@ -95,6 +103,7 @@ export class Reconciler {
       }
     };
     await Promise.all(Array.from({ length: Math.min(RECOVERY_CONCURRENCY, open.length) }, worker));
+    if (open.length > 0) this.notify({ level: 'info', code: 'payments_recovered', params: { count: open.length } });
   }
 
   /** Asks the gateway and applies the answer; null if the payment is unknown or has no gateway. */
@@ -118,8 +127,19 @@ export class Reconciler {
     } else this.state.note(id, source, 'not_found', { notFound: true });
     if (row.status === 'pending') this.tracker.track(id, row.expires_at);
     else if (row.status !== 'creating') this.tracker.untrack(id);
-    if (row.status !== 'creating') this.recovering.delete(row.order_id);
+    if (row.status !== 'creating') {
+      this.recovering.delete(row.order_id);
+      this.reportUnknownCharge(row);
+    }
     return row;
+  }
+
+  /** A charge whose outcome was unknown now has one: the cashier may have been told "do not charge again yet". */
+  private reportUnknownCharge(row: PaymentRow): void {
+    if (!this.unknownCharges.delete(row.id)) return;
+    const orderId = row.gateway_order_id;
+    if (row.status === 'failed_to_create') this.notify({ level: 'info', code: 'charge_not_made', params: { orderId } });
+    else this.notify({ level: 'warning', code: 'charge_found', params: { orderId, status: row.status } });
   }
 
   /** Confirms a payment with the status API in the background, coalescing repeats per payment. */

@@ -54,30 +54,44 @@ export class RefundFlow {
     this.transitions = transitions;
   }
 
-  /** Refunds `amount` (default: everything not yet refunded) of a paid payment. */
-  async refund(paymentId: string, amount: number | undefined, reason: string | undefined): Promise<PaymentRow> {
+  /**
+   * Refunds `amount` (default: everything not yet refunded) of a paid payment.
+   * `actor` (who asked, a staff id) goes on the refund request and its events.
+   */
+  async refund(paymentId: string, amount: number | undefined, reason: string | undefined, actor?: string): Promise<PaymentRow> {
     const earlier = await this.resolveUnresolved(paymentId);
     if (earlier === null) {
-      throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.');
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.', {
+        params: { outcome: 'maybe_processed' },
+      });
     }
     if (earlier > 0) {
       // The cashier is most likely retrying the refund that timed out: it went through, so do not pay twice.
-      throw new KasirError('CONFLICT', `The earlier refund of ${formatRupiah(earlier)} went through. Check the payment before refunding more.`);
+      throw new KasirError('CONFLICT', `The earlier refund of ${formatRupiah(earlier)} went through. Check the payment before refunding more.`, {
+        params: { reason: 'refund_went_through', amount: earlier },
+      });
     }
     const row = this.payments.byId(paymentId);
-    if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`);
+    if (!row) throw new KasirError('NOT_FOUND', `Payment ${paymentId} not found.`, { params: { what: 'payment', id: paymentId } });
     if (!REFUNDABLE.includes(row.status) || row.api === 'none') {
-      throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} ${row.method} payment cannot be refunded.`);
+      throw new KasirError('ILLEGAL_TRANSITION', `A ${row.status} ${row.method} payment cannot be refunded.`, {
+        params: { reason: 'not_refundable', action: 'refund', status: row.status, method: row.method },
+      });
     }
     if (!REFUNDABLE_METHODS.includes(row.method)) {
       // Refused before any network call: Midtrans has no refund for VA / convenience-store payments.
-      throw new KasirError('ILLEGAL_TRANSITION', `${row.method} payments cannot be refunded through Midtrans; return the money directly.`);
+      throw new KasirError('ILLEGAL_TRANSITION', `${row.method} payments cannot be refunded through Midtrans; return the money directly.`, {
+        params: { reason: 'method_not_refundable', action: 'refund', method: row.method },
+      });
     }
     const before = row.refunded_amount;
     const remaining = row.amount - before;
     const want = amount ?? remaining;
     if (!Number.isSafeInteger(want) || want < 1 || want > remaining) {
-      throw new KasirError('AMOUNT_INVALID', `Refund must be a whole amount between 1 and ${remaining} rupiah.`);
+      throw new KasirError('AMOUNT_INVALID', `Refund must be a whole amount between 1 and ${remaining} rupiah.`, {
+        params: { reason: 'refund_range', min: 1, max: remaining },
+        field: 'amount',
+      });
     }
     const refundKey = this.ids.refundKey();
     this.refunds.insert({
@@ -87,6 +101,7 @@ export class RefundFlow {
       refunded_before: before,
       reason: reason ?? null,
       at: this.now(),
+      actor,
     });
     const full = before === 0 && want === row.amount;
     let tx;
@@ -96,20 +111,22 @@ export class RefundFlow {
       const kind = classifyChargeError(e);
       this.log.warn('refund failed', { paymentId, kind, ...errorFields(e) });
       if (kind === 'definite') {
-        this.refunds.setStatus(refundKey, 'failed', this.now());
+        this.refunds.setStatus(refundKey, 'failed', this.now(), actor);
         throw asKasirError(e);
       }
-      this.refunds.setStatus(refundKey, 'unknown', this.now());
+      this.refunds.setStatus(refundKey, 'unknown', this.now(), actor);
       if ((await this.resolveUnresolved(paymentId)) !== null) {
         const after = this.payments.byId(paymentId)!;
         if (after.refunded_amount >= before + want) return after;
         throw asKasirError(e);
       }
-      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.');
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.', {
+        params: { outcome: 'maybe_processed' },
+      });
     }
-    this.transitions.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
-    this.refunds.setStatus(refundKey, 'succeeded', this.now());
-    this.recordInferredTotal(paymentId, before + want, refundKey);
+    this.transitions.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw, actor);
+    this.refunds.setStatus(refundKey, 'succeeded', this.now(), actor);
+    this.recordInferredTotal(paymentId, before + want, refundKey, actor);
     return this.payments.byId(paymentId)!;
   }
 
@@ -147,15 +164,16 @@ export class RefundFlow {
         const again = await this.gateway.refund({
           ref: refOf(current), amount: full ? undefined : r.amount, reason: r.reason ?? undefined, refundKey: r.refund_key,
         });
-        this.transitions.apply(paymentId, updateFromTransaction(again), 'manual', again.raw);
-        this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key);
+        // A re-sent refund is the doing of whoever asked for it first.
+        this.transitions.apply(paymentId, updateFromTransaction(again), 'manual', again.raw, r.actor);
+        this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key, r.actor);
         this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
         completed += r.amount;
       } catch (e) {
         const kind = classifyChargeError(e);
         if (kind === 'exists') {
           // The key was used already: the first attempt went through.
-          this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key);
+          this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key, r.actor);
           this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
           completed += r.amount;
         } else if (kind === 'definite') {
@@ -170,13 +188,11 @@ export class RefundFlow {
   }
 
   /** When the gateway accepted a refund but its answer lacks the new total, record the total we know. */
-  private recordInferredTotal(paymentId: string, total: number, refundKey: string): void {
+  private recordInferredTotal(paymentId: string, total: number, refundKey: string, actor: string | undefined): void {
     const row = this.payments.byId(paymentId);
     if (!row || row.refunded_amount >= total) return;
-    this.transitions.apply(paymentId, { status: total >= row.amount ? 'refund' : 'partial_refund', refundedAmount: total }, 'manual', {
-      refundKey,
-      inferred: true,
-    });
+    const status = total >= row.amount ? 'refund' : 'partial_refund';
+    this.transitions.apply(paymentId, { status, refundedAmount: total }, 'manual', { refundKey, inferred: true }, actor);
   }
 
   private now(): string {

@@ -27,6 +27,8 @@ export interface PaymentTransitionsDeps {
   tracker: PaymentTracker;
   /** Scoped as `transitions`. */
   logger: Logger;
+  /** A staff member's name for the view's `actorName` (null for the till or someone unknown); absent: views carry none. */
+  actorName?: (actorId: string) => string | null;
 }
 
 /** Applies status updates, stops polling settled payments and notifies listeners. */
@@ -35,18 +37,23 @@ export class PaymentTransitions {
   private readonly payments: PaymentRepository;
   private readonly tracker: PaymentTracker;
   private readonly log: Logger;
+  private readonly actorName: PaymentTransitionsDeps['actorName'];
   private readonly listeners = new Set<PaymentListener>();
 
-  constructor({ state, payments, tracker, logger }: PaymentTransitionsDeps) {
+  constructor({ state, payments, tracker, logger, actorName }: PaymentTransitionsDeps) {
     this.state = state;
     this.payments = payments;
     this.tracker = tracker;
     this.log = logger.scope('transitions');
+    this.actorName = actorName;
   }
 
-  /** Applies `update` through the state store; on a change, untracks a closed payment and emits. */
-  apply(id: string, update: StateUpdate, source: UpdateSource, raw: unknown): ApplyResult {
-    const res = this.state.apply(id, update, source, raw);
+  /**
+   * Applies `update` through the state store; on a change, untracks a closed
+   * payment and emits. `actor`: the staff member who caused it, if anyone did.
+   */
+  apply(id: string, update: StateUpdate, source: UpdateSource, raw: unknown, actor?: string): ApplyResult {
+    const res = this.state.apply(id, update, source, raw, actor);
     if (res.applied) {
       if (!isOpen(res.row.status)) this.tracker.untrack(id);
       this.emit(res.row, source);
@@ -75,6 +82,7 @@ export class PaymentTransitions {
 
   /** A row with its order's items, as the renderer sees it. */
   view(row: PaymentRow): PaymentView {
-    return toView(row, this.payments.items(row.order_id));
+    const view = toView(row, this.payments.items(row.order_id));
+    return this.actorName ? { ...view, actorName: this.actorName(row.actor) } : view;
   }
 }

@@ -21,7 +21,11 @@ export interface PrinterTransport {
 /** How long a job may take end to end before the cashier is told; a receipt is a few KB. */
 export const DEFAULT_PRINT_TIMEOUT_MS = 8_000;
 
-const unavailable = (message: string) => new KasirError('PRINTER_UNAVAILABLE', message);
+/** Why a job failed, as the renderer words it (error-vocabulary.ts, PRINTER_UNAVAILABLE). */
+type PrinterFailure = 'no_answer' | 'unconfirmed' | 'closed' | 'offline' | 'unreachable' | 'dropped' | 'refused' | 'failed' | 'not_connected' | 'no_access' | 'busy' | 'not_taken';
+
+const unavailable = (reason: PrinterFailure, target: string, message: string, more: Record<string, string | number> = {}) =>
+  new KasirError('PRINTER_UNAVAILABLE', message, { params: { reason, target, ...more } });
 
 function errnoCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
@@ -66,9 +70,9 @@ export class TcpPrinter implements PrinterTransport {
       const timer = setTimeout(() => {
         finish(
           phase === 'connecting'
-            ? unavailable(`The receipt printer at ${this.target} did not answer within ${seconds}. Check that it is on and on the shop network.`)
+            ? unavailable('no_answer', this.target, `The receipt printer at ${this.target} did not answer within ${seconds}. Check that it is on and on the shop network.`, { seconds: this.timeoutMs / 1000 })
             : // The bytes may be on paper already: say so, so the cashier looks before printing a second copy.
-              unavailable(`The receipt printer at ${this.target} took the receipt but did not confirm within ${seconds}. Check whether it printed before printing again.`),
+              unavailable('unconfirmed', this.target, `The receipt printer at ${this.target} took the receipt but did not confirm within ${seconds}. Check whether it printed before printing again.`, { seconds: this.timeoutMs / 1000 }),
         );
       }, this.timeoutMs);
       socket.once('connect', () => {
@@ -79,7 +83,7 @@ export class TcpPrinter implements PrinterTransport {
       socket.on('data', () => {});
       socket.on('error', (e) => finish(this.describe(e, phase)));
       socket.once('close', (hadError) => {
-        if (!hadError) finish(phase === 'printing' ? undefined : unavailable(`The receipt printer at ${this.target} closed the connection.`));
+        if (!hadError) finish(phase === 'printing' ? undefined : unavailable('closed', this.target, `The receipt printer at ${this.target} closed the connection.`));
       });
     });
   }
@@ -87,19 +91,21 @@ export class TcpPrinter implements PrinterTransport {
   private describe(e: unknown, phase: 'connecting' | 'printing'): KasirError {
     switch (errnoCode(e)) {
       case 'ECONNREFUSED':
-        return unavailable(`The receipt printer at ${this.target} is offline (connection refused). Check that it is switched on.`);
+        return unavailable('offline', this.target, `The receipt printer at ${this.target} is offline (connection refused). Check that it is switched on.`);
       case 'EHOSTUNREACH':
       case 'ENETUNREACH':
       case 'EHOSTDOWN':
       case 'ETIMEDOUT':
-        return unavailable(`The receipt printer at ${this.target} cannot be reached. Check its network cable or Wi-Fi.`);
+        return unavailable('unreachable', this.target, `The receipt printer at ${this.target} cannot be reached. Check its network cable or Wi-Fi.`);
       case 'ECONNRESET':
       case 'EPIPE':
         return phase === 'printing'
-          ? unavailable(`The receipt printer at ${this.target} dropped the connection while printing. Check paper and cover, then print again.`)
-          : unavailable(`The receipt printer at ${this.target} refused the connection. Check that no other till is printing to it.`);
+          ? unavailable('dropped', this.target, `The receipt printer at ${this.target} dropped the connection while printing. Check paper and cover, then print again.`)
+          : unavailable('refused', this.target, `The receipt printer at ${this.target} refused the connection. Check that no other till is printing to it.`);
       default:
-        return unavailable(`The receipt printer at ${this.target} could not be used (${errnoCode(e) ?? 'network error'}).`);
+        return unavailable('failed', this.target, `The receipt printer at ${this.target} could not be used (${errnoCode(e) ?? 'network error'}).`, {
+          errno: errnoCode(e) ?? 'network error',
+        });
     }
   }
 }
@@ -132,7 +138,12 @@ export class DevicePrinter implements PrinterTransport {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(unavailable(`The receipt printer at ${this.target} did not take the receipt within ${this.timeoutMs / 1000} s. Check paper and cover.`)),
+        () =>
+          reject(
+            unavailable('not_taken', this.target, `The receipt printer at ${this.target} did not take the receipt within ${this.timeoutMs / 1000} s. Check paper and cover.`, {
+              seconds: this.timeoutMs / 1000,
+            }),
+          ),
         this.timeoutMs,
       );
     });
@@ -154,14 +165,16 @@ export class DevicePrinter implements PrinterTransport {
       case 'ENOENT':
       case 'ENODEV':
       case 'ENXIO':
-        return unavailable(`No receipt printer is connected at ${this.target}. Check the USB cable and power.`);
+        return unavailable('not_connected', this.target, `No receipt printer is connected at ${this.target}. Check the USB cable and power.`);
       case 'EACCES':
       case 'EPERM':
-        return unavailable(`Kasir may not write to ${this.target}. Give this user access to the printer (e.g. the lp group).`);
+        return unavailable('no_access', this.target, `Kasir may not write to ${this.target}. Give this user access to the printer (e.g. the lp group).`);
       case 'EBUSY':
-        return unavailable(`The receipt printer at ${this.target} is busy. Try again in a moment.`);
+        return unavailable('busy', this.target, `The receipt printer at ${this.target} is busy. Try again in a moment.`);
       default:
-        return unavailable(`The receipt printer at ${this.target} could not be used (${errnoCode(e) ?? 'I/O error'}).`);
+        return unavailable('failed', this.target, `The receipt printer at ${this.target} could not be used (${errnoCode(e) ?? 'I/O error'}).`, {
+          errno: errnoCode(e) ?? 'I/O error',
+        });
     }
   }
 }

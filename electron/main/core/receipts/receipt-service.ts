@@ -37,11 +37,11 @@ export interface PrintResult {
 export class ReceiptService {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly d: ReceiptServiceDeps) {}
+  constructor(private readonly deps: ReceiptServiceDeps) {}
 
   /** Whether a printer is configured at all. */
   get configured(): boolean {
-    return this.d.transport !== null;
+    return this.deps.transport !== null;
   }
 
   /** Prints the receipt of payment `paymentId` in `language`. */
@@ -52,23 +52,25 @@ export class ReceiptService {
   }
 
   private async printNow(paymentId: string, language: ReceiptLanguage): Promise<PrintResult> {
-    const transport = this.d.transport;
+    const transport = this.deps.transport;
     if (!transport) {
-      throw new KasirError('PRINTER_UNAVAILABLE', 'No receipt printer is set up for this till (settings.json, "printer").');
+      throw new KasirError('PRINTER_UNAVAILABLE', 'No receipt printer is set up for this till (settings.json, "printer").', { params: { reason: 'not_set_up' } });
     }
-    const payment = this.d.payments.get(paymentId);
+    const payment = this.deps.payments.get(paymentId);
     if (!RECEIPT_STATUSES.includes(payment.status)) {
-      throw new KasirError('ILLEGAL_TRANSITION', `Order ${payment.orderId} is not paid (${payment.status}), so it has no receipt to print.`);
+      throw new KasirError('ILLEGAL_TRANSITION', `Order ${payment.orderId} is not paid (${payment.status}), so it has no receipt to print.`, {
+        params: { reason: 'not_paid', action: 'print', status: payment.status },
+      });
     }
-    const lines = layoutReceipt(this.d.shopName, payment, this.d.zone, language, this.d.printer.columns);
-    const bytes = encodeReceipt(lines, { columns: this.d.printer.columns, codepage: this.d.printer.codepage });
+    const lines = layoutReceipt(this.deps.shopName, payment, this.deps.zone, language, this.deps.printer.columns);
+    const bytes = encodeReceipt(lines, { columns: this.deps.printer.columns, codepage: this.deps.printer.codepage });
     try {
       await transport.send(bytes);
     } catch (e) {
-      this.d.logger.warn('receipt not printed', { orderId: payment.orderId, printer: transport.target, error: e });
+      this.deps.logger.warn('receipt not printed', { orderId: payment.orderId, printer: transport.target, error: e });
       throw e;
     }
-    this.d.logger.info('receipt printed', { orderId: payment.orderId, printer: transport.target, bytes: bytes.length });
+    this.deps.logger.info('receipt printed', { orderId: payment.orderId, printer: transport.target, bytes: bytes.length });
     return { printed: true, bytes: bytes.length };
   }
 }

@@ -17,7 +17,8 @@ import { isoUtc, type Clock } from '../clock';
 import { ClosingRepository, type DayClosingRow } from '../ledger/closing-repository';
 import type { Database } from '../ledger/open-ledger';
 import { SalesQueries } from '../ledger/sales-queries';
-import { dayWindow, localIsoTime, zonedDay, type ZonedDay } from '../../../../shared/domain/zoned-time';
+import { TILL_ACTOR_ID } from '../ledger/vocabulary';
+import { dayWindow, DEFAULT_SHOP_ZONE, localIsoTime, zonedDay, type ZonedDay } from '../../../../shared/domain/zoned-time';
 import { paymentsCsv } from './day-csv';
 
 /** Constructor dependencies. */
@@ -26,6 +27,8 @@ export interface DayClosingDeps {
   clock: Clock;
   /** IANA zone of the shop's day (default Asia/Jakarta). */
   zone?: string;
+  /** A staff member's current name, for `closedByName` and the CSV's staff_name; absent: none shown. */
+  actorName?: (actorId: string) => string | null;
 }
 
 /** What the owner may say when closing. */
@@ -52,24 +55,26 @@ export class DayClosingService {
   private readonly sales: SalesQueries;
   private readonly closeTx;
 
-  constructor(private readonly d: DayClosingDeps) {
-    this.zone = d.zone ?? 'Asia/Jakarta';
-    zonedDay(d.clock.now(), this.zone); // fail fast on an unknown zone
-    this.repo = new ClosingRepository(d.db);
-    this.sales = new SalesQueries(d.db);
-    this.closeTx = d.db.transaction((input: CloseDayInput, now: number, day: ZonedDay) => this.closeInTx(input, now, day));
+  constructor(private readonly deps: DayClosingDeps) {
+    this.zone = deps.zone ?? DEFAULT_SHOP_ZONE;
+    zonedDay(deps.clock.now(), this.zone); // fail fast on an unknown zone
+    this.repo = new ClosingRepository(deps.db);
+    this.sales = new SalesQueries(deps.db);
+    this.closeTx = deps.db.transaction((input: CloseDayInput, now: number, day: ZonedDay, actor: string | undefined) =>
+      this.closeInTx(input, now, day, actor),
+    );
   }
 
   /**
    * Closes `input.day` (default: the current shop day). INVALID_INPUT for a
    * future or non-existent day; CONFLICT if it is closed already;
-   * OPEN_PAYMENTS while payments are open.
+   * OPEN_PAYMENTS while payments are open. `actor`: who closes (a staff id; the till's when absent).
    */
-  closeDay(input: CloseDayInput = {}): DayClosing {
-    const now = this.d.clock.now();
+  closeDay(input: CloseDayInput = {}, actor?: string): DayClosing {
+    const now = this.deps.clock.now();
     const day = this.targetDay(input.day, now);
     try {
-      return this.closeTx.immediate(input, now, day);
+      return this.closeTx.immediate(input, now, day, actor);
     } catch (e) {
       // The UNIQUE(day) constraint is the last word if another connection won the race.
       if (isUniqueViolation(e)) throw this.alreadyClosed(day.day);
@@ -83,7 +88,7 @@ export class DayClosingService {
    * the owner may still need to close. Two index probes per day, no scan.
    */
   unclosedDays(): string[] {
-    let day = zonedDay(this.d.clock.now(), this.zone);
+    let day = zonedDay(this.deps.clock.now(), this.zone);
     const days: ZonedDay[] = [];
     for (let i = 0; i < UNCLOSED_LOOKBACK_DAYS; i++) {
       days.push(day);
@@ -92,20 +97,20 @@ export class DayClosingService {
     }
     const closed = new Set(this.repo.closedSince(days[days.length - 1]!.day));
     return days
-      .filter((d) => !closed.has(d.day) && this.repo.hasPaymentsIn(isoUtc(d.startUtc), isoUtc(d.endUtc)))
-      .map((d) => d.day);
+      .filter((candidate) => !closed.has(candidate.day) && this.repo.hasPaymentsIn(isoUtc(candidate.startUtc), isoUtc(candidate.endUtc)))
+      .map((candidate) => candidate.day);
   }
 
   /** Past closings, most recent shop day first. */
   closings(limit: number): DayClosing[] {
-    return this.repo.recent(limit).map(toView);
+    return this.repo.recent(limit).map((r) => this.view(r));
   }
 
   /** The payments started or paid on `day` (shop zone) as CSV. */
   exportCsv(day: string): DayCsv {
     const w = dayWindow(day, this.zone);
     const rows = this.repo.ofWindow(isoUtc(w.startUtc), isoUtc(w.endUtc));
-    return { day, filename: `kasir-payments-${day}.csv`, rows: rows.length, csv: paymentsCsv(rows, this.zone) };
+    return { day, filename: `kasir-payments-${day}.csv`, rows: rows.length, csv: paymentsCsv(rows, this.zone, this.deps.actorName) };
   }
 
   /** The window of the day to close; a future day has no takings to count yet. */
@@ -116,16 +121,19 @@ export class DayClosingService {
     try {
       day = dayWindow(requested, this.zone);
     } catch {
-      throw new KasirError('INVALID_INPUT', `${requested} is not a day in ${this.zone}.`);
+      throw new KasirError('INVALID_INPUT', `${requested} is not a day in ${this.zone}.`, { params: { issue: 'day_invalid', day: requested }, field: 'day' });
     }
     // YYYY-MM-DD compares correctly as text.
     if (day.day > today.day) {
-      throw new KasirError('INVALID_INPUT', `${day.day} has not started yet (today is ${today.day}). Only today or an earlier day can be closed.`);
+      throw new KasirError('INVALID_INPUT', `${day.day} has not started yet (today is ${today.day}). Only today or an earlier day can be closed.`, {
+        params: { issue: 'day_in_future', day: day.day, today: today.day },
+        field: 'day',
+      });
     }
     return day;
   }
 
-  private closeInTx(input: CloseDayInput, now: number, day: ZonedDay): DayClosing {
+  private closeInTx(input: CloseDayInput, now: number, day: ZonedDay, actor: string | undefined): DayClosing {
     if (this.repo.byDay(day.day)) throw this.alreadyClosed(day.day);
 
     const from = isoUtc(day.startUtc);
@@ -137,6 +145,7 @@ export class DayClosingService {
       throw new KasirError(
         'OPEN_PAYMENTS',
         `${what} still waiting (${formatRupiah(total)}). Finish or cancel ${open.length === 1 ? 'it' : 'them'} before closing the day, or close anyway to record ${open.length === 1 ? 'it' : 'them'} as open.`,
+        { params: { count: open.length, total } },
       );
     }
 
@@ -178,14 +187,22 @@ export class DayClosingService {
       breakdown: JSON.stringify(breakdown),
       created_at: isoUtc(now),
     };
-    const id = this.repo.insert(row);
-    return toView({ id, ...row });
+    const id = this.repo.insert({ ...row, actor });
+    return this.view({ id, ...row, actor: actor ?? TILL_ACTOR_ID });
+  }
+
+  /** Row → contract view, with who closed it when names are known. */
+  private view(r: DayClosingRow): DayClosing {
+    const closing = toView(r);
+    return this.deps.actorName ? { ...closing, closedByName: this.deps.actorName(r.actor) } : closing;
   }
 
   private alreadyClosed(day: string): KasirError {
     const closedAt = this.repo.byDay(day)?.created_at;
     const when = closedAt ? ` at ${localIsoTime(Date.parse(closedAt), this.zone).slice(11, 16)}` : '';
-    return new KasirError('CONFLICT', `The day ${day} was already closed${when}. A closed day cannot be closed again.`);
+    return new KasirError('CONFLICT', `The day ${day} was already closed${when}. A closed day cannot be closed again.`, {
+      params: { reason: 'already_closed', day, ...(closedAt ? { closedAt } : {}) },
+    });
   }
 }
 

@@ -62,7 +62,7 @@ export class KeytarSecretStore implements SecretStore {
     } catch (e) {
       // Only the operation and the secret's name are logged, never a value.
       this.logger?.error('keychain operation failed', { op, env, name, error: e instanceof Error ? e.name : 'unknown' });
-      throw new KasirError('INTERNAL', `The system keychain could not ${op} ${name}. Is the keychain unlocked?`);
+      throw new KasirError('INTERNAL', `The system keychain could not ${op} ${name}. Is the keychain unlocked?`, { params: { reason: 'keychain' } });
     }
   }
 }

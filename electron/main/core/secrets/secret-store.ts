@@ -40,6 +40,13 @@ export function isSecretName(value: unknown): value is SecretName {
   return typeof value === 'string' && (SECRET_NAMES as readonly string[]).includes(value);
 }
 
+/** A refused value: the form shows it next to the value field, worded by `issue` (never the value itself). */
+const invalidSecret = (
+  issue: 'secret_unknown' | 'secret_empty' | 'secret_too_long' | 'secret_has_spaces' | 'secret_channel_id' | 'secret_pem',
+  message: string,
+  more: Record<string, string | number> = {},
+) => new KasirError('INVALID_INPUT', message, { params: { issue, ...more }, field: 'value' });
+
 const MAX_ID_LENGTH = 512;
 const MAX_PEM_LENGTH = 16_384;
 
@@ -49,24 +56,24 @@ const MAX_PEM_LENGTH = 16_384;
  * names the secret but never contains the value.
  */
 export function validateSecret(name: SecretName, value: string): string {
-  if (!isSecretName(name)) throw new KasirError('INVALID_INPUT', 'Unknown secret name.');
-  if (typeof value !== 'string') throw new KasirError('INVALID_INPUT', `${name} must be text.`);
+  if (!isSecretName(name)) throw new KasirError('INVALID_INPUT', 'Unknown secret name.', { params: { issue: 'secret_unknown' }, field: 'name' });
+  if (typeof value !== 'string') throw invalidSecret('secret_unknown', `${name} must be text.`);
   if (PEM_SECRETS.includes(name)) return validatePem(name, value);
   const v = value.trim();
-  if (v.length === 0) throw new KasirError('INVALID_INPUT', `${name} must not be empty.`);
-  if (v.length > MAX_ID_LENGTH) throw new KasirError('INVALID_INPUT', `${name} is too long.`);
-  if (/[\s\u0000-\u001f\u007f]/.test(v)) throw new KasirError('INVALID_INPUT', `${name} must not contain spaces or control characters.`);
+  if (v.length === 0) throw invalidSecret('secret_empty', `${name} must not be empty.`);
+  if (v.length > MAX_ID_LENGTH) throw invalidSecret('secret_too_long', `${name} is too long.`, { maximum: MAX_ID_LENGTH });
+  if (/[\s\u0000-\u001f\u007f]/.test(v)) throw invalidSecret('secret_has_spaces', `${name} must not contain spaces or control characters.`);
   if (name === 'snapChannelId' && !/^\d{5}$/.test(v)) {
-    throw new KasirError('INVALID_INPUT', 'snapChannelId must be a 5-digit number.');
+    throw invalidSecret('secret_channel_id', 'snapChannelId must be a 5-digit number.');
   }
   return v;
 }
 
 function validatePem(name: SecretName, value: string): string {
   const v = value.replace(/\r\n?/g, '\n').trim();
-  if (v.length === 0) throw new KasirError('INVALID_INPUT', `${name} must not be empty.`);
+  if (v.length === 0) throw invalidSecret('secret_empty', `${name} must not be empty.`);
   if (v.length > MAX_PEM_LENGTH || !v.startsWith('-----BEGIN ')) {
-    throw new KasirError('INVALID_INPUT', `${name} must be a PEM key.`);
+    throw invalidSecret('secret_pem', `${name} must be a PEM key.`);
   }
   try {
     const key = name === 'snapPrivateKey' ? createPrivateKey(v) : createPublicKey(v);
@@ -75,7 +82,7 @@ function validatePem(name: SecretName, value: string): string {
     if (bits < 2048) throw new Error('too short');
   } catch {
     const what = name === 'snapPrivateKey' ? 'an RSA private key (PEM, 2048 bits or more)' : 'an RSA public key (PEM, 2048 bits or more)';
-    throw new KasirError('INVALID_INPUT', `${name} must be ${what}.`);
+    throw invalidSecret('secret_pem', `${name} must be ${what}.`);
   }
   return `${v}\n`;
 }

@@ -4,12 +4,16 @@
  * keychain); the file is parsed with a schema and a bad file is an error, not a guess.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isIP } from 'node:net';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_API_FOR, PAYMENT_METHODS, type GatewayApi, type PaymentMethod } from '../../../../shared/domain/payment';
 import { apisFor, PAYMENT_METHOD_SPECS, SNAP_VA_BANKS } from '../../../../shared/domain/payment-methods';
 import { NO_PRINTER, printerSettingsSchema } from '../receipts/printer-settings';
 import { DEFAULT_SHOP_ZONE, isTimeZone } from '../../../../shared/domain/zoned-time';
+
+/** How many ledger backups are kept when settings.json does not say: two weeks of daily closes. */
+export const DEFAULT_BACKUP_KEEP = 14;
 
 const gatewayApi = z.enum(['snap_bi', 'core_api', 'none']);
 
@@ -41,13 +45,28 @@ export const settingsSchema = z.strictObject({
   routing: routingSchema.default({}),
   webhook: z
     .strictObject({
-      host: z.string().default('127.0.0.1'),
+      /** The address the listener binds: an IP literal or `localhost`; loopback unless `allowNonLoopback`. */
+      host: z.string().refine(isBindableHost, { message: 'not an IP address to listen on (e.g. 127.0.0.1)' }).default('127.0.0.1'),
       /** Unset: an ephemeral port with the emulator, {@link DEFAULT_WEBHOOK_PORT} with real Midtrans. */
       port: z.number().int().min(0).max(65535).optional(),
       /** Public URL (tunnel/relay) Midtrans should notify; sent as X-Override-Notification. */
-      publicUrl: z.url().optional(),
+      publicUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL (notifications carry payment data; Midtrans notifies https endpoints)' }).optional(),
+      /**
+       * The owner's explicit yes to a listener reachable from the network
+       * (any non-loopback `host`, e.g. `0.0.0.0` behind a relay on the LAN).
+       */
+      allowNonLoopback: z.boolean().default(false),
     })
-    .default({ host: '127.0.0.1' }),
+    .superRefine((w, ctx) => {
+      if (isBindableHost(w.host) && !isLoopbackHost(w.host) && !w.allowNonLoopback) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['host'],
+          message: `${w.host} is not a loopback address, so anyone on the network could reach the listener; set webhook.allowNonLoopback to true if that is intended`,
+        });
+      }
+    })
+    .default({ host: '127.0.0.1', allowNonLoopback: false }),
   emulator: z
     .strictObject({ port: z.number().int().min(0).max(65535).default(0) })
     .default({ port: 0 }),
@@ -65,8 +84,33 @@ export const settingsSchema = z.strictObject({
     .default({}),
   /** Thermal receipt printer (ESC/POS): none, raw TCP on the LAN, or a device file. */
   printer: printerSettingsSchema.default(NO_PRINTER),
+  /**
+   * Ledger backups (ledger/backup.ts): `dir` is where copies go — another
+   * disk or folder (default `<dataDir>/backups`, which survives a damaged
+   * file but not a dead disk); `keep` is how many copies are kept (oldest
+   * pruned first).
+   */
+  backup: z
+    .strictObject({
+      dir: z.string().min(1).refine(isAbsolute, { message: 'must be an absolute path (e.g. D:\\kasir-backup or /media/usb/kasir-backup)' }).optional(),
+      keep: z.number().int().min(1).max(1000).default(DEFAULT_BACKUP_KEEP),
+    })
+    .default({ keep: DEFAULT_BACKUP_KEEP }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** An address a socket can bind: an IPv4/IPv6 literal, or `localhost`. Hostnames would need DNS at start. */
+function isBindableHost(host: string): boolean {
+  return host === 'localhost' || isIP(host) !== 0;
+}
+
+/** 127.0.0.0/8, ::1 (and its IPv4-mapped form) and `localhost`: reachable from this machine only. */
+function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
 
 /** Reads settings.json (if any) and applies KASIR_* environment overrides. */
 export function loadSettings(dataDir: string, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -74,7 +118,8 @@ export function loadSettings(dataDir: string, env: NodeJS.ProcessEnv = process.e
   let fromFile: unknown = {};
   if (existsSync(file)) {
     try {
-      fromFile = JSON.parse(readFileSync(file, 'utf8'));
+      // Windows editors (Notepad) save UTF-8 with a byte-order mark; JSON.parse refuses it.
+      fromFile = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
     } catch (e) {
       throw new Error(`${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
     }
@@ -95,6 +140,11 @@ function parseSettings(value: unknown, from: string): Settings {
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   throw new Error(`${from} has invalid settings: ${issues}`);
+}
+
+/** Where ledger backups go: `backup.dir`, else `<dataDir>/backups`. */
+export function backupDir(settings: Settings, dataDir: string): string {
+  return settings.backup.dir ?? join(dataDir, 'backups');
 }
 
 /**

@@ -3,8 +3,8 @@
  * owner's threshold, price overrides, keys and settings, closing the day,
  * staff management), in one place for the router to call:
  *
- * 1. the caller must have a session (a window nobody signed in on gets nothing);
- * 2. until an owner exists, every privileged call is refused (owner_required);
+ * 1. until an owner exists, every privileged call is refused (owner_required);
+ * 2. the caller must have a session (a window nobody signed in on gets nothing);
  * 3. a one-time `{staffId, pin}` approval from the active owner allows it;
  * 4. otherwise an owner session allows it;
  * 5. otherwise it is refused with pin_required (the UI then asks for the owner PIN).
@@ -49,16 +49,18 @@ export class PrivilegeGuard {
    */
   async authorize(callerId: string, action: string, approval?: Approval | null): Promise<Authorization> {
     const { sessions, staff } = this.deps;
+    if (!staff.hasOwner()) {
+      // First: a till with real keys and no owner has no session to name, and the answer leads to owner setup.
+      const current = sessions.current(callerId);
+      this.refused(callerId, action, current ? staff.get(current.staffId) : null, 'owner_required');
+      throw staffErrors.ownerRequired();
+    }
     let session: Staff;
     try {
       session = sessions.require(callerId);
     } catch (e) {
       this.refused(callerId, action, null, 'sign_in_required');
       throw e;
-    }
-    if (!staff.hasOwner()) {
-      this.refused(callerId, action, session, 'owner_required');
-      throw staffErrors.ownerRequired();
     }
     if (approval) {
       try {
@@ -78,6 +80,7 @@ export class PrivilegeGuard {
    * Authorizes, then runs `fn` and records the privileged action's result as
    * a `privileged.<action>` row (ok, or error with the error's code). The
    * thing done should also say who in its own rows (the actor column).
+   * `describe` adds what only the result knows (a new id, an amount) to the ok row.
    */
   async run<T>(
     callerId: string,
@@ -85,25 +88,28 @@ export class PrivilegeGuard {
     approval: Approval | null | undefined,
     fn: (auth: Authorization) => T | Promise<T>,
     target: string | null = null,
+    describe?: (value: T) => { target?: string | null; details?: Record<string, unknown> },
   ): Promise<T> {
     const auth = await this.authorize(callerId, action, approval);
-    const row = (outcome: 'ok' | 'error', details: Record<string, unknown>) =>
+    const row = (outcome: 'ok' | 'error', details: Record<string, unknown>, rowTarget = target) =>
       this.deps.audit.append({
         action: `${AUDIT_ACTIONS.privilegedPrefix}${action}`,
         outcome,
         actor: actorOf(auth.session),
-        target,
+        target: rowTarget,
         details: { via: auth.via, approvedBy: auth.owner.id, ...details },
         caller: callerId,
       });
+    let value: T;
     try {
-      const value = await fn(auth);
-      row('ok', {});
-      return value;
+      value = await fn(auth);
     } catch (e) {
       row('error', { code: e instanceof KasirError ? e.code : 'INTERNAL' });
       throw e;
     }
+    const extra = describe?.(value) ?? {};
+    row('ok', extra.details ?? {}, extra.target === undefined ? target : extra.target);
+    return value;
   }
 
   /** True if a privileged call from this caller would need an owner approval right now (for the UI to ask up front). */

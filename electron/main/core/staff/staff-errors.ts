@@ -1,61 +1,71 @@
 /**
- * Every error this folder throws comes from one factory per kind, so the
- * contract's codes can be swapped in one place. Until the contract has its
- * own codes (PIN_REQUIRED, PIN_INVALID, PIN_RETRY_LATER, STAFF_LOCKED…),
- * each kind maps to the closest existing ErrorCode and carries a `reason`
- * and `params` the router and renderer can already switch on.
+ * Every error this folder throws comes from one factory per kind. Each kind
+ * has its contract ErrorCode (CODE below) and, where the code alone is not
+ * specific, the variant param the renderer words it by (VARIANT below, from
+ * shared/contract/error-vocabulary.ts). `reason` stays on the error for
+ * audit rows and tests.
  *
  * No message or param ever contains a PIN, a hash or a recovery code.
  */
 import { KasirError, type ErrorCode } from '../../../../shared/contract/result';
 
-/** Why a staff operation was refused; the future ErrorCode in the comment. */
+/** Why a staff operation was refused; its ErrorCode is in CODE. */
 export type StaffErrorReason =
-  | 'pin_required' // PIN_REQUIRED: a privileged call without an owner session or approval
-  | 'pin_invalid' // PIN_INVALID: wrong PIN (or unknown staff id on a PIN check)
-  | 'retry_later' // PIN_RETRY_LATER: inside an escalating delay; params.retryAfterSeconds
-  | 'locked' // STAFF_LOCKED: too many wrong PINs; the owner (or the recovery code) unlocks
-  | 'not_owner' // FORBIDDEN: the approver or session is not an owner
-  | 'owner_required' // OWNER_REQUIRED: no owner account exists yet
-  | 'sign_in_required' // SIGN_IN_REQUIRED: this caller has no session
-  | 'inactive' // STAFF_INACTIVE: the account is deactivated
-  | 'owner_exists' // CONFLICT: an owner was already created
-  | 'pin_weak' // PIN_WEAK: fails the PIN policy; params.rule
-  | 'recovery_invalid' // RECOVERY_CODE_INVALID
-  | 'staff_not_found' // NOT_FOUND
-  | 'owner_protected' // CONFLICT: the owner cannot be deactivated
-  | 'name_invalid'; // INVALID_INPUT: a staff name that is empty, too long or has control characters
+  | 'pin_required' // a privileged call without an owner session or approval
+  | 'pin_invalid' // wrong PIN (or unknown staff id on a PIN check)
+  | 'retry_later' // inside an escalating delay; params.retryAfterSeconds
+  | 'locked' // too many wrong PINs; the owner (or the recovery code) unlocks
+  | 'not_owner' // the approver or session is not an owner
+  | 'owner_required' // no owner account exists yet
+  | 'sign_in_required' // this caller has no session
+  | 'inactive' // the account is deactivated
+  | 'owner_exists' // an owner was already created
+  | 'pin_weak' // fails the PIN policy; params.rule
+  | 'recovery_invalid' // the recovery code is wrong
+  | 'staff_not_found'
+  | 'owner_protected' // the owner cannot be deactivated
+  | 'name_invalid'; // a staff name that is empty, too long or has control characters
 
 const CODE: Record<StaffErrorReason, ErrorCode> = {
-  pin_required: 'FORBIDDEN',
-  pin_invalid: 'FORBIDDEN',
-  retry_later: 'FORBIDDEN',
-  locked: 'FORBIDDEN',
+  pin_required: 'PIN_REQUIRED',
+  pin_invalid: 'PIN_INVALID',
+  retry_later: 'LOCKED',
+  locked: 'LOCKED',
   not_owner: 'FORBIDDEN',
-  owner_required: 'FORBIDDEN',
-  sign_in_required: 'FORBIDDEN',
+  owner_required: 'OWNER_REQUIRED',
+  sign_in_required: 'SIGN_IN_REQUIRED',
   inactive: 'FORBIDDEN',
   owner_exists: 'CONFLICT',
-  pin_weak: 'INVALID_INPUT',
-  recovery_invalid: 'FORBIDDEN',
+  pin_weak: 'PIN_WEAK',
+  recovery_invalid: 'RECOVERY_CODE_INVALID',
   staff_not_found: 'NOT_FOUND',
   owner_protected: 'CONFLICT',
   name_invalid: 'INVALID_INPUT',
 };
 
+/** The contract variant param of kinds whose code is shared with other errors. */
+const VARIANT: Partial<Record<StaffErrorReason, Record<string, string>>> = {
+  not_owner: { reason: 'not_owner' },
+  inactive: { reason: 'staff_inactive' },
+  owner_exists: { reason: 'owner_exists' },
+  owner_protected: { reason: 'owner_protected' },
+  staff_not_found: { what: 'staff' },
+  name_invalid: { issue: 'name_invalid' },
+};
+
 /** Parameters a renderer can word an error with (numbers and rule names only). */
 export type StaffErrorParams = Record<string, string | number>;
 
-/** A KasirError with a machine-readable reason; the router passes `code` and `message` on. */
+/** A KasirError with a machine-readable reason; the router passes code, message, params and field on. */
 export class StaffError extends KasirError {
   constructor(
     readonly reason: StaffErrorReason,
     message: string,
-    readonly params: StaffErrorParams = {},
+    params: StaffErrorParams = {},
     /** The input field a form should show it next to, if any. */
-    readonly field?: string,
+    field?: string,
   ) {
-    super(CODE[reason], message);
+    super(CODE[reason], message, { params: { ...VARIANT[reason], ...params }, ...(field !== undefined ? { field } : {}) });
     this.name = 'StaffError';
   }
 }
@@ -81,5 +91,5 @@ export const staffErrors = {
   recoveryInvalid: () => new StaffError('recovery_invalid', 'that recovery code is not right', {}, 'recoveryCode'),
   staffNotFound: (id: string) => new StaffError('staff_not_found', `no staff member ${id}`, { id }),
   ownerProtected: () => new StaffError('owner_protected', 'the owner account cannot be deactivated'),
-  nameInvalid: () => new StaffError('name_invalid', 'a name has 1 to 50 characters', { min: 1, max: 50 }, 'name'),
+  nameInvalid: () => new StaffError('name_invalid', 'a name has 1 to 50 characters', { minimum: 1, maximum: 50 }, 'name'),
 } as const;

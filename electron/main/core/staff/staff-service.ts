@@ -12,6 +12,7 @@ import type { Database } from '../ledger';
 import { silentLogger, type Logger } from '../logger';
 import { randomCode } from '../payments/ids';
 import { AUDIT_ACTIONS, type AuditLog } from '../audit';
+import { gate } from './lockout';
 import { PinGate } from './pin-gate';
 import { PinHasher } from './pin-hash';
 import { assertPinAllowed } from './pin-policy';
@@ -87,6 +88,12 @@ export class StaffService {
   /** One staff member, or null. */
   get(id: string): Staff | null {
     return this.repo.get(id);
+  }
+
+  /** Seconds before `id` may try a PIN again after wrong PINs; null when there is no wait (a lock is `locked`). */
+  retryAfterSeconds(id: string): number | null {
+    const now = gate(this.repo.pinState(id), this.deps.clock.now());
+    return now.kind === 'wait' ? now.retryAfterSeconds : null;
   }
 
   /**

@@ -9,6 +9,7 @@ import type { CatalogProduct } from '../../../../shared/contract/schemas';
 import type { Err } from '../../../../shared/contract/result';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { call } from '../../api';
+import { withApproval } from '../../stores/approval-store';
 import { ErrorMessage } from '../../components/error-message';
 import { useCatalog } from '../../stores/catalog-store';
 import { ProductForm } from './product-form';
@@ -42,9 +43,12 @@ export function CatalogScreen() {
   };
 
   const toggle = async (p: CatalogProduct) => {
-    const res = p.active
-      ? await call('catalog.remove', { sku: p.sku })
-      : await call('catalog.save', { sku: p.sku, name: p.name, price: p.price, category: p.category, active: true });
+    // Catalogue changes are the owner's: a cashier is asked for the owner PIN.
+    const res = await withApproval((approval) =>
+      p.active
+        ? call('catalog.remove', { sku: p.sku, ...approval })
+        : call('catalog.save', { sku: p.sku, name: p.name, price: p.price, category: p.category, active: true, ...approval }),
+    );
     if (res.ok) await afterChange(res.value);
     else setError(res);
   };

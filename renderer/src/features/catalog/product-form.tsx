@@ -8,8 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogProduct } from '../../../../shared/contract/schemas';
 import type { Err } from '../../../../shared/contract/result';
 import { call } from '../../api';
+import { withApproval } from '../../stores/approval-store';
 import { ErrorMessage } from '../../components/error-message';
+import { errorFieldOf } from '../../components/error-text';
 import { groupThousands, parseRupiah } from '../../components/rupiah-input';
+
+/** The inputs an error from main can be about (its `field`); others show at the foot of the form. */
+const FIELDS = ['sku', 'name', 'price', 'category'] as const;
+type Field = (typeof FIELDS)[number];
 
 export interface ProductFormProps {
   /** The product being edited, or null for a new one. */
@@ -31,6 +37,9 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
   const [priceInvalid, setPriceInvalid] = useState(false);
   const [error, setError] = useState<Err | null>(null);
   const [busy, setBusy] = useState(false);
+  const errorField = errorFieldOf(error, FIELDS);
+  /** The error when it belongs next to `field` (null: the foot of the form). */
+  const errorAt = (field: Field | null) => (errorField === field ? error : null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -38,7 +47,8 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
     setPriceInvalid(rupiah === null || rupiah < 1);
     if (rupiah === null || rupiah < 1) return;
     setBusy(true);
-    const res = await call('catalog.save', { sku, name, price: rupiah, category, active, isNew: product === null });
+    const input = { sku, name, price: rupiah, category, active, isNew: product === null };
+    const res = await withApproval((approval) => call('catalog.save', { ...input, ...approval }));
     setBusy(false);
     setError(res.ok ? null : res);
     if (res.ok) onSaved(res.value);
@@ -56,13 +66,23 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
           readOnly={product !== null}
           placeholder={t('catalog.skuPlaceholder')}
           autoFocus={product === null}
+          aria-invalid={errorField === 'sku'}
           onChange={(e) => setSku(e.target.value)}
         />
       </label>
+      <ErrorMessage error={errorAt('sku')} testId="product-form-error" />
       <label>
         {t('catalog.name')}
-        <input data-testid="product-form-name" value={name} maxLength={50} autoFocus={product !== null} onChange={(e) => setName(e.target.value)} />
+        <input
+          data-testid="product-form-name"
+          value={name}
+          maxLength={50}
+          autoFocus={product !== null}
+          aria-invalid={errorField === 'name'}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
+      <ErrorMessage error={errorAt('name')} testId="product-form-error" />
       <label>
         {t('catalog.price')}
         <input
@@ -70,29 +90,38 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
           inputMode="numeric"
           value={price}
           placeholder={t('catalog.pricePlaceholder')}
-          aria-invalid={priceInvalid}
+          aria-invalid={priceInvalid || errorField === 'price'}
           onChange={(e) => setPrice(e.target.value)}
         />
-      </label>
-      <label>
-        {t('catalog.category')}
-        <input data-testid="product-form-category" list="catalog-categories" value={category} maxLength={50} onChange={(e) => setCategory(e.target.value)} />
-        <datalist id="catalog-categories">
-          {categories.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-      </label>
-      <label className="product-form-active">
-        <input type="checkbox" data-testid="product-form-active" checked={active} onChange={(e) => setActive(e.target.checked)} />
-        {t('catalog.activeLabel')}
       </label>
       {priceInvalid && (
         <p className="error" role="alert" data-testid="product-form-price-invalid">
           {t('catalog.priceInvalid')}
         </p>
       )}
-      <ErrorMessage error={error} testId="product-form-error" />
+      <ErrorMessage error={errorAt('price')} testId="product-form-error" />
+      <label>
+        {t('catalog.category')}
+        <input
+          data-testid="product-form-category"
+          list="catalog-categories"
+          value={category}
+          maxLength={50}
+          aria-invalid={errorField === 'category'}
+          onChange={(e) => setCategory(e.target.value)}
+        />
+        <datalist id="catalog-categories">
+          {categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </label>
+      <ErrorMessage error={errorAt('category')} testId="product-form-error" />
+      <label className="product-form-active">
+        <input type="checkbox" data-testid="product-form-active" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        {t('catalog.activeLabel')}
+      </label>
+      <ErrorMessage error={errorAt(null)} testId="product-form-error" />
       <div className="product-form-actions">
         <button type="submit" className="primary" data-testid="product-form-save" disabled={busy}>
           {busy ? t('catalog.saving') : t('catalog.save')}

@@ -52,6 +52,9 @@ export function HistoryScreen() {
                   <div className="muted small-note" data-testid={`history-items-${p.orderId}`}>
                     {p.items.map((i) => `${i.name} × ${i.quantity}`).join(', ')}
                   </div>
+                  {p.actorName && (
+                    <div className="muted small-note" data-testid={`history-actor-${p.orderId}`}>{t('actor.soldBy', { name: p.actorName })}</div>
+                  )}
                 </td>
                 <td>{labels.method(p.method)}</td>
                 <td>

@@ -11,6 +11,7 @@ import type { PaymentView } from '../../../../shared/contract/schemas';
 import type { Err } from '../../../../shared/contract/result';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { ErrorMessage } from '../../components/error-message';
+import { errorFieldOf } from '../../components/error-text';
 import { useLabels } from '../../components/labels';
 import { groupThousands, parseRupiah } from '../../components/rupiah-input';
 import { usePayments } from '../../stores/payment-store';
@@ -45,6 +46,8 @@ export function RefundForm({ payment, onDone }: RefundFormProps) {
   const amount = parseRupiah(amountText);
   const amountInvalid = amount === null || amount < 1;
   const key = payment.orderId;
+  // A refused amount (e.g. more than is left) is shown under the amount; anything else at the foot.
+  const amountRefused = errorFieldOf(problem, ['amount'] as const) === 'amount';
 
   const submit = async () => {
     if (amountInvalid || inFlight.current) return;
@@ -77,11 +80,12 @@ export function RefundForm({ payment, onDone }: RefundFormProps) {
               inputMode="numeric"
               autoComplete="off"
               value={amountText}
-              aria-invalid={amountInvalid}
+              aria-invalid={amountInvalid || amountRefused}
               disabled={sending}
               onChange={(e) => setAmountText(e.target.value)}
             />
           </label>
+          <ErrorMessage error={amountRefused ? problem : null} testId={`refund-error-${key}`} />
           <label>
             {t('refund.reason')}
             <input
@@ -114,7 +118,7 @@ export function RefundForm({ payment, onDone }: RefundFormProps) {
           </button>
         </div>
       )}
-      <ErrorMessage error={problem} testId={`refund-error-${key}`} />
+      <ErrorMessage error={amountRefused ? null : problem} testId={`refund-error-${key}`} />
     </div>
   );
 }

@@ -7,6 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../../../shared/contract/schemas';
 import { ErrorMessage } from '../../components/error-message';
+import { errorFieldOf } from '../../components/error-text';
 import { ClosingsList } from './closings-list';
 import { useCloseDay } from './use-close-day';
 import { ZReport } from './z-report';
@@ -20,6 +21,10 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
     counted, countInvalid, confirming, busy, problem,
     setCounted, pickDay, selectClosing, askConfirm, back, close, exportCsv,
   } = useCloseDay(report);
+  // A refused day or count is shown next to its input (while that input is shown); anything else
+  // (OPEN_PAYMENTS with "Close anyway") below the form.
+  const inputs = target === null ? [] : earlierOpen ? (['day', 'countedCash'] as const) : (['countedCash'] as const);
+  const problemField = errorFieldOf(problem, inputs);
 
   return (
     <section className="close-day" data-testid="close-day">
@@ -46,11 +51,12 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
                   disabled={busy || confirming}
                   onChange={(e) => pickDay(e.target.value)}
                 >
-                  {closable.map((d) => (
-                    <option key={d} value={d}>{d === report.day ? t('closeDay.todayOption', { day: d }) : d}</option>
+                  {closable.map((day) => (
+                    <option key={day} value={day}>{day === report.day ? t('closeDay.todayOption', { day }) : day}</option>
                   ))}
                 </select>
               </label>
+              <ErrorMessage error={problemField === 'day' ? problem : null} testId="close-day-error" />
             </>
           )}
           <label>
@@ -61,10 +67,11 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
               placeholder={t('closeDay.countedPlaceholder')}
               value={counted}
               disabled={busy}
-              aria-invalid={countInvalid}
+              aria-invalid={countInvalid || problemField === 'countedCash'}
               onChange={(e) => setCounted(e.target.value)}
             />
           </label>
+          <ErrorMessage error={problemField === 'countedCash' ? problem : null} testId="close-day-error" />
           {!confirming ? (
             <button className="primary" data-testid="close-day-button" disabled={busy || countInvalid} onClick={askConfirm}>
               {t('closeDay.button', { day: target })}
@@ -83,7 +90,7 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
           {countInvalid && <p className="error" data-testid="counted-cash-error">{t('closeDay.countInvalid')}</p>}
         </div>
       )}
-      <ErrorMessage error={problem} testId="close-day-error" className={problem?.code === 'OPEN_PAYMENTS' ? 'close-day-warning' : 'error'}>
+      <ErrorMessage error={problemField === null ? problem : null} testId="close-day-error" className={problem?.code === 'OPEN_PAYMENTS' ? 'close-day-warning' : 'error'}>
         {problem?.code === 'OPEN_PAYMENTS' && confirming && (
           <button data-testid="close-day-force" disabled={busy} onClick={() => void close(true)}>
             {t('closeDay.force')}
@@ -97,7 +104,7 @@ export function CloseDayPanel({ report }: { report: DayReport }) {
       </div>
       {shown && <ZReport closing={shown} />}
       <h3>{t('closeDay.pastClosings')}</h3>
-      <ClosingsList closings={closings} selectedDay={shown?.day ?? null} busy={busy} onSelect={selectClosing} onExport={(d) => void exportCsv(d)} />
+      <ClosingsList closings={closings} selectedDay={shown?.day ?? null} busy={busy} onSelect={selectClosing} onExport={(day) => void exportCsv(day)} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DayClosing, DayReport } from '../../../../shared/contract/schemas';
 import type { Err } from '../../../../shared/contract/result';
 import { call } from '../../api';
+import { withApproval } from '../../stores/approval-store';
 import { parseCountedCash, planCloseDay, type CloseDayPlan } from './close-day-plan';
 import { downloadText } from './download';
 
@@ -73,11 +74,9 @@ export function useCloseDay(report: DayReport): CloseDay {
     if (countInvalid || plan.target === null) return;
     setBusy(true);
     setProblem(null);
-    const r = await call('reports.closeDay', {
-      day: plan.target,
-      ...(countedCash !== null ? { countedCash } : {}),
-      ...(force ? { force } : {}),
-    });
+    const input = { day: plan.target, ...(countedCash !== null ? { countedCash } : {}), ...(force ? { force } : {}) };
+    // Closing the day is the owner's: a cashier is asked for the owner PIN.
+    const r = await withApproval((approval) => call('reports.closeDay', { ...input, ...approval }));
     setBusy(false);
     if (r.ok) {
       setConfirming(false);

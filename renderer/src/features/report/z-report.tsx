@@ -18,6 +18,7 @@ export function ZReport({ closing }: { closing: DayClosing }) {
       <h3>
         {t('zreport.title')} <span data-testid="zreport-day">{c.day}</span>{' '}
         <span className="muted">{t('zreport.closedAt', { time: shopTime(c.closedAt, c.zone, locale), zone: c.zone })}</span>
+        {c.closedByName && <span className="muted" data-testid="zreport-closed-by"> · {t('actor.closedBy', { name: c.closedByName })}</span>}
       </h3>
       {c.forced && (
         <p className="error" data-testid="zreport-forced" data-open-count={c.openCount} data-open-total={c.openTotal}>

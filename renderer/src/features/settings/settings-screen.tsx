@@ -8,23 +8,26 @@ import type { ChannelOutput } from '../../../../shared/contract/channels';
 import { PEM_SECRETS } from '../../../../shared/domain/gateway';
 import type { Err } from '../../../../shared/contract/result';
 import { call } from '../../api';
+import { withApproval } from '../../stores/approval-store';
 import { ErrorMessage } from '../../components/error-message';
 
 type Env = 'sandbox' | 'production';
 type Row = ChannelOutput<'settings.secrets'>[number];
 
-function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: () => void }) {
+function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: (status: Row['status']) => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const [error, setError] = useState<Err | null>(null);
   const pem = PEM_SECRETS.includes(row.name);
   const label = t(`settings.secret.${row.name}`);
   const { configured, hint } = row.status;
+  // The value is the row's only field: a refused value marks its input (the message sits in the row).
+  const valueRefused = error?.field === 'value';
   const save = async () => {
-    const res = await call('settings.setSecret', { env, name: row.name, value });
+    const res = await withApproval((approval) => call('settings.setSecret', { env, name: row.name, value, ...approval }));
     setValue('');
     setError(res.ok ? null : res);
-    if (res.ok) onSaved();
+    if (res.ok) onSaved(res.value);
   };
   return (
     <li className="secret" data-testid={`secret-${row.name}`}>
@@ -33,10 +36,18 @@ function SecretField({ env, row, onSaved }: { env: Env; row: Row; onSaved: () =>
         {configured ? (hint ? t('settings.configuredHint', { hint }) : t('settings.configured')) : t('settings.notSet')}
       </span>
       {pem ? (
-        <textarea aria-label={label} data-testid={`secret-input-${row.name}`} rows={3} value={value} onChange={(e) => setValue(e.target.value)} />
+        <textarea
+          aria-label={label}
+          aria-invalid={valueRefused}
+          data-testid={`secret-input-${row.name}`}
+          rows={3}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       ) : (
         <input
           aria-label={label}
+          aria-invalid={valueRefused}
           data-testid={`secret-input-${row.name}`}
           type="password"
           autoComplete="off"
@@ -58,7 +69,8 @@ export function SettingsScreen() {
   const [env, setEnv] = useState<Env>('sandbox');
   const [rows, setRows] = useState<Row[]>([]);
   const load = useCallback(() => {
-    void call('settings.secrets', { env }).then((r) => r.ok && setRows(r.value));
+    // Keys are the owner's: a cashier is asked for the owner PIN, a till without an owner is led to create one.
+    void withApproval((approval) => call('settings.secrets', { env, ...approval })).then((r) => r.ok && setRows(r.value));
   }, [env]);
   useEffect(load, [load]);
   return (
@@ -74,7 +86,8 @@ export function SettingsScreen() {
       </label>
       <ul className="secrets">
         {rows.map((row) => (
-          <SecretField key={row.name} env={env} row={row} onSaved={load} />
+          // The answer is the key's new status: no second read (which a cashier would have to approve again).
+          <SecretField key={row.name} env={env} row={row} onSaved={(status) => setRows((all) => all.map((r) => (r.name === row.name ? { ...r, status } : r)))} />
         ))}
       </ul>
     </section>
