@@ -11,6 +11,7 @@ import { call, subscribe } from './api';
 import { usePayments } from './stores/payment-store';
 import { useCatalog } from './stores/catalog-store';
 import { useSession } from './stores/session-store';
+import { useActivityPing } from './features/session/use-activity-ping';
 import { useApproval } from './stores/approval-store';
 import { ProductGrid } from './features/till/product-grid';
 import { CartPanel } from './features/till/cart-panel';
@@ -61,6 +62,7 @@ export function App() {
   const ownerSetupOpen = useSession((s) => s.ownerSetupOpen);
   const recoveryCode = useSession((s) => s.recoveryCode);
   const staffId = session?.staff?.id ?? null;
+  useActivityPing(staffId !== null && !(session?.isDefault ?? false));
 
   useEffect(() => {
     void call('app.info').then((r) => {

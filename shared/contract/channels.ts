@@ -192,6 +192,15 @@ export const channels = {
     input: z.strictObject({ staffId, pin }),
     output: sessionView,
   },
+  /**
+   * "Someone is working at this window": the renderer sends it (throttled) on
+   * taps and keys, so tapping products without a call to main is not idleness.
+   * Needs a session (SIGN_IN_REQUIRED after an idle sign-out); answers it.
+   */
+  'session.touch': {
+    input: none,
+    output: sessionView,
+  },
   /** Signs this window out. */
   'session.signOut': {
     input: none,

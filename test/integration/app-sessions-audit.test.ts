@@ -60,6 +60,22 @@ describe('sessions and the audit log through the router', () => {
     ]);
   });
 
+  it('a cashier tapping products (session.touch, no sale yet) is not idle; after sign-out the touch is refused', async () => {
+    const clock = new ManualClock();
+    app = await makeApp({ clock });
+    const owner = app.caller('owner-page');
+    await owner.ok('staff.createOwner', { name: 'Bu Sari', pin: OWNER_PIN });
+    const dewi = await owner.ok('staff.create', { name: 'Dewi', pin: DEWI_PIN, role: 'cashier' });
+    const till = app.caller('till-1');
+    await till.ok('session.signIn', { staffId: dewi.id, pin: DEWI_PIN });
+    for (let i = 0; i < 4; i++) {
+      clock.advance(8 * MIN);
+      expect(await till.ok('session.touch')).toMatchObject({ staff: { name: 'Dewi' } });
+    }
+    clock.advance(10 * MIN);
+    expect((await till.fails('session.touch')).code).toBe('SIGN_IN_REQUIRED');
+  });
+
   it('locks the owner after wrong approval PINs, shows each step in the audit log, and the recovery code unlocks', async () => {
     const clock = new ManualClock();
     app = await makeApp({ clock });

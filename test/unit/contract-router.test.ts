@@ -46,6 +46,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.secrets': unused,
     'settings.setSecret': unused,
     'settings.backupNow': unused,
+    'session.touch': unused,
     'session.current': unused,
     'session.roster': unused,
     'session.signIn': unused,

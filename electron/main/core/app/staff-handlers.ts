@@ -61,6 +61,8 @@ export function createStaffHandlers(deps: StaffHandlerDeps): AppHandlers<StaffCh
       deps.sessionChanged();
       return sessionView(callerId);
     },
+    // The access layer already touched the session (this channel is not sessionless).
+    'session.touch': (_input, { callerId }) => sessionView(callerId),
     'session.signOut': (_input, { callerId }) => {
       sessions.signOut(callerId);
       return sessionView(callerId);
