@@ -94,7 +94,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       ...noElectron,
-      ...engineConstructions(['PaymentService', 'Reconciler', 'PaymentTracker']),
+      ...engineConstructions(['PaymentService', 'Reconciler', 'PaymentTracker', 'StatusScheduler', 'RecheckPlanner']),
     },
   },
   {
@@ -104,7 +104,12 @@ export default tseslint.config(
   {
     // The tracker's own unit test drives the bare scheduler with a fake poll; everything else uses the builder.
     files: ['test/unit/payments-tracker.test.ts'],
-    rules: engineConstructions(['PaymentService', 'Reconciler']),
+    rules: engineConstructions(['PaymentService', 'Reconciler', 'StatusScheduler', 'RecheckPlanner']),
+  },
+  {
+    // The status scheduler's own unit test drives the bare queue with a fake gateway.
+    files: ['test/unit/payments-status-scheduler.test.ts'],
+    rules: engineConstructions(['PaymentService', 'Reconciler', 'PaymentTracker', 'RecheckPlanner']),
   },
   {
     // Renderer: read zustand stores through selectors (a whole-store read re-renders on every change).
@@ -112,7 +117,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...engineConstructions(['PaymentService', 'Reconciler', 'PaymentTracker'])['no-restricted-syntax'].slice(1),
+        ...engineConstructions(['PaymentService', 'Reconciler', 'PaymentTracker', 'StatusScheduler', 'RecheckPlanner'])['no-restricted-syntax'].slice(1),
         {
           selector: 'CallExpression[callee.name=/^use(Cart|Catalog|Payments|Payment|ShopZone|Session|Approval)(Store)?$/][arguments.length=0]',
           message: 'Read a zustand store through a selector: useX((s) => s.field), or useShallow for several fields.',

@@ -170,7 +170,9 @@ export function errorVariant(code: ErrorCode, params: ErrorParams): string | nul
  * - `keys_not_configured` {env}: no Midtrans keys for this environment at start; only cash works;
  * - `payments_recovered` {count}: unfinished payments from before the restart were checked with Midtrans;
  * - `charge_found` {orderId, status}: a charge whose outcome was unknown exists after all: do not charge again;
- * - `charge_not_made` {orderId}: a charge whose outcome was unknown was never made: it may be charged again.
+ * - `charge_not_made` {orderId}: a charge whose outcome was unknown was never made: it may be charged again;
+ * - `clock_skew` {minutes, direction}: the till's clock is `minutes` (whole, ≥ 1) `ahead` of or `behind`
+ *   Midtrans' clock; payments follow Midtrans' time, the cashier should set the computer's clock right.
  */
-export const NOTICE_CODES = ['keys_not_configured', 'payments_recovered', 'charge_found', 'charge_not_made'] as const;
+export const NOTICE_CODES = ['keys_not_configured', 'payments_recovered', 'charge_found', 'charge_not_made', 'clock_skew'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];

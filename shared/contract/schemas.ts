@@ -89,6 +89,12 @@ export const paymentView = z.strictObject({
   items: z.array(cartItem),
   /** Who rang the sale up (staff name as it is now); null when the till did it with nobody signed in. */
   actorName: z.string().nullable().optional(),
+  /**
+   * Midtrans' clock minus this till's (ms) when the view was made; absent when
+   * unmeasured or within a second or so. `expiresAt` is Midtrans' instant; on
+   * the till's clock (what the cashier compares with) it is `expiresAt − clockOffsetMs`.
+   */
+  clockOffsetMs: z.number().int().optional(),
 });
 export type PaymentView = z.infer<typeof paymentView>;
 

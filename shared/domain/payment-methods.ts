@@ -76,6 +76,12 @@ export interface PaymentMethodSpec {
    */
   readonly validityMinutes: number | null;
   readonly refund: RefundRule;
+  /**
+   * True when Midtrans can reverse a settled payment later (settlement → deny,
+   * the funds returned by the bank or store): virtual accounts, Mandiri bill and
+   * store codes. Kasir re-reads such payments for a day after settlement.
+   */
+  readonly reversible: boolean;
   readonly amount: AmountLimits;
 }
 
@@ -88,67 +94,67 @@ const SPECS = {
   qris: {
     family: 'qris', labelKey: 'method.qris', name: 'QRIS', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'qris', acquirer: 'gopay' }, snapBi: { kind: 'qris', acquirer: 'gopay' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, amount: { min: 1, max: 10_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, reversible: false, amount: { min: 1, max: 10_000_000 },
   },
   gopay: {
     family: 'ewallet', labelKey: 'method.gopay', name: 'GoPay', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'gopay' }, snapBi: { kind: 'debit', payOption: 'GOPAY' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, amount: { min: 1, max: 20_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, reversible: false, amount: { min: 1, max: 20_000_000 },
   },
   shopeepay: {
     family: 'ewallet', labelKey: 'method.shopeepay', name: 'ShopeePay', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'shopeepay' }, snapBi: { kind: 'debit', payOption: 'SHOPEEPAY' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 365, partial: false }, amount: { min: 1, max: 20_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 365, partial: false }, reversible: false, amount: { min: 1, max: 20_000_000 },
   },
   dana: {
     family: 'ewallet', labelKey: 'method.dana', name: 'DANA', defaultApi: 'snap_bi',
     coreApi: null, snapBi: { kind: 'debit', payOption: 'DANA' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 45, partial: true }, amount: { min: 1, max: 20_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 45, partial: true }, reversible: false, amount: { min: 1, max: 20_000_000 },
   },
   va_bca: {
     family: 'va', labelKey: 'method.va_bca', name: 'VA BCA', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'bca' }, snapBi: { kind: 'va', bank: 'bca' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, amount: { min: 10_000, max: 20_000_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 10_000, max: 20_000_000_000 },
   },
   va_bni: {
     family: 'va', labelKey: 'method.va_bni', name: 'VA BNI', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'bni' }, snapBi: { kind: 'va', bank: 'bni' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, amount: { min: 1, max: null },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: null },
   },
   va_bri: {
     family: 'va', labelKey: 'method.va_bri', name: 'VA BRI', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'bri' }, snapBi: { kind: 'va', bank: 'bri' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, amount: { min: 1, max: 20_000_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 20_000_000_000 },
   },
   va_permata: {
     family: 'va', labelKey: 'method.va_permata', name: 'VA Permata', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'permata' }, snapBi: { kind: 'va', bank: 'permata' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, amount: { min: 1, max: 9_999_999_999 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 9_999_999_999 },
   },
   va_cimb: {
     family: 'va', labelKey: 'method.va_cimb', name: 'VA CIMB', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'cimb' }, snapBi: { kind: 'va', bank: 'cimb' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, amount: { min: 1, max: 250_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 250_000_000 },
   },
   mandiri_bill: {
     family: 'bill', labelKey: 'method.mandiri_bill', name: 'Mandiri Bill', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'echannel' }, snapBi: { kind: 'va', bank: 'mandiri' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, amount: { min: 1, max: 50_000_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 50_000_000_000 },
   },
   indomaret: {
     family: 'cstore', labelKey: 'method.indomaret', name: 'Indomaret', defaultApi: 'core_api',
     coreApi: { paymentType: 'cstore', store: 'indomaret' }, snapBi: null,
-    validityMinutes: null, refund: NO_REFUND, amount: { min: 10_000, max: 5_000_000 },
+    validityMinutes: null, refund: NO_REFUND, reversible: true, amount: { min: 10_000, max: 5_000_000 },
   },
   alfamart: {
     family: 'cstore', labelKey: 'method.alfamart', name: 'Alfamart', defaultApi: 'core_api',
     coreApi: { paymentType: 'cstore', store: 'alfamart' }, snapBi: null,
-    validityMinutes: null, refund: NO_REFUND, amount: { min: 1, max: 2_500_000 },
+    validityMinutes: null, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 2_500_000 },
   },
   cash: {
     family: 'cash', labelKey: 'method.cash', name: 'Cash', defaultApi: 'none',
     coreApi: null, snapBi: null,
-    validityMinutes: null, refund: NO_REFUND, amount: { min: 1, max: null },
+    validityMinutes: null, refund: NO_REFUND, reversible: false, amount: { min: 1, max: null },
   },
 } as const satisfies Record<string, PaymentMethodSpec>;
 
@@ -192,6 +198,9 @@ export const SNAP_BI_METHODS: readonly PaymentMethod[] = methodsWhere((spec) => 
  * returns the money itself), and cash goes back from the drawer.
  */
 export const REFUNDABLE_METHODS: readonly PaymentMethod[] = methodsWhere((spec) => spec.refund.viaGateway);
+
+/** Methods whose settled payments Midtrans may still reverse (settlement → deny): VAs, Mandiri bill, store codes. */
+export const REVERSIBLE_METHODS: readonly PaymentMethod[] = methodsWhere((spec) => spec.reversible);
 
 /** Banks a SNAP-BI VA method uses, once each (the keys of `snapBi.vaPartnerServiceIds`). */
 export const SNAP_VA_BANKS = Object.freeze([

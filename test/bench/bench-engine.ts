@@ -16,7 +16,13 @@ import { createGateway, type KasirGateway } from '../../electron/main/core/gatew
 import type { PaymentGateway } from '../../electron/main/core/gateway/types';
 import { openLedger, type Database } from '../../electron/main/core/ledger';
 import { silentLogger } from '../../electron/main/core/logger';
-import { createPaymentEngine, type PaymentService, type TrackingReadout } from '../../electron/main/core/payments';
+import {
+  createPaymentEngine,
+  type PaymentEngine,
+  type PaymentEngineOptions,
+  type PaymentService,
+  type TrackingReadout,
+} from '../../electron/main/core/payments';
 import { loadCredentials, type GatewayCredentials } from '../../electron/main/core/secrets/credentials';
 import { MemorySecretStore } from '../../electron/main/core/secrets/memory-secret-store';
 import type { SecretName } from '../../electron/main/core/secrets/secret-store';
@@ -28,8 +34,9 @@ export interface BenchEngine {
   gateway: KasirGateway;
   db: Database;
   payments: PaymentService;
-  /** The engine's polling counters. */
+  /** The engine's polling and status-call counters. */
   tracking: TrackingReadout;
+  engine: PaymentEngine;
   listener: WebhookListener | null;
   clock: ManualClock;
   credentials: GatewayCredentials;
@@ -52,6 +59,8 @@ export async function startBenchEngine(opts: {
   emulator: RunningEmulator;
   listener: boolean;
   wrapGateway?: (g: PaymentGateway) => PaymentGateway;
+  /** Engine options on top of the bench's own (e.g. a status budget that does not bind a throughput run). */
+  engine?: Partial<Omit<PaymentEngineOptions, 'db' | 'gateway' | 'clock' | 'logger' | 'gatewayEnv'>>;
 }): Promise<BenchEngine> {
   const { emulator } = opts;
   const dataDir = mkdtempSync(join(tmpdir(), 'kasir-bench-'));
@@ -70,6 +79,7 @@ export async function startBenchEngine(opts: {
   const db = openLedger(join(dataDir, 'kasir.sqlite'));
   let listener: WebhookListener | null = null;
   const engine = createPaymentEngine({
+    ...opts.engine,
     db,
     gateway: opts.wrapGateway ? opts.wrapGateway(gateway) : gateway,
     clock,
@@ -97,6 +107,7 @@ export async function startBenchEngine(opts: {
     db,
     payments: engine.payments,
     tracking: engine.tracking,
+    engine,
     listener,
     clock,
     credentials,

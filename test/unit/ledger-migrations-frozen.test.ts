@@ -18,6 +18,8 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 4, kind: 'rebuild', sha256: '3d671b6de8eccb1bf551f6254ea59d40fd7600f1619beb7fd6bd2a22d2be261f' },
   { version: 5, kind: 'plain', sha256: 'fcbc9a0c4a881218139ba644b36ff847f99e6ddf9eb22f235c854ab1c9191bb4' },
   { version: 6, kind: 'plain', sha256: '92dfd87d209b202faad3374436220a6f282fa27f9d9c38a4af7bcdd1be91e25f' },
+  { version: 7, kind: 'plain', sha256: '059b824eae01948f52a171ecd673eb24bb8a2ab5c33dd3c5577c1d4ecf265ea4' },
+  { version: 8, kind: 'plain', sha256: 'b3bd46e93497f306082990ee1375c84e709c4fec8c3d59799ddfcd93269ac1fd' },
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -26,6 +26,9 @@ const update = fc.record({
   source: fc.constantFrom<UpdateSource>(...UPDATE_SOURCES.filter((s) => s !== 'manual')),
 });
 
+
+/** Property runs write a real ledger per case: bounded by runs, not by the 5 s default meant for single cases (a busy 2-core CI box needs more). */
+const PROPERTY_TIMEOUT_MS = 60_000;
 describe('state machine (property)', () => {
   let h: Harness;
   beforeAll(() => {
@@ -84,7 +87,7 @@ describe('state machine (property)', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('duplicate delivery of every update leaves the same ledger as single delivery', async () => {
     await fc.assert(
@@ -109,7 +112,7 @@ describe('state machine (property)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('decide (pure)', () => {

@@ -56,13 +56,16 @@ describe('webhook → NotificationSink → confirmed transition', () => {
     await h.service.idle();
     const evs = events(p.id);
     expect(evs.filter((e) => e.applied === 1 && e.to_status === 'settlement')).toHaveLength(1);
-    expect(evs.filter((e) => e.note === 'notification')).toHaveLength(4);
+    // One claim, stored once and counted four times.
+    expect(evs.filter((e) => e.note === 'notification').map((e) => e.received)).toEqual([4]);
     expect(h.gateway.calls.status - before).toBeLessThanOrEqual(2);
     expect(h.updates.filter((u) => u.view.status === 'settlement')).toHaveLength(1);
-    // A later duplicate is recorded (and, the state being settled already, not re-confirmed).
+    // A later duplicate is recorded as received once more (and, the state being settled already, not re-confirmed).
     await h.sink.accept(note(p.orderId, 'settlement'));
     await h.service.idle();
-    expect(events(p.id).at(-1)).toMatchObject({ applied: 0, note: 'notification', source: 'webhook', claimed_status: 'settlement' });
+    expect(events(p.id).filter((e) => e.note === 'notification')).toEqual([
+      expect.objectContaining({ applied: 0, note: 'notification', source: 'webhook', claimed_status: 'settlement', received: 5 }),
+    ]);
   });
 
   it('a late pending notification after settlement is recorded and ignored', async () => {
@@ -132,7 +135,7 @@ describe('webhook dedupe of settled states', () => {
     for (let i = 0; i < 5; i++) await h.sink.accept(note(p.orderId, 'settlement'));
     await h.service.idle();
     expect(h.gateway.calls.status).toBe(before);
-    expect(new EventRepository(h.db).forPayment(p.id).filter((e) => e.note === 'notification')).toHaveLength(6);
+    expect(new EventRepository(h.db).forPayment(p.id).filter((e) => e.note === 'notification').map((e) => e.received)).toEqual([6]);
   });
 
   it('still confirms anything that could be news: a refund of a settled payment', async () => {

@@ -24,7 +24,7 @@ const SAMPLE = {
   amount: 5_500_000, min: 10_000, max: 5_000_000, total: 44_000, method: 'indomaret', status: 'settlement', env: 'sandbox',
   closedAt: '2026-11-26T14:05:00.000Z', day: '2026-11-26', today: '2026-11-25', id: 'P1', sku: 'ES-JERUK', count: 2,
   minimum: 1, maximum: 50, divisor: 1, target: '127.0.0.1:9100', seconds: 8, errno: 'EIO', retryAfterSeconds: 30, dir: '/media/usb/kasir-backups',
-  attemptsLeft: 6, orderId: 'K-20261126-0001', gatewayMessage: 'transaction_details.gross_amount is required',
+  attemptsLeft: 6, orderId: 'K-20261126-0001', gatewayMessage: 'transaction_details.gross_amount is required', minutes: 3, direction: 'ahead',
 } as const;
 
 type Variants = Record<string, { values: readonly string[]; param?: string }>;

@@ -170,7 +170,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     closers.push(() => engine.close());
     const payments = engine.payments;
     const todayReport = new TodayReportService({ sales: new SalesQueries(db), clock, zone: settings.zone });
-    const dayClosing = new DayClosingService({ db, clock, zone: settings.zone, actorName });
+    // Closing a day first re-reads its payments that could still change at Midtrans (bounded in time).
+    const dayClosing = new DayClosingService({ db, clock, zone: settings.zone, actorName, recheck: (window) => engine.recheckDay(window) });
     const receipts = new ReceiptService({
       payments,
       shopName: settings.shopName,
@@ -191,6 +192,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         verifier: new NotificationVerifier({
           coreServerKey: credentials?.core?.serverKey ?? null,
           snapNotificationPublicKeyPem: credentials?.snapBi?.notificationPublicKeyPem ?? null,
+          // SNAP-BI X-TIMESTAMP window around Midtrans' clock as measured (webhook/freshness.ts).
+          freshness: { gatewayNow: () => (gateway.time ?? clock).now() },
         }),
         logger,
       });
@@ -205,6 +208,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     const sessionChanged = (): void => bus.emit('session.changed', {});
     sessions.onSignedOut(sessionChanged);
     void payments.recover().catch((e: unknown) => logger.error('recovery failed', { error: e }));
+    // A first reading of Midtrans' clock: a till whose clock is off hears it at start, not at its first sale.
+    void gateway.time?.sync();
 
     const methods: PaymentMethod[] = PAYMENT_METHODS.filter((m) => m === 'cash' || (credentials !== null && routing[m] !== 'none'));
     // A first run on the emulator sells as the default cashier; with real Midtrans the owner comes first.

@@ -46,7 +46,7 @@ const UNFILLED = /\{\{\s*\w+\s*\}\}/;
 const isMethod = (value: string): value is PaymentMethod => Object.hasOwn(PAYMENT_METHOD_SPECS, value);
 const isIn = (list: readonly string[], value: string): boolean => list.includes(value);
 
-/** Params as display text: rupiah, method and status labels, environments, times; the rest as is. */
+/** Params as display text: rupiah, method and status labels, environments, times, a clock skew's direction; the rest as is. */
 export function wordedParams(params: ErrorParams, translate: Translate, format: ErrorFormat = {}): Record<string, string> {
   const worded: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
@@ -56,6 +56,7 @@ export function wordedParams(params: ErrorParams, translate: Translate, format: 
     else if (name === 'status' && isIn(PAYMENT_STATUSES, text)) worded[name] = translate(`status.${text}`);
     else if (name === 'env' && isIn(GATEWAY_ENVS, text)) worded[name] = translate(`gateway.${text}`);
     else if (name === 'closedAt' && format.time) worded[name] = format.time(text);
+    else if (name === 'direction' && (text === 'ahead' || text === 'behind')) worded[name] = translate(`clockDirection.${text}`);
     else worded[name] = text;
   }
   return worded;

@@ -162,5 +162,11 @@ export const enErrors: Strings<typeof idErrors> = {
     payments_recovered: 'Unfinished payments from before Kasir was closed were checked with Midtrans: {{count}}.',
     charge_found: 'The charge {{orderId}} does exist at Midtrans ({{status}}). Do not charge again; see the Payments tab.',
     charge_not_made: 'The charge {{orderId}} was never made at Midtrans. This sale may be charged again.',
+    clock_skew: "This computer's clock is {{minutes}} min {{direction}} Midtrans' clock. Payment times follow Midtrans; set the computer's clock right (automatic time).",
+  },
+  /** The `direction` of a `clock_skew` notice. */
+  clockDirection: {
+    ahead: 'ahead of',
+    behind: 'behind',
   },
 };

@@ -172,5 +172,11 @@ export const idErrors = {
     payments_recovered: '{{count}} pembayaran yang belum selesai sebelum Kasir ditutup sudah diperiksa dengan Midtrans.',
     charge_found: 'Tagihan {{orderId}} ternyata sudah dibuat di Midtrans ({{status}}). Jangan tagih lagi; lihat tab Pembayaran.',
     charge_not_made: 'Tagihan {{orderId}} tidak pernah dibuat di Midtrans. Penjualan ini boleh ditagih lagi.',
+    clock_skew: 'Jam komputer ini {{direction}} {{minutes}} menit dari jam Midtrans. Waktu pembayaran mengikuti Midtrans; setel jam komputer dengan benar (waktu otomatis).',
+  },
+  /** Arah (`direction`) pada pemberitahuan `clock_skew`. */
+  clockDirection: {
+    ahead: 'lebih cepat',
+    behind: 'lebih lambat',
   },
 } as const;

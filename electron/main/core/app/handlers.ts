@@ -30,6 +30,8 @@ export interface TodayReportApi {
 /** What the handlers need for closing the day (DayClosingService satisfies it). */
 export interface DayClosingApi {
   closeDay(input: { day?: string; countedCash?: number; force?: boolean }, actor: string): DayClosing;
+  /** `closeDay` after re-reading the day's payments that could still change at Midtrans. */
+  closeDayAfterRecheck(input: { day?: string; countedCash?: number; force?: boolean }, actor: string): Promise<DayClosing>;
   closings(limit: number): DayClosing[];
   unclosedDays(): string[];
   exportCsv(day: string): DayCsv;
@@ -97,8 +99,8 @@ export function createTillHandlers(deps: HandlerDeps): AppHandlers<TillChannel> 
       return refunded;
     },
     'reports.today': () => deps.todayReport.report(),
-    'reports.closeDay': (input, ctx) => {
-      const closing = deps.dayClosing.closeDay(input ?? {}, actorIdOf(ctx));
+    'reports.closeDay': async (input, ctx) => {
+      const closing = await deps.dayClosing.closeDayAfterRecheck(input ?? {}, actorIdOf(ctx));
       ctx.note({ target: closing.day, details: { day: closing.day, countedCash: closing.countedCash, forced: closing.forced } });
       // A closed day is a natural restore point; the Z-report does not wait for the copy (the service logs its own failures).
       void deps.backups.backupNow('day-close').catch(() => {});

@@ -80,7 +80,10 @@ export class CoreApiClient {
     if (req.amount !== undefined) body.amount = req.amount;
     body.reason = req.reason ?? 'Refund at the till';
     const res = await this.send('POST', `/v2/${idOf(req.ref)}/refund`, {}, JSON.stringify(body));
-    return toGatewayTransaction(interpret(res, 'refund'), req.ref.method);
+    // The answer names this one refund (its refund_amount is not the total) and lists no others:
+    // no `refunds`, so the engine takes the refunded total from a status read, never from here.
+    const { refunds: _oneRefundOnly, ...answer } = toGatewayTransaction(interpret(res, 'refund'), req.ref.method);
+    return answer;
   }
 
   private send(method: 'GET' | 'POST', path: string, extra: Record<string, string> = {}, body?: string): Promise<HttpResponse> {
@@ -226,6 +229,7 @@ export function toGatewayTransaction(tx: CoreTransaction, method: GatewayMethod)
     status,
     amount,
     refundedAmount: refundedOf(tx, status, amount),
+    refunds: (tx.refunds ?? []).map((r) => ({ refundKey: r.refund_key || null, amount: rupiahFrom(r.refund_amount, 'refund_amount') })),
     action,
     virtualAccountNo: action?.kind === 'va' ? action.vaNumber : null,
     expiresAt: gatewayTimeToIsoUtc(tx.expiry_time ?? tx.expire_time),
@@ -233,6 +237,11 @@ export function toGatewayTransaction(tx: CoreTransaction, method: GatewayMethod)
   };
 }
 
+/**
+ * The cumulative refunded amount: `refunds[]` (status answers) or the status
+ * answer's `refund_amount`. (A refund answer's `refund_amount` is that one
+ * refund's; `refund()` drops its refund list so nobody takes it for a total.)
+ */
 function refundedOf(tx: CoreTransaction, status: GatewayTransaction['status'], amount: number): number {
   if (status === 'refund') return amount;
   if (tx.refunds && tx.refunds.length > 0) return tx.refunds.reduce((s, r) => s + rupiahFrom(r.refund_amount, 'refund_amount'), 0);

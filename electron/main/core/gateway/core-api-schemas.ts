@@ -38,6 +38,8 @@ export const coreTransaction = z.looseObject({
   expiry_time: z.string().optional(),
   expire_time: z.string().optional(),
   refund_amount: amount.optional(),
-  refunds: z.array(z.looseObject({ refund_amount: amount })).optional(),
+  /** Status answers list every refund (with the `refund_key` it was made under); a refund answer carries only its own `refund_key`. */
+  refunds: z.array(z.looseObject({ refund_amount: amount, refund_key: z.string().nullish() })).optional(),
+  refund_key: z.string().optional(),
 });
 export type CoreTransaction = z.infer<typeof coreTransaction>;

@@ -3,7 +3,8 @@
  * over ONE keep-alive https.Agent, TLS >= 1.2, certificate verification always
  * on, explicit timeouts and no got-level retries (retries live in the routing
  * gateway, where the idempotency rules are known). The emulator's CA is trusted
- * only when the emulator is the selected environment.
+ * only when the emulator is the selected environment. Every answer's `Date`
+ * header is a reading of Midtrans' clock (gateway-clock.ts).
  */
 import https from 'node:https';
 import got, { RequestError, TimeoutError, type Got } from 'got';
@@ -11,6 +12,7 @@ import { KasirError } from '../../../../shared/contract/result';
 import type { Logger } from '../logger';
 import type { GatewayEnv } from '../secrets/secret-store';
 import { GatewayError } from './errors';
+import type { ClockReading } from './gateway-clock';
 
 export { GatewayError, isOutcomeUnknown } from './errors';
 export type { GatewayDelivery, GatewayErrorKind, GatewayErrorDetails } from './errors';
@@ -35,6 +37,8 @@ export interface GatewayHttpOptions {
   logger: Logger;
   /** Max sockets kept open to this gateway (default 8). */
   maxSockets?: number;
+  /** Where each answer's `Date` header goes (the gateway's GatewayClock); absent: not measured. */
+  gatewayClock?: { begin(): ClockReading };
 }
 
 export interface HttpRequest {
@@ -69,6 +73,7 @@ export class GatewayHttp implements HttpTransport {
   private readonly client: Got;
   private readonly baseUrl: string;
   private readonly logger: Logger;
+  private readonly gatewayClock: GatewayHttpOptions['gatewayClock'];
 
   constructor(opts: GatewayHttpOptions) {
     const url = new URL(opts.baseUrl);
@@ -86,6 +91,7 @@ export class GatewayHttp implements HttpTransport {
     const connectMs = timeouts.connectMs ?? 5_000;
     this.baseUrl = url.origin + url.pathname.replace(/\/+$/, '');
     this.logger = opts.logger;
+    this.gatewayClock = opts.gatewayClock;
     this.agent = new https.Agent({
       keepAlive: true,
       maxSockets: opts.maxSockets ?? 8,
@@ -113,12 +119,15 @@ export class GatewayHttp implements HttpTransport {
 
   /** Sends one request; resolves with any HTTP response, throws a GatewayError when none arrived. */
   async request(req: HttpRequest): Promise<HttpResponse> {
+    const reading = this.gatewayClock?.begin();
     try {
       const res = await this.client(this.baseUrl + req.path, {
         method: req.method,
         headers: req.headers,
         ...(req.body !== undefined ? { body: req.body } : {}),
       });
+      // Any answer, error or not, says what time Midtrans thinks it is.
+      reading?.fromDate(res.headers.date);
       return { status: res.statusCode, headers: res.headers, text: res.body };
     } catch (e) {
       const failure = classifyTransportError(e);

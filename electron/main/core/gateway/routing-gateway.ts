@@ -4,7 +4,8 @@
  * safe retries. A charge is retried only with the same idempotency key /
  * X-EXTERNAL-ID and the same body; when its outcome stays unknown it throws a
  * `maybe_processed` GatewayError and the payment engine asks `status()`
- * before deciding.
+ * before deciding. One GatewayClock (`time`) reads Midtrans' clock from every
+ * answer of both APIs; SNAP-BI signs with it.
  */
 import { KasirError } from '../../../../shared/contract/result';
 import { CORE_API_METHODS, DEFAULT_API_FOR } from '../../../../shared/domain/payment';
@@ -14,11 +15,13 @@ import type { GatewayCredentials } from '../secrets/credentials';
 import type { GatewayEnv } from '../secrets/secret-store';
 import { CoreApiClient } from './core-api-client';
 import { GatewayError } from './errors';
+import { GatewayClock } from './gateway-clock';
 import { GatewayHttp, type GatewayTimeouts } from './http';
 import type { GatewayMethod } from './mapping';
 import { withRetry, type RetryOptions } from './retry';
 import { SnapBiClient } from './snap-bi-client';
 import { snapKindOf } from './snap-bi-bodies';
+import { gatewayTimeToIsoUtc } from './time';
 import type { ChargeRequest, GatewayRef, GatewayTransaction, PaymentGateway, RefundRequest } from './types';
 
 /** Which API serves each method. */
@@ -47,6 +50,8 @@ export interface KasirGateway extends PaymentGateway {
   expire(ref: GatewayRef): Promise<GatewayTransaction>;
   /** The API a method is routed to. */
   apiFor(method: GatewayMethod): 'core_api' | 'snap_bi';
+  /** Midtrans' clock as measured from this gateway's answers (always present here). */
+  readonly time: GatewayClock;
   /** Closes keep-alive sockets. */
   close(): void;
 }
@@ -63,14 +68,24 @@ class RoutingGateway implements KasirGateway {
   private readonly routing: Record<GatewayMethod, 'core_api' | 'snap_bi'>;
   private readonly retry: RetryOptions & { sleep: (ms: number) => Promise<void> };
   private readonly logger: Logger;
+  readonly time: GatewayClock;
 
   constructor(opts: CreateGatewayOptions) {
     this.logger = opts.logger.scope('gateway');
     this.routing = applyRoutingOverrides(opts.routing ?? {});
     const clock: Clock = opts.clock;
     this.retry = { ...opts.retry, sleep: opts.retry?.sleep ?? ((ms) => new Promise((wake) => clock.setTimeout(wake, ms))) };
+    // The probe for a first reading is the SNAP-BI B2B token: needed for any SNAP-BI call anyway, no side effect.
+    // A Core-only till has no such call and measures from its first real answer.
+    this.time = new GatewayClock({
+      clock,
+      logger: this.logger,
+      ...(opts.credentials.snapBi ? { probe: () => this.snapClient().tokens.get() } : {}),
+    });
     const http = (baseUrl: string): GatewayHttp => {
-      const transport = new GatewayHttp({ env: opts.env, baseUrl, caCertPem: opts.caCertPem, timeouts: opts.timeouts, logger: this.logger });
+      const transport = new GatewayHttp({
+        env: opts.env, baseUrl, caCertPem: opts.caCertPem, timeouts: opts.timeouts, logger: this.logger, gatewayClock: this.time,
+      });
       this.https.push(transport);
       return transport;
     };
@@ -81,6 +96,7 @@ class RoutingGateway implements KasirGateway {
           http: http(opts.snapBiBaseUrl),
           credentials: snapBi,
           clock,
+          gatewayTime: this.time,
           logger: this.logger.scope('snap'),
           ...opts.snapBi,
         })
@@ -95,7 +111,17 @@ class RoutingGateway implements KasirGateway {
     const api = req.api ?? this.apiFor(req.method);
     this.logger.info('charge', { orderId: req.orderId, method: req.method, api });
     // The same request object (same key, deterministic body) is re-sent on every attempt.
-    return withRetry(() => (api === 'core_api' ? this.coreClient().charge(req) : this.snapClient().charge(req)), 'write', this.retry, this.logger, 'charge');
+    return withRetry(() => (api === 'core_api' ? this.coreCharge(req) : this.snapClient().charge(req)), 'write', this.retry, this.logger, 'charge');
+  }
+
+  /** A Core charge; its `transaction_time` reads Midtrans' clock when the answer came without a `Date` header. */
+  private async coreCharge(req: ChargeRequest): Promise<GatewayTransaction> {
+    const reading = this.time.begin();
+    const tx = await this.coreClient().charge(req);
+    const raw = tx.raw as { transaction_time?: unknown } | null;
+    const at = typeof raw?.transaction_time === 'string' ? gatewayTimeToIsoUtc(raw.transaction_time) : null;
+    if (at) reading.fromBody(Date.parse(at));
+    return tx;
   }
 
   async status(ref: GatewayRef): Promise<GatewayTransaction | null> {
@@ -116,8 +142,13 @@ class RoutingGateway implements KasirGateway {
 
   async refund(req: RefundRequest): Promise<GatewayTransaction> {
     const run = () => (req.ref.api === 'core_api' ? this.coreClient().refund(req) : this.snapClient().refund(req));
-    // "Duplicate refund key" means this very refund was already accepted (e.g. a lost response).
-    return this.action('refund', req.ref, run, (tx, e) => e.kind === 'duplicate' && (tx.status === 'refund' || tx.status === 'partial_refund'));
+    // After a lost reply the retry meets "illegal now" (Core 412 once fully refunded) or "duplicate"
+    // (406 / 409xx01): the refund is ours and done when the gateway lists its key.
+    return this.action('refund', req.ref, run, (tx, e) =>
+      tx.refunds
+        ? tx.refunds.some((r) => r.refundKey === req.refundKey)
+        : e.kind === 'duplicate' && (tx.status === 'refund' || tx.status === 'partial_refund'),
+    );
   }
 
   close(): void {

@@ -3,7 +3,8 @@
  * the clock or a random source: a retried create sends byte-identical JSON with
  * the same X-EXTERNAL-ID, which Midtrans answers by replaying the original
  * response (a different body would be refused with 409xx00). Expiry comes from
- * the request (fixed when the payment intent was written), never from "now".
+ * the request (fixed when the payment intent was written, on Midtrans' clock:
+ * gateway-clock.ts), never from "now".
  */
 import { createHash } from 'node:crypto';
 import { PAYMENT_METHOD_SPECS, type SnapBiCharge, type SnapVaBank } from '../../../../shared/domain/payment-methods';

@@ -30,12 +30,14 @@ import { interpretSnap, isInvalidToken } from './snap-bi-errors';
 import { debitPayment, qrisGenerate, snapAck, snapStatus, vaCreate, vaStatus, type SnapRefundEntry } from './snap-bi-schemas';
 import { SnapBiTokenProvider } from './snap-bi-token';
 import { gatewayTimeToIsoUtc, snapBiTimestamp } from './time';
-import type { ChargeRequest, GatewayRef, GatewayTransaction, RefundRequest } from './types';
+import type { ChargeRequest, GatewayRef, GatewayRefund, GatewayTransaction, RefundRequest } from './types';
 
 export interface SnapBiClientOptions {
   http: HttpTransport;
   credentials: SnapBiCredentials;
   clock: Clock;
+  /** Midtrans' clock, for `X-TIMESTAMP` (default: `clock`); see gateway-clock.ts. */
+  gatewayTime?: { now(): number };
   logger: Logger;
   /** partnerServiceId per VA bank (from onboarding); a string applies to every bank. Default `70012`. */
   vaPartnerServiceIds?: string | Partial<Record<string, string>>;
@@ -64,6 +66,7 @@ export class SnapBiClient {
       clientId: credentials.clientId,
       privateKey: createPrivateKey(credentials.privateKeyPem),
       clock: opts.clock,
+      ...(opts.gatewayTime ? { gatewayTime: opts.gatewayTime } : {}),
       logger: opts.logger,
     });
     const ids = opts.vaPartnerServiceIds ?? '70012';
@@ -86,7 +89,7 @@ export class SnapBiClient {
       });
     }
     const { path, body } = buildSnapCreateBody(req, this.cfg);
-    const base = { orderId: req.orderId, amount: req.amount, refundedAmount: 0, status: 'pending' as const };
+    const base = { orderId: req.orderId, amount: req.amount, refundedAmount: 0, refunds: [], status: 'pending' as const };
     if (kind === 'qris') {
       const reply = await this.post(path, JSON.stringify(body), req.idempotencyKey, qrisGenerate);
       const validity = reply.validityPeriod ?? reply.additionalInfo?.validityPeriod;
@@ -126,7 +129,8 @@ export class SnapBiClient {
       const money = reply.amount ?? reply.transAmount;
       if (!money) throw unreadable('status without amount');
       const amount = rupiahFrom(money.value);
-      const refunded = sumRefunds(reply.refundHistory ?? reply.additionalInfo?.refundHistory ?? []);
+      const refunds = refundsOf(reply.refundHistory ?? reply.additionalInfo?.refundHistory ?? [], ref.orderId);
+      const refunded = refunds.reduce((sum, r) => sum + r.amount, 0);
       const status = mapSnapStatus(reply.latestTransactionStatus, amount, refunded);
       if (status === 'not_found') return null;
       if (!status) throw unreadable('unknown latestTransactionStatus');
@@ -136,6 +140,7 @@ export class SnapBiClient {
         status,
         amount,
         refundedAmount: status === 'refund' && refunded === 0 ? amount : refunded,
+        refunds,
         action: null,
         expiresAt: gatewayTimeToIsoUtc(reply.additionalInfo?.validUpTo ?? reply.additionalInfo?.validityPeriod),
         raw: reply,
@@ -178,9 +183,19 @@ export class SnapBiClient {
     return this.readBack(req.ref);
   }
 
+  /**
+   * The charge after Midtrans accepted a cancel / refund. The write WAS
+   * accepted, so a failed read must never look like a refusal (or like
+   * "not sent"): it is `maybe_processed`, and the caller settles it by status.
+   */
   private async readBack(ref: GatewayRef): Promise<GatewayTransaction> {
-    const tx = await this.status(ref);
-    if (!tx) throw new GatewayError('not_found');
+    let tx: GatewayTransaction | null;
+    try {
+      tx = await this.status(ref);
+    } catch (e) {
+      throw acceptedButUnread(e instanceof GatewayError ? e.details : {});
+    }
+    if (!tx) throw acceptedButUnread({});
     return tx;
   }
 
@@ -201,6 +216,8 @@ export class SnapBiClient {
       status,
       amount,
       refundedAmount: status === 'refund' ? amount : 0,
+      // Midtrans has no refund for virtual accounts.
+      refunds: [],
       action: vaAction(ref.method, va.virtualAccountNo),
       virtualAccountNo: va.virtualAccountNo,
       expiresAt: gatewayTimeToIsoUtc(va.expiredDate),
@@ -225,7 +242,8 @@ export class SnapBiClient {
         // Without a token the transaction request itself was never sent, whatever happened to the token request.
         throw e instanceof GatewayError ? e.withDelivery('not_sent') : e;
       }
-      const timestamp = snapBiTimestamp(this.opts.clock.now());
+      // Midtrans' time, not the till's: a till 15 minutes off must still send a current X-TIMESTAMP.
+      const timestamp = snapBiTimestamp((this.opts.gatewayTime ?? this.opts.clock).now());
       const signature = snapBiRequestSignature({ method: 'POST', path, accessToken: token, body, timestamp }, credentials.clientSecret);
       this.opts.logger.debug('snap-bi request', { path });
       const res = await this.opts.http.request({
@@ -256,10 +274,26 @@ export class SnapBiClient {
   }
 }
 
-function sumRefunds(entries: SnapRefundEntry[]): number {
+/**
+ * The refunds a status answer lists as done (`refundStatus` `00` or absent),
+ * with their keys. A `partnerReferenceNo` equal to the charge's own order id
+ * names the charge, not the refund, so it is no refund key.
+ */
+function refundsOf(entries: SnapRefundEntry[], orderId: string): GatewayRefund[] {
   return entries
     .filter((entry) => entry.refundStatus === undefined || entry.refundStatus === '00')
-    .reduce((sum, entry) => sum + (entry.refundAmount ? rupiahFrom(entry.refundAmount.value) : 0), 0);
+    .map((entry) => {
+      const key = entry.partnerRefundNo || (entry.partnerReferenceNo !== orderId ? entry.partnerReferenceNo : null) || null;
+      return { refundKey: key, amount: entry.refundAmount ? rupiahFrom(entry.refundAmount.value) : 0 };
+    });
+}
+
+function acceptedButUnread(details: GatewayError['details']): GatewayError {
+  return new GatewayError('unavailable', {
+    delivery: 'maybe_processed',
+    message: 'Midtrans accepted the request, but the transaction could not be read back; check its status.',
+    details,
+  });
 }
 
 function vaAction(method: GatewayRef['method'], virtualAccountNo: string): GatewayTransaction['action'] {

@@ -21,7 +21,16 @@ export const snapToken = z.looseObject({
   expiresIn: text.optional(),
 });
 
-const refundEntry = z.looseObject({ refundAmount: snapAmount.optional(), refundStatus: z.string().optional() });
+/**
+ * One `refundHistory[]` entry. The refund's own key is `partnerRefundNo`;
+ * Midtrans' status samples name it `partnerReferenceNo` (the emulator too).
+ */
+const refundEntry = z.looseObject({
+  refundAmount: snapAmount.optional(),
+  refundStatus: z.string().optional(),
+  partnerRefundNo: z.string().nullish(),
+  partnerReferenceNo: z.string().nullish(),
+});
 export type SnapRefundEntry = z.infer<typeof refundEntry>;
 
 export const qrisGenerate = z.looseObject({

@@ -2,7 +2,8 @@
  * SNAP-BI B2B access token: requested with a SHA256withRSA signature over
  * `clientId|X-TIMESTAMP`, cached until 60 s before its expiry (900 s by
  * default), one request in flight at a time, dropped when Midtrans says it is
- * invalid (401xx01) so the next call fetches a fresh one.
+ * invalid (401xx01) so the next call fetches a fresh one. `X-TIMESTAMP` is
+ * Midtrans' time (gateway-clock.ts); the cache lifetime runs on the till's clock.
  */
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../clock';
@@ -21,6 +22,8 @@ export interface SnapBiTokenProviderOptions {
   clientId: string;
   privateKey: KeyObject;
   clock: Clock;
+  /** Midtrans' clock, for `X-TIMESTAMP` (default: `clock`). */
+  gatewayTime?: { now(): number };
   logger: Logger;
   /** Renew this long before expiry (default 60 000 ms). */
   refreshMarginMs?: number;
@@ -51,7 +54,7 @@ export class SnapBiTokenProvider {
 
   private async fetch(): Promise<string> {
     const { clock, clientId, privateKey, http } = this.opts;
-    const timestamp = snapBiTimestamp(clock.now());
+    const timestamp = snapBiTimestamp((this.opts.gatewayTime ?? clock).now());
     this.fetchCount += 1;
     const res = await http.request({
       method: 'POST',

@@ -6,6 +6,7 @@
  */
 import type { GatewayApi, PaymentMethod, PaymentStatus } from '../../../../shared/domain/payment';
 import type { PaymentAction } from '../../../../shared/contract/schemas';
+import type { GatewayTimeSource } from './gateway-clock';
 
 export interface ChargeItem {
   sku: string;
@@ -54,6 +55,14 @@ export interface GatewayRef {
   virtualAccountNo?: string | null;
 }
 
+/** One refund of a charge as the gateway lists it. */
+export interface GatewayRefund {
+  /** The refund's key (Core `refund_key`, SNAP-BI `partnerRefundNo`); null when the gateway gave none. */
+  refundKey: string | null;
+  /** Integer rupiah. */
+  amount: number;
+}
+
 /** A charge as the gateway currently sees it. */
 export interface GatewayTransaction {
   orderId: string;
@@ -61,7 +70,18 @@ export interface GatewayTransaction {
   status: Exclude<PaymentStatus, 'creating' | 'failed_to_create'>;
   /** Integer rupiah. */
   amount: number;
+  /**
+   * Cumulative refunded rupiah as the gateway reports it (a status answer's
+   * refund list or total; a full `refund` status implies the whole amount).
+   */
   refundedAmount: number;
+  /**
+   * The refunds the gateway lists for this charge (keys and amounts), when
+   * the answer carries the list (status answers do). Absent when it does not:
+   * a charge answer, or a Core API refund answer, which names only the one
+   * refund it made and no cumulative total — read status for the truth.
+   */
+  refunds?: readonly GatewayRefund[];
   action: PaymentAction | null;
   virtualAccountNo?: string | null;
   /** ISO-8601 UTC, when the gateway gave one. */
@@ -79,9 +99,19 @@ export interface RefundRequest {
 }
 
 export interface PaymentGateway {
+  /**
+   * Midtrans' clock as measured from this gateway's answers; expiry is decided
+   * on it (gateway-clock.ts). Absent (fakes, no keys): the till's clock.
+   */
+  readonly time?: GatewayTimeSource;
   charge(req: ChargeRequest): Promise<GatewayTransaction>;
   /** null when the gateway has never seen this charge (it never reached Midtrans). */
   status(ref: GatewayRef): Promise<GatewayTransaction | null>;
   cancel(ref: GatewayRef): Promise<GatewayTransaction>;
+  /**
+   * Refunds; resolves only when the gateway accepted this refund (or, after a
+   * lost reply, lists its key). The answer may lack `refunds` (Core API): the
+   * refunded total is then only known from `status`.
+   */
   refund(req: RefundRequest): Promise<GatewayTransaction>;
 }

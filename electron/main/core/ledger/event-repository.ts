@@ -1,6 +1,8 @@
 /**
  * The audit trail: one row per status change and per ignored (duplicate, late,
- * illegal) update or received notification, with its source and raw payload.
+ * illegal) update or received notification claim, with its source and raw
+ * payload. A notification claim received again only counts on its row
+ * (`received`, `last_received_at`), so replays cannot grow the trail.
  */
 import type { Database } from './open-ledger';
 import type { PaymentEventRow } from './rows';
@@ -33,22 +35,30 @@ export interface NewPaymentEvent {
   at: string;
   /** Who caused it (a staff id); 'till' when not given. */
   actor?: string;
+  /** A notification's claim key (SHA-256 hex): at most one row per payment and key. */
+  claimKey?: string | null;
 }
 
 /** Prepared-statement repository for `payment_events`. */
 export class EventRepository {
   private readonly ins;
   private readonly sel;
+  private readonly claim;
+  private readonly claims;
+  private readonly bump;
   private readonly guard: VocabularyGuard;
 
   constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
     this.guard = new VocabularyGuard(vocabulary);
     this.ins = db.prepare(
       `INSERT INTO payment_events (payment_id, source, from_status, to_status, claimed_status, applied, note,
-         refunded_delta, raw, created_at, actor)
-       VALUES (@paymentId, @source, @from, @to, @claimedStatus, @applied, @note, @refundedDelta, @raw, @at, @actor)`,
+         refunded_delta, raw, created_at, actor, claim_key)
+       VALUES (@paymentId, @source, @from, @to, @claimedStatus, @applied, @note, @refundedDelta, @raw, @at, @actor, @claimKey)`,
     );
     this.sel = db.prepare<[string], PaymentEventRow>('SELECT * FROM payment_events WHERE payment_id = ? ORDER BY id');
+    this.claim = db.prepare<[string, string], number>('SELECT id FROM payment_events WHERE payment_id = ? AND claim_key = ?').pluck();
+    this.claims = db.prepare<[string], number>('SELECT count(*) FROM payment_events WHERE payment_id = ? AND claim_key IS NOT NULL').pluck();
+    this.bump = db.prepare<[string, number]>('UPDATE payment_events SET received = received + 1, last_received_at = ? WHERE id = ?');
   }
 
   /** Appends one event; returns its id. */
@@ -66,8 +76,24 @@ export class EventRepository {
       raw: e.raw,
       at: e.at,
       actor: e.actor ?? TILL_ACTOR_ID,
+      claimKey: e.claimKey ?? null,
     });
     return Number(r.lastInsertRowid);
+  }
+
+  /** The event recording a payment's notification claim with this key, or null. */
+  claimOf(paymentId: string, claimKey: string): number | null {
+    return this.claim.get(paymentId, claimKey) ?? null;
+  }
+
+  /** How many distinct notification claims a payment has. */
+  claimCount(paymentId: string): number {
+    return this.claims.get(paymentId) ?? 0;
+  }
+
+  /** The claim recorded as event `id` was received once more (the only change an event row takes). */
+  receivedAgain(id: number, at: string): void {
+    this.bump.run(at, id);
   }
 
   /** Every event of one payment, oldest first. */

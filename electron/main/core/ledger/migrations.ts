@@ -383,4 +383,46 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     BEGIN SELECT RAISE(ABORT, 'an outbox row only changes to be marked published, once'); END;
   `,
   },
+  // v7: the re-check plan of paid payments that can still change at the gateway
+  // (a bank reversal, a refund from the Midtrans dashboard): one row per
+  // payment, rewritten in place after each re-check, so the plan survives a
+  // restart and costs the same few bytes however often a payment is re-read.
+  // `next_at` NULL = no re-check left. The index serves the per-method scans
+  // over the re-check windows (paid_at ranges).
+  {
+    kind: 'plain',
+    sql: `
+  CREATE TABLE payment_rechecks (
+    payment_id  TEXT PRIMARY KEY REFERENCES payments(id),
+    next_at     TEXT,
+    checked_at  TEXT,
+    checks      INTEGER NOT NULL DEFAULT 0 CHECK (checks >= 0)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX payment_rechecks_due ON payment_rechecks(next_at) WHERE next_at IS NOT NULL;
+  CREATE INDEX payments_method_paid ON payments(method, paid_at) WHERE paid_at IS NOT NULL;
+  `,
+  },
+  // v8: notifications stored once (issue 9). A notification's claim (payment,
+  // claimed status, gateway identifiers) hashes to `claim_key`: one row per
+  // payment and key, a repeat only counts in `received` / `last_received_at`.
+  // `notification_deliveries` holds the SNAP-BI deliveries (X-EXTERNAL-ID +
+  // body hash) that were recorded, so a retry is answered at any age without
+  // being processed again (webhook/freshness.ts). Keys are SHA-256 hex.
+  {
+    kind: 'plain',
+    sql: `
+  ALTER TABLE payment_events ADD COLUMN claim_key TEXT
+    CHECK (claim_key IS NULL OR (length(claim_key) = 64 AND claim_key NOT GLOB '*[^0-9a-f]*'));
+  ALTER TABLE payment_events ADD COLUMN received INTEGER NOT NULL DEFAULT 1 CHECK (received >= 1);
+  ALTER TABLE payment_events ADD COLUMN last_received_at TEXT;
+  CREATE UNIQUE INDEX payment_events_claims ON payment_events(payment_id, claim_key) WHERE claim_key IS NOT NULL;
+
+  CREATE TABLE notification_deliveries (
+    delivery_key  TEXT PRIMARY KEY CHECK (length(delivery_key) = 64 AND delivery_key NOT GLOB '*[^0-9a-f]*'),
+    event_id      INTEGER NOT NULL REFERENCES payment_events(id),
+    received_at   TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX notification_deliveries_event ON notification_deliveries(event_id);
+  `,
+  },
 ];

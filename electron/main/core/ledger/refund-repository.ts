@@ -14,6 +14,8 @@ export class RefundRepository {
   private readonly upd;
   private readonly selOpen;
   private readonly selAll;
+  private readonly selKey;
+  private readonly selOpenPayments;
   private readonly guard: VocabularyGuard;
 
   constructor(
@@ -33,6 +35,12 @@ export class RefundRepository {
       "SELECT * FROM refunds WHERE payment_id = ? AND status IN ('requested', 'unknown') ORDER BY id",
     );
     this.selAll = db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE payment_id = ? ORDER BY id');
+    this.selKey = db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE refund_key = ?');
+    this.selOpenPayments = db
+      .prepare<[], string>(
+        "SELECT payment_id FROM refunds WHERE status IN ('requested', 'unknown') GROUP BY payment_id ORDER BY MIN(id)",
+      )
+      .pluck();
   }
 
   /** Records a refund request before the network call; `actor` (who asked) defaults to 'till'. */
@@ -72,6 +80,18 @@ export class RefundRepository {
     return this.selOpen.all(paymentId).map((r) => this.guard.refund(r, 'read'));
   }
 
+  /** The request made under `refundKey`, if any. */
+  byKey(refundKey: string): RefundRow | undefined {
+    const row = this.selKey.get(refundKey);
+    return row ? this.guard.refund(row, 'read') : undefined;
+  }
+
+  /** Payments with at least one request whose outcome is not yet known, oldest request first (start-up recovery). */
+  paymentsWithUnresolved(): string[] {
+    return this.selOpenPayments.all();
+  }
+
+  /** Every request of a payment, oldest first. */
   forPayment(paymentId: string): RefundRow[] {
     return this.selAll.all(paymentId).map((r) => this.guard.refund(r, 'read'));
   }

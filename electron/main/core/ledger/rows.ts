@@ -73,6 +73,12 @@ export interface PaymentEventRow {
   created_at: string;
   /** Who caused this change or note (staff id or 'till'). */
   actor: string;
+  /** A notification's claim key (SHA-256 hex, one row per payment and key); null on every other row and before v8. */
+  claim_key: string | null;
+  /** How many times this claim was received (1 on every other row). */
+  received: number;
+  /** When it was last received, if more than once. */
+  last_received_at: string | null;
 }
 
 export interface RefundRow {

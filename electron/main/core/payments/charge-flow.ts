@@ -12,6 +12,7 @@ import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
 import type { GatewayApi, PaymentMethod, UpdateSource } from '../../../../shared/domain/payment';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { GatewayTimeSource } from '../gateway/gateway-clock';
 import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
 import type { Database } from '../ledger/open-ledger';
 import type { PaymentRepository } from '../ledger/payment-repository';
@@ -46,6 +47,8 @@ export interface ChargeFlowDeps {
   transitions: PaymentTransitions;
   reconciler: Reconciler;
   tracker: PaymentTracker;
+  /** Midtrans' clock: SNAP-BI validity is fixed on it (default: the till's `clock`). */
+  gatewayTime?: GatewayTimeSource;
 }
 
 /** One attempt to charge a sale. */
@@ -76,12 +79,22 @@ export class ChargeFlow {
     });
   }
 
+  /**
+   * Before a SNAP-BI intent: Midtrans' clock must have been read once, since
+   * the intent fixes an expiry Midtrans checks against its own clock (one
+   * token call at most, never throws). Call before any check-then-write on the order.
+   */
+  async prepare(method: PaymentMethod): Promise<void> {
+    if (this.deps.routing[method] === 'snap_bi') await this.deps.gatewayTime?.sync();
+  }
+
   /** Commits the intent, then charges (cash settles locally); returns the payment as it stands. */
   async start(input: ChargeInput): Promise<PaymentRow> {
-    const { ids, routing, clock, zone, gatewayEnv, transitions } = this.deps;
+    const { ids, routing, clock, zone, gatewayEnv, transitions, gatewayTime } = this.deps;
     const orderId = input.orderId ?? ids.orderId();
+    const now = clock.now();
     const row = buildIntent({
-      ids, orderId, method: input.method, amount: input.amount, routing, now: clock.now(), zone, gatewayEnv, actor: input.actor,
+      ids, orderId, method: input.method, amount: input.amount, routing, now, gatewayNow: gatewayTime?.now() ?? now, zone, gatewayEnv, actor: input.actor,
     });
     const cash = this.writeIntent.immediate(row, input.orderId === undefined ? input.items : null);
     if (cash) {

@@ -35,7 +35,8 @@ export function cartTotal(items: readonly CartItem[]): number {
  * When a SNAP-BI charge stops being payable (the registry's validity, Midtrans'
  * own defaults made explicit). SNAP-BI replies do not echo the expiry, so the
  * till fixes it in the intent: the screen can show it, tracking knows when to
- * stop, and every retry of the create sends the same bytes.
+ * stop, and every retry of the create sends the same bytes. `now` is Midtrans'
+ * clock (gateway/gateway-clock.ts): Midtrans checks the validity on its own.
  */
 function snapExpiryOf(method: PaymentMethod, now: number): string | null {
   const minutes = PAYMENT_METHOD_SPECS[method].validityMinutes;
@@ -54,6 +55,8 @@ export function buildIntent(a: {
   amount: number;
   routing: Record<PaymentMethod, GatewayApi>;
   now: number;
+  /** Midtrans' clock at `now` (the expiry is on it); default `now`. */
+  gatewayNow?: number;
   zone: string;
   /** The Midtrans environment the till is configured for; recorded on the payment (no default: say it). */
   gatewayEnv: GatewayEnv;
@@ -74,7 +77,7 @@ export function buildIntent(a: {
     id: a.ids.paymentId(), order_id: a.orderId, gateway_order_id: gatewayOrderId, method: a.method, api,
     external_id: api === 'snap_bi' ? gatewayOrderId : a.ids.externalId(),
     reference_no: null, status: 'creating', amount: a.amount, refunded_amount: 0, action: null, va_number: null,
-    expires_at: api === 'snap_bi' ? snapExpiryOf(a.method, a.now) : null,
+    expires_at: api === 'snap_bi' ? snapExpiryOf(a.method, a.gatewayNow ?? a.now) : null,
     paid_at: null, last_source: a.method === 'cash' ? 'manual' : 'charge', created_at: at, updated_at: at,
     gateway_env: a.gatewayEnv, actor: a.actor ?? TILL_ACTOR_ID,
   };

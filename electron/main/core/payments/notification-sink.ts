@@ -4,14 +4,30 @@
  * the status API and the actual transition happen afterwards, off the HTTP
  * reply's path. Notifications arriving together are written in one
  * transaction (group commit), so a burst costs one fsync, not one each.
+ *
+ * Replays cannot fill the disk or the status budget:
+ * - what is stored is the notification's meaning (known fields, bounded:
+ *   webhook/notification-meaning.ts), never the bytes received;
+ * - a claim (payment + claimed status + reference + gateway identifiers) is
+ *   one row: receiving it again only counts on that row (`received`) and
+ *   asks the status API nothing;
+ * - a payment keeps at most MAX_CLAIMS_PER_PAYMENT distinct claims (Core API
+ *   signs only order id, status code and amount, so the other fields of a
+ *   captured body can be varied at will);
+ * - a SNAP-BI delivery already recorded is answered at any age; a new one
+ *   outside the X-TIMESTAMP window is refused (`stale`, webhook/freshness.ts);
+ * - only a new claim is confirmed, and the reconciler coalesces
+ *   confirmations per payment.
  */
 import type { PaymentStatus } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
+import { DeliveryRepository } from '../ledger/delivery-repository';
 import type { EventRepository } from '../ledger/event-repository';
 import type { Database } from '../ledger/open-ledger';
 import type { PaymentRepository } from '../ledger/payment-repository';
-import type { NotificationSink, VerifiedNotification } from '../webhook/types';
+import { claimKeyOf } from '../webhook/notification-meaning';
+import type { NotificationDelivery, NotificationOutcome, NotificationSink, VerifiedNotification } from '../webhook/types';
 import { claimedToStatus, rawJson } from './payment-view';
 import type { Reconciler } from './reconciler';
 
@@ -20,6 +36,9 @@ export interface NotificationRecord {
   paymentId: string;
   claimedStatus: string;
   raw: unknown;
+  /** SHA-256 hex of the claim (webhook/notification-meaning.ts `claimKeyOf`). */
+  claimKey: string;
+  delivery?: NotificationDelivery;
 }
 
 /** Dependencies of the sink. */
@@ -30,16 +49,31 @@ export interface NotificationSinkDeps {
   logger: Logger;
   payments: PaymentRepository;
   events: EventRepository;
-  /** Confirms each recorded claim with the status API. */
+  /** Default: one over `db`. */
+  deliveries?: DeliveryRepository;
+  /** Confirms each new claim with the status API (coalescing repeats per payment). */
   reconciler: Pick<Reconciler, 'confirmInBackground'>;
 }
+
+/** Distinct notification claims one payment keeps; a real payment has a handful (pending, paid, refunds, a reversal). */
+export const MAX_CLAIMS_PER_PAYMENT = 32;
+/** SNAP-BI deliveries remembered per claim (Midtrans sends each notification under one X-EXTERNAL-ID). */
+export const MAX_DELIVERIES_PER_CLAIM = 4;
+/** Longest stored meaning (JSON characters); the schemas keep real notifications far below it. */
+export const MAX_STORED_NOTIFICATION_CHARS = 8_192;
 
 /** Settled states a repeated notification cannot change (see `accept`). */
 const REPEATS_NOTHING: ReadonlySet<PaymentStatus> = new Set(['settlement', 'capture', 'refund', 'expire', 'cancel', 'deny', 'failure']);
 
+/** What the write found: the outcome and, for a new claim, the status it was recorded against. */
+interface Written {
+  outcome: Exclude<NotificationOutcome, 'unknown_order'>;
+  from?: PaymentStatus;
+}
+
 interface Waiting {
   record: NotificationRecord;
-  resolve: () => void;
+  resolve: (w: Written) => void;
   reject: (e: unknown) => void;
 }
 
@@ -52,65 +86,101 @@ export class PaymentNotificationSink implements NotificationSink {
   private readonly reconciler: NotificationSinkDeps['reconciler'];
   private readonly writeNotifications;
 
-  constructor({ db, clock, logger, payments, events, reconciler }: NotificationSinkDeps) {
+  constructor({ db, clock, logger, payments, events, deliveries, reconciler }: NotificationSinkDeps) {
     this.log = logger.scope('webhook-sink');
     this.payments = payments;
     this.reconciler = reconciler;
-    this.writeNotifications = db.transaction((list: readonly NotificationRecord[]) => {
+    const known = deliveries ?? new DeliveryRepository(db);
+    this.writeNotifications = db.transaction((list: readonly NotificationRecord[]): Written[] => {
       const at = isoUtc(clock.now());
-      for (const n of list) {
+      return list.map((n): Written => {
+        // A delivery recorded before is answered at any age and processed no further.
+        const seen = n.delivery ? known.eventOf(n.delivery.key) : null;
+        if (seen !== null) {
+          events.receivedAgain(seen, at);
+          return { outcome: 'duplicate' };
+        }
+        if (n.delivery && !n.delivery.fresh) return { outcome: 'stale' };
         const row = payments.byId(n.paymentId);
-        if (!row) continue;
-        events.insert({
-          paymentId: n.paymentId, source: 'webhook', from: row.status, to: claimedToStatus(n.claimedStatus),
-          claimedStatus: n.claimedStatus.slice(0, 64), applied: false, note: 'notification', raw: rawJson(n.raw), at,
-        });
-      }
+        if (!row) return { outcome: 'ignored' };
+        let eventId = events.claimOf(n.paymentId, n.claimKey);
+        let written: Written;
+        if (eventId !== null) {
+          events.receivedAgain(eventId, at);
+          written = { outcome: 'duplicate' };
+        } else if (events.claimCount(n.paymentId) >= MAX_CLAIMS_PER_PAYMENT) {
+          return { outcome: 'ignored' };
+        } else {
+          eventId = events.insert({
+            paymentId: n.paymentId, source: 'webhook', from: row.status, to: claimedToStatus(n.claimedStatus),
+            claimedStatus: n.claimedStatus.slice(0, 64), applied: false, note: 'notification', raw: boundedJson(n.raw), at,
+            claimKey: n.claimKey,
+          });
+          written = { outcome: 'recorded', from: row.status };
+        }
+        if (n.delivery && known.countFor(eventId) < MAX_DELIVERIES_PER_CLAIM) known.insert(n.delivery.key, eventId, at);
+        return written;
+      });
     });
   }
 
   /**
-   * Resolves 'recorded' once the notification is committed to the ledger, or
-   * 'unknown_order' (nothing written) when no payment has that gateway order id.
-   * Rejects only if the ledger write fails (the listener should then answer 5xx
-   * so Midtrans retries).
+   * Resolves once the notification is committed to the ledger: `recorded` (a
+   * new claim, then confirmed in the background), `duplicate` (counted on its
+   * claim, nothing else), `ignored` (over MAX_CLAIMS_PER_PAYMENT), `stale`
+   * (nothing written: the listener refuses it) or `unknown_order` (nothing
+   * written: no payment has that gateway order id). Rejects only if the
+   * ledger write fails (the listener should then answer 5xx so Midtrans retries).
    */
-  async accept(n: VerifiedNotification): Promise<'recorded' | 'unknown_order'> {
+  async accept(n: VerifiedNotification): Promise<NotificationOutcome> {
     const row = this.payments.byGatewayId(n.orderId);
     if (!row) {
       this.log.info('notification for an unknown order ignored', { orderId: n.orderId.slice(0, 64), api: n.api });
       return 'unknown_order';
     }
-    const record: NotificationRecord = { paymentId: row.id, claimedStatus: n.claimedStatus, raw: n.raw };
-    await new Promise<void>((resolve, reject) => {
+    const record: NotificationRecord = {
+      paymentId: row.id,
+      claimedStatus: n.claimedStatus,
+      raw: n.raw,
+      claimKey: claimKeyOf(n),
+      ...(n.delivery ? { delivery: n.delivery } : {}),
+    };
+    const written = await new Promise<Written>((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
-    // Dedupe: a notification that only repeats a settled state the ledger already
-    // holds is recorded but not re-confirmed, so replays (Midtrans retries, or a
-    // captured body sent again) cannot turn into a stream of status API calls.
-    // Partial refunds always confirm: the claimed word repeats while the amount grows.
-    if (!(REPEATS_NOTHING.has(row.status) && claimedToStatus(n.claimedStatus) === row.status)) {
+    // Only a new claim can be news. Of those, one that only repeats a settled state
+    // the ledger already held is not confirmed either. Partial refunds always confirm:
+    // the claimed word repeats while the amount (and so the claim) changes.
+    if (written.outcome === 'recorded' && !(written.from && REPEATS_NOTHING.has(written.from) && claimedToStatus(n.claimedStatus) === written.from)) {
       this.reconciler.confirmInBackground(row.id, 'webhook');
     }
-    return 'recorded';
+    return written.outcome;
   }
 
   private flush(): void {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
+    let results: Written[] = [];
     try {
       // One IMMEDIATE transaction for the whole batch (applied = 0: claims, not yet confirmed).
-      if (batch.length > 0) this.writeNotifications.immediate(batch.map((w) => w.record));
+      if (batch.length > 0) results = this.writeNotifications.immediate(batch.map((w) => w.record));
     } catch (e) {
       this.log.error('could not record notifications', { count: batch.length, error: e instanceof Error ? e.message : String(e) });
       for (const w of batch) w.reject(e);
       return;
     }
-    for (const w of batch) w.resolve();
+    batch.forEach((w, i) => w.resolve(results[i] ?? { outcome: 'ignored' }));
   }
+}
+
+/** The stored JSON of a meaning, or a marker when a caller handed over something larger than any notification means. */
+function boundedJson(raw: unknown): string | null {
+  const text = rawJson(raw);
+  if (text === null || text.length <= MAX_STORED_NOTIFICATION_CHARS) return text;
+  return JSON.stringify({ omitted: true, chars: text.length });
 }

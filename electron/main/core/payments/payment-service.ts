@@ -73,11 +73,14 @@ export class PaymentService {
    */
   async create(input: CreatePaymentInput, actor?: string): Promise<PaymentView> {
     const amount = cartTotal(input.items);
+    await this.charges.prepare(input.method);
     return this.view(await this.charges.start({ method: input.method, amount, items: input.items, actor }));
   }
 
   /** Charges an existing order again (after a failed attempt); refused while it is open or recovering. */
   async chargeAgain(orderId: string, method: PaymentMethod, actor?: string): Promise<PaymentView> {
+    // Before the checks: nothing may come between them and the intent's write.
+    await this.charges.prepare(method);
     const order = this.payments.order(orderId);
     if (!order) throw new KasirError('NOT_FOUND', `Order ${orderId} not found.`, { params: { what: 'order', id: orderId } });
     if (this.reconciler.isRecovering(orderId)) {
@@ -156,6 +159,12 @@ export class PaymentService {
   async recover(): Promise<void> {
     await this.reconciler.recover();
     await this.charges.restoreMissingActions('recovery');
+    // Refund requests a crash left `requested` / `unknown` are resolved by the gateway's record (one payment at a time).
+    for (const id of this.refunds.unresolvedPayments()) {
+      await this.exclusive(id, () => this.refunds.recover(id)).catch((e: unknown) =>
+        this.log.warn('refund recovery deferred to the next refund or start', { paymentId: id, ...errorFields(e) }),
+      );
+    }
   }
 
   /** True while an order's recovery has not reached a definite answer (no new charge for it yet). */

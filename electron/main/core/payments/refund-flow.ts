@@ -1,21 +1,26 @@
 /**
  * Full and partial refunds of a paid payment. The refund request (with its
  * refund key) is committed before the gateway is called; an unknown outcome
- * is settled by a status check before any further refund may start, so a
- * network fault can never refund twice.
+ * — or an "illegal now" / "duplicate" answer, which after a lost reply is our
+ * own refund already done — is settled by the gateway's record
+ * (`refund-truth.ts`) before any further refund may start, so a network fault
+ * can never refund twice nor report a refund that went through as refused.
+ * The refunded total the ledger records is always one the gateway reported.
  */
 import { KasirError } from '../../../../shared/contract/result';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { REFUNDABLE_METHODS, type PaymentStatus } from '../../../../shared/domain/payment';
+import { REFUNDABLE_METHODS, type PaymentStatus, type UpdateSource } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { PaymentGateway } from '../gateway/types';
+import { GatewayError, isOutcomeUnknown } from '../gateway/errors';
+import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
 import type { PaymentRepository } from '../ledger/payment-repository';
 import type { RefundRepository } from '../ledger/refund-repository';
 import type { PaymentRow } from '../ledger/rows';
 import { asKasirError, classifyChargeError, errorFields } from './charge-errors';
 import type { IdSource } from './ids';
 import { refOf, updateFromTransaction } from './payment-view';
+import { refundVerdict, reportsRefundTotal } from './refund-truth';
 import type { PaymentTransitions } from './transitions';
 
 /** Statuses a refund may start from. */
@@ -59,7 +64,7 @@ export class RefundFlow {
    * `actor` (who asked, a staff id) goes on the refund request and its events.
    */
   async refund(paymentId: string, amount: number | undefined, reason: string | undefined, actor?: string): Promise<PaymentRow> {
-    const earlier = await this.resolveUnresolved(paymentId);
+    const earlier = (await this.settle(paymentId, 'manual'))?.completed ?? null;
     if (earlier === null) {
       throw new KasirError('GATEWAY_UNAVAILABLE', 'An earlier refund is still unconfirmed and Midtrans cannot be reached; try again shortly.', {
         params: { outcome: 'maybe_processed' },
@@ -104,98 +109,175 @@ export class RefundFlow {
       actor,
     });
     const full = before === 0 && want === row.amount;
-    let tx;
+    let answer: GatewayTransaction;
     try {
-      tx = await this.gateway.refund({ ref: refOf(row), amount: full ? undefined : want, reason, refundKey });
+      answer = await this.gateway.refund({ ref: refOf(row), amount: full ? undefined : want, reason, refundKey });
     } catch (e) {
-      const kind = classifyChargeError(e);
-      this.log.warn('refund failed', { paymentId, kind, ...errorFields(e) });
-      if (kind === 'definite') {
+      this.log.warn('refund failed', { paymentId, kind: classifyChargeError(e), ...errorFields(e) });
+      if (!needsTruth(e)) {
         this.refunds.setStatus(refundKey, 'failed', this.now(), actor);
         throw asKasirError(e);
       }
+      // Maybe processed, or "illegal now" / "duplicate" — which after a lost reply is our own refund, done:
+      // only the gateway's record can tell. Never "refused" on the strength of the answer alone.
       this.refunds.setStatus(refundKey, 'unknown', this.now(), actor);
-      if ((await this.resolveUnresolved(paymentId)) !== null) {
-        const after = this.payments.byId(paymentId)!;
-        if (after.refunded_amount >= before + want) return after;
-        throw asKasirError(e);
+      const settled = await this.settle(paymentId, 'manual', isOutcomeUnknown(e) ? undefined : { refundKey, error: e });
+      if (settled === null) {
+        throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.', {
+          params: { outcome: 'maybe_processed' },
+        });
       }
-      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans did not confirm the refund; it will be checked before any new refund.', {
+      if (this.refunds.byKey(refundKey)?.status === 'succeeded') return this.payments.byId(paymentId)!;
+      throw asKasirError(settled.refused.get(refundKey) ?? e);
+    }
+    if (!(await this.applyAccepted(paymentId, row, answer, 'manual', actor))) {
+      // Accepted, but the gateway's record (and total) could not be read: settled before any new refund.
+      this.refunds.setStatus(refundKey, 'unknown', this.now(), actor);
+      throw new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans accepted the refund but its status could not be read; it will be checked before any new refund.', {
         params: { outcome: 'maybe_processed' },
       });
     }
-    this.transitions.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw, actor);
     this.refunds.setStatus(refundKey, 'succeeded', this.now(), actor);
-    this.recordInferredTotal(paymentId, before + want, refundKey, actor);
     return this.payments.byId(paymentId)!;
   }
 
+  /** Payments with refund requests whose outcome is not recorded yet (a crash, a lost reply). */
+  unresolvedPayments(): string[] {
+    return this.refunds.paymentsWithUnresolved();
+  }
+
   /**
-   * Settles refund requests whose outcome is unknown. The status is read first;
-   * a refund it does not show yet is sent again with the SAME refund key and
-   * amount (Midtrans applies a key once), never given up as failed on a guess —
-   * a "failed" mark would let the cashier refund again under a new key and pay
-   * the customer twice. Returns null while an outcome is still unknown, else
-   * the rupiah of earlier refunds it found (or made) to have gone through.
+   * Start-up recovery for one payment: every `requested` / `unknown` refund
+   * request is resolved against the gateway (same rule as a lost reply).
+   * Returns false while Midtrans cannot say (the next refund or start asks again).
    */
-  private async resolveUnresolved(paymentId: string): Promise<number | null> {
+  async recover(paymentId: string): Promise<boolean> {
+    return (await this.settle(paymentId, 'recovery')) !== null;
+  }
+
+  /**
+   * Settles refund requests whose outcome is unknown, by the gateway's record
+   * (`refundVerdict`): a refund it lists (or whose total covers it) succeeded.
+   * One it does not show yet is sent again with the SAME refund key and amount
+   * (Midtrans applies a key once) — never given up as failed on a guess, since
+   * a "failed" mark would let the cashier refund again under a new key and pay
+   * the customer twice. It fails only when the gateway refuses it and its
+   * record does not show it. `answered`: a request whose own call just got
+   * "illegal now" / "duplicate" — not sent a third time, decided by the record.
+   * Returns null while an outcome is still unknown, else the rupiah of earlier
+   * requests found (or made) to have gone through and each refusal by key.
+   */
+  private async settle(
+    paymentId: string,
+    source: UpdateSource,
+    answered?: { refundKey: string; error: unknown },
+  ): Promise<{ completed: number; refused: Map<string, unknown> } | null> {
+    const refused = new Map<string, unknown>();
     const open = this.refunds.unresolved(paymentId);
-    if (open.length === 0) return 0;
     const row = this.payments.byId(paymentId);
-    if (!row) return 0;
+    if (open.length === 0 || !row || row.api === 'none') return { completed: 0, refused };
+    let truth = await this.readTruth(row, source);
+    if (truth === undefined) return null;
     let completed = 0;
-    let tx;
-    try {
-      tx = await this.gateway.status(refOf(row));
-    } catch (e) {
-      this.log.warn('cannot resolve refund outcome yet', { paymentId, ...errorFields(e) });
-      return null;
-    }
-    if (tx) this.transitions.apply(paymentId, updateFromTransaction(tx), 'manual', tx.raw);
     for (const r of open) {
-      const current = this.payments.byId(paymentId) ?? row;
-      if (current.refunded_amount >= r.refunded_before + r.amount) {
+      const seen = refundVerdict(truth, r);
+      if (seen.done) {
         this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
-        completed += r.amount;
+        completed += seen.amount;
         continue;
       }
+      if (answered?.refundKey === r.refund_key) {
+        this.refunds.setStatus(r.refund_key, 'failed', this.now());
+        refused.set(r.refund_key, answered.error);
+        continue;
+      }
+      const current = this.payments.byId(paymentId) ?? row;
       const full = r.refunded_before === 0 && r.amount === current.amount;
       try {
         const again = await this.gateway.refund({
           ref: refOf(current), amount: full ? undefined : r.amount, reason: r.reason ?? undefined, refundKey: r.refund_key,
         });
         // A re-sent refund is the doing of whoever asked for it first.
-        this.transitions.apply(paymentId, updateFromTransaction(again), 'manual', again.raw, r.actor);
-        this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key, r.actor);
+        const applied = await this.applyAccepted(paymentId, current, again, source, r.actor);
+        if (!applied) return null;
+        truth = applied;
         this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
         completed += r.amount;
       } catch (e) {
-        const kind = classifyChargeError(e);
-        if (kind === 'exists') {
-          // The key was used already: the first attempt went through.
-          this.recordInferredTotal(paymentId, r.refunded_before + r.amount, r.refund_key, r.actor);
-          this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
-          completed += r.amount;
-        } else if (kind === 'definite') {
+        if (!needsTruth(e)) {
           this.refunds.setStatus(r.refund_key, 'failed', this.now());
-        } else {
+          refused.set(r.refund_key, e);
+          continue;
+        }
+        if (isOutcomeUnknown(e)) {
           this.log.warn('refund outcome still unknown', { paymentId, ...errorFields(e) });
           return null;
         }
+        // "Illegal now" / "duplicate" to the re-send: the record decides.
+        const fresh = await this.readTruth(current, source);
+        if (fresh === undefined) return null;
+        truth = fresh;
+        const after = refundVerdict(fresh, r);
+        if (after.done) {
+          this.refunds.setStatus(r.refund_key, 'succeeded', this.now());
+          completed += after.amount;
+        } else {
+          this.refunds.setStatus(r.refund_key, 'failed', this.now());
+          refused.set(r.refund_key, e);
+        }
       }
     }
-    return completed;
+    return { completed, refused };
   }
 
-  /** When the gateway accepted a refund but its answer lacks the new total, record the total we know. */
-  private recordInferredTotal(paymentId: string, total: number, refundKey: string, actor: string | undefined): void {
-    const row = this.payments.byId(paymentId);
-    if (!row || row.refunded_amount >= total) return;
-    const status = total >= row.amount ? 'refund' : 'partial_refund';
-    this.transitions.apply(paymentId, { status, refundedAmount: total }, 'manual', { refundKey, inferred: true }, actor);
+  /**
+   * Records an accepted refund's effect as the gateway reports it: the answer
+   * when it states the refunded total, else a status read (a Core API refund
+   * answer names only its own refund). Returns what was applied, or null when
+   * that read failed — the total is then never inferred from what was asked;
+   * the request stays unresolved until the gateway's record is read.
+   */
+  private async applyAccepted(
+    paymentId: string,
+    row: PaymentRow,
+    answer: GatewayTransaction,
+    source: UpdateSource,
+    actor: string | undefined,
+  ): Promise<GatewayTransaction | null> {
+    let truth: GatewayTransaction | null = reportsRefundTotal(answer) ? answer : null;
+    if (!truth) {
+      truth = await this.gateway.status(refOf(row)).catch((e: unknown) => {
+        this.log.warn('refund accepted; its status could not be read', { paymentId, ...errorFields(e) });
+        return null;
+      });
+    }
+    if (truth) this.transitions.apply(paymentId, updateFromTransaction(truth), source, truth.raw, actor);
+    return truth;
+  }
+
+  /** A status read applied to the ledger; undefined when the gateway cannot be asked now (null = it never saw the charge). */
+  private async readTruth(row: PaymentRow, source: UpdateSource): Promise<GatewayTransaction | null | undefined> {
+    try {
+      const tx = await this.gateway.status(refOf(row));
+      if (tx) this.transitions.apply(row.id, updateFromTransaction(tx), source, tx.raw);
+      return tx;
+    } catch (e) {
+      this.log.warn('cannot resolve refund outcome yet', { paymentId: row.id, ...errorFields(e) });
+      return undefined;
+    }
   }
 
   private now(): string {
     return isoUtc(this.clock.now());
   }
+}
+
+/**
+ * True when a failed refund call must be settled by the gateway's record:
+ * the outcome is unknown, or the answer is "illegal now" / "duplicate" (what
+ * a retry after a lost reply gets once the first attempt went through).
+ */
+function needsTruth(e: unknown): boolean {
+  if (classifyChargeError(e) !== 'definite') return true;
+  return e instanceof GatewayError && e.kind === 'illegal';
 }

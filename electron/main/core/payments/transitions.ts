@@ -29,6 +29,8 @@ export interface PaymentTransitionsDeps {
   logger: Logger;
   /** A staff member's name for the view's `actorName` (null for the till or someone unknown); absent: views carry none. */
   actorName?: (actorId: string) => string | null;
+  /** Midtrans' clock minus the till's (ms), for the view's `clockOffsetMs`; absent: none. */
+  clockOffsetMs?: () => number;
 }
 
 /** Applies status updates, stops polling settled payments and notifies listeners. */
@@ -38,9 +40,11 @@ export class PaymentTransitions {
   private readonly tracker: PaymentTracker;
   private readonly log: Logger;
   private readonly actorName: PaymentTransitionsDeps['actorName'];
+  private readonly clockOffsetMs: PaymentTransitionsDeps['clockOffsetMs'];
   private readonly listeners = new Set<PaymentListener>();
 
-  constructor({ state, payments, tracker, logger, actorName }: PaymentTransitionsDeps) {
+  constructor({ state, payments, tracker, logger, actorName, clockOffsetMs }: PaymentTransitionsDeps) {
+    this.clockOffsetMs = clockOffsetMs;
     this.state = state;
     this.payments = payments;
     this.tracker = tracker;
@@ -83,6 +87,9 @@ export class PaymentTransitions {
   /** A row with its order's items, as the renderer sees it. */
   view(row: PaymentRow): PaymentView {
     const view = toView(row, this.payments.items(row.order_id));
-    return this.actorName ? { ...view, actorName: this.actorName(row.actor) } : view;
+    // Only a measured offset is sent: the screen shows `expiresAt` on the till's clock with it.
+    const offset = this.clockOffsetMs?.() ?? 0;
+    const timed = offset !== 0 ? { ...view, clockOffsetMs: offset } : view;
+    return this.actorName ? { ...timed, actorName: this.actorName(row.actor) } : timed;
   }
 }

@@ -29,6 +29,11 @@ export interface DayClosingDeps {
   zone?: string;
   /** A staff member's current name, for `closedByName` and the CSV's staff_name; absent: none shown. */
   actorName?: (actorId: string) => string | null;
+  /**
+   * Re-reads the day's payments that could still differ at the gateway
+   * (the payment engine's `recheckDay`, bounded in time); absent: none.
+   */
+  recheck?: (window: { from: string; to: string }) => Promise<unknown>;
 }
 
 /** What the owner may say when closing. */
@@ -80,6 +85,23 @@ export class DayClosingService {
       if (isUniqueViolation(e)) throw this.alreadyClosed(day.day);
       throw e;
     }
+  }
+
+  /**
+   * Closes a day after asking Midtrans about its payments that could still
+   * differ (open ones, settlements a bank may still reverse, refundable ones:
+   * `recheck`), so the Z-report counts what the gateway says now. The checks
+   * run before the closing transaction (a network call never holds the
+   * ledger's write lock) and are bounded in time by the engine; the close
+   * itself is `closeDay`, unchanged: whatever changes after this is the next
+   * day's refund or a re-check's correction, as with any closed day.
+   * Refuses an already closed or future day before any call is made.
+   */
+  async closeDayAfterRecheck(input: CloseDayInput = {}, actor?: string): Promise<DayClosing> {
+    const day = this.targetDay(input.day, this.deps.clock.now());
+    if (this.repo.byDay(day.day)) throw this.alreadyClosed(day.day);
+    await this.deps.recheck?.({ from: isoUtc(day.startUtc), to: isoUtc(day.endUtc) }).catch(() => undefined);
+    return this.closeDay(input, actor);
   }
 
   /**

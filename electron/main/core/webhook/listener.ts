@@ -6,12 +6,15 @@
  * under a configurable prefix. Pipeline: method/path → JSON content type (415)
  * → body ≤ 64 kB (413) → signature + zod (401 / 400) → `await sink.accept()` →
  * 200. The sink is called only for verified notifications; a sink failure
- * answers 500 so Midtrans retries. Bodies are never logged.
+ * answers 500 so Midtrans retries. A SNAP-BI delivery the sink has not seen
+ * before whose X-TIMESTAMP is outside the freshness window is refused with
+ * 401 (`stale`, webhook/freshness.ts); one it has seen is answered 200 at
+ * any age. Bodies are never logged.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
-import type { NotificationSink } from './types';
+import type { NotificationOutcome, NotificationSink } from './types';
 import type { NotificationVerifier, SnapNotifyKind, VerifyOutcome } from './verifier';
 
 /** Core API notification path. */
@@ -107,6 +110,7 @@ export async function startWebhookListener(opts: WebhookListenerOptions): Promis
             raw,
             timestamp: header(req, 'x-timestamp'),
             signature: header(req, 'x-signature'),
+            externalId: header(req, 'x-external-id'),
           });
     if (!outcome.ok) {
       const status = outcome.reason === 'malformed' ? 400 : outcome.reason === 'bad_signature' ? 401 : 503;
@@ -114,15 +118,32 @@ export async function startWebhookListener(opts: WebhookListenerOptions): Promis
       return reply(res, status, route, outcome.reason === 'malformed' ? 'Bad Request' : 'Unauthorized. Signature');
     }
     const n = outcome.notification;
-    let result: 'recorded' | 'unknown_order';
+    let result: NotificationOutcome;
     try {
       result = await opts.sink.accept(n);
     } catch (e) {
       log.error('notification could not be recorded', { api: n.api, orderId: n.orderId, error: e instanceof Error ? e.name : 'unknown' });
       return reply(res, 500, route, 'Internal Server Error');
     }
-    if (result === 'unknown_order') log.warn('notification for an unknown order', { api: n.api, orderId: n.orderId });
-    else log.info('notification recorded', { api: n.api, orderId: n.orderId, claimedStatus: n.claimedStatus });
+    const fields = { api: n.api, orderId: n.orderId, claimedStatus: n.claimedStatus };
+    switch (result) {
+      case 'stale':
+        // Signed, never seen, and timed outside the window: an old capture (or a retry too late to tell).
+        log.warn('notification refused: X-TIMESTAMP outside the window', fields);
+        return reply(res, 401, route, 'Unauthorized. Stale X-TIMESTAMP');
+      case 'unknown_order':
+        log.warn('notification for an unknown order', fields);
+        break;
+      case 'recorded':
+        log.info('notification recorded', fields);
+        break;
+      case 'duplicate':
+        log.debug('notification already recorded', fields);
+        break;
+      case 'ignored':
+        log.warn('notification ignored: the payment keeps no more distinct claims', fields);
+        break;
+    }
     return reply(res, 200, route, 'Successful', n.raw);
   }
 

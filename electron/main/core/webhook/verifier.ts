@@ -4,11 +4,16 @@
  * the SNAP-BI SHA256withRSA `X-SIGNATURE` (tried over the raw bytes first, then
  * over the whitespace-stripped body, then over the Node client's re-serialized
  * form, for the signed path's SNAP part and, when mounted under a prefix, the
- * full path). Nothing here throws on hostile input.
+ * full path). What a verified notification carries on is its meaning (its
+ * known fields, bounded: notification-meaning.ts), never the body received,
+ * and for SNAP-BI its delivery key and X-TIMESTAMP freshness (freshness.ts).
+ * Nothing here throws on hostile input.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { coreNotificationSignature, constantTimeEqual, stripJsonWhitespace, verifySnapBiNotification } from '../gateway/signatures';
 import { snapStatus } from '../gateway/mapping';
+import { deliveryKey, isFresh, type FreshnessWindow } from './freshness';
+import { coreNotificationMeaning, snapTxNotificationMeaning, snapVaNotificationMeaning } from './notification-meaning';
 import { coreNotification, snapTxNotification, snapVaNotification } from './schemas';
 import type { VerifiedNotification } from './types';
 
@@ -24,6 +29,11 @@ export interface NotificationVerifierOptions {
   coreServerKey: string | null;
   /** Midtrans' SNAP-BI notification public key (null: SNAP-BI notifications are refused). */
   snapNotificationPublicKeyPem: string | null;
+  /**
+   * The SNAP-BI X-TIMESTAMP window (freshness.ts). Absent: every delivery
+   * counts as fresh (tests that sign with fixed timestamps).
+   */
+  freshness?: FreshnessWindow;
 }
 
 /** A SNAP-BI notification as the listener received it. */
@@ -36,26 +46,32 @@ export interface SnapNotificationInput {
   raw: Buffer;
   timestamp: string | undefined;
   signature: string | undefined;
+  /** The X-EXTERNAL-ID header: with the body, it names the delivery. */
+  externalId?: string | undefined;
 }
 
 /** Verifies and parses notifications for one environment's keys. */
 export class NotificationVerifier {
   private readonly serverKey: string | null;
   private readonly publicKey: KeyObject | null;
+  private readonly freshness: FreshnessWindow | null;
 
   constructor(opts: NotificationVerifierOptions) {
     this.serverKey = opts.coreServerKey && opts.coreServerKey.length > 0 ? opts.coreServerKey : null;
     this.publicKey = opts.snapNotificationPublicKeyPem ? createPublicKey(opts.snapNotificationPublicKeyPem) : null;
+    this.freshness = opts.freshness ?? null;
   }
 
   /** Core API v2 notification body → verified notification. */
   verifyCore(raw: Buffer): VerifyOutcome {
-    const parsed = coreNotification.safeParse(parseJson(raw));
+    const json = parseJson(raw);
+    const parsed = coreNotification.safeParse(json);
     if (!parsed.success) return { ok: false, reason: 'malformed' };
     if (!this.serverKey) return { ok: false, reason: 'not_configured' };
     const n = parsed.data;
     const expected = coreNotificationSignature(n, this.serverKey);
     if (!constantTimeEqual(expected, n.signature_key.trim().toLowerCase())) return { ok: false, reason: 'bad_signature' };
+    const { meaning, identity } = coreNotificationMeaning(json);
     return {
       ok: true,
       notification: {
@@ -63,7 +79,8 @@ export class NotificationVerifier {
         orderId: n.order_id,
         referenceNo: n.transaction_id ?? null,
         claimedStatus: n.transaction_status.toLowerCase(),
-        raw: n,
+        raw: meaning,
+        identity,
       },
     };
   }
@@ -75,10 +92,15 @@ export class NotificationVerifier {
     if (!timestamp || !signature || timestamp.length > 64 || signature.length > 2048) return { ok: false, reason: 'bad_signature' };
     if (!this.signatureMatches(input, timestamp, signature)) return { ok: false, reason: 'bad_signature' };
     const json = parseJson(input.raw);
+    const delivery = {
+      key: deliveryKey(input.externalId, json),
+      fresh: this.freshness === null || isFresh(timestamp, this.freshness),
+    };
     if (input.kind === 'va') {
       const p = snapVaNotification.safeParse(json);
       if (!p.success) return { ok: false, reason: 'malformed' };
       const flag = p.data.additionalInfo?.paymentFlagStatus ?? p.data.paymentFlagStatus ?? '00';
+      const { meaning, identity } = snapVaNotificationMeaning(json);
       return {
         ok: true,
         notification: {
@@ -86,12 +108,15 @@ export class NotificationVerifier {
           orderId: p.data.trxId,
           referenceNo: p.data.referenceNo ?? p.data.paymentRequestId ?? null,
           claimedStatus: claimed(flag),
-          raw: p.data,
+          raw: meaning,
+          identity,
+          delivery,
         },
       };
     }
     const p = snapTxNotification.safeParse(json);
     if (!p.success) return { ok: false, reason: 'malformed' };
+    const { meaning, identity } = snapTxNotificationMeaning(json);
     return {
       ok: true,
       notification: {
@@ -99,7 +124,9 @@ export class NotificationVerifier {
         orderId: p.data.originalPartnerReferenceNo,
         referenceNo: p.data.originalReferenceNo ?? null,
         claimedStatus: claimed(p.data.latestTransactionStatus),
-        raw: p.data,
+        raw: meaning,
+        identity,
+        delivery,
       },
     };
   }

@@ -16,6 +16,7 @@ import { useFormatters } from '../../i18n/format';
 import { PayInstructions } from './pay-instructions';
 import { Receipt } from './receipt';
 import { ThermalPrintButton, ThermalPrintStatus, useThermalPrint } from './thermal-print';
+import { expiryOnTillClock } from './till-expiry';
 
 /** Elements that already do something with Enter themselves; the shortcut must not fire twice. */
 const HANDLES_ENTER = 'button, a[href], input, select, textarea, [contenteditable="true"]';
@@ -47,6 +48,7 @@ export function PaymentScreen({ shopName, printer = 'none' }: PaymentScreenProps
   const closeReceipt = useCallback(() => setReceiptOpen(false), []);
   const thermal = useThermalPrint(current?.id ?? '');
   const offerThermal = paid && printer !== 'none';
+  const validUntil = current ? expiryOnTillClock(current) : null;
 
   // Enter = next sale whenever "New sale" is offered and the receipt is not in front.
   useEffect(() => {
@@ -84,9 +86,9 @@ export function PaymentScreen({ shopName, printer = 'none' }: PaymentScreenProps
         {labels.status(current.status)}
       </p>
       {waiting && <PayInstructions action={current.action} />}
-      {waiting && current.expiresAt && (
+      {waiting && validUntil && (
         <p className="muted" data-testid="valid-until">
-          {t('payment.validUntil', { time: time(current.expiresAt), zone: zoneName })}
+          {t('payment.validUntil', { time: time(validUntil), zone: zoneName })}
         </p>
       )}
       {!waiting && lastSource && (
