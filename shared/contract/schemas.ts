@@ -40,12 +40,26 @@ export const productSku = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'SKU may only contain letters, digits, ".", "_" and "-"')
   .transform((s) => s.toUpperCase());
 
+/**
+ * A line of text a person typed that ends up on screens, receipts and CSV:
+ * trimmed, 1..max characters, no control characters (a NUL or an escape
+ * would corrupt a receipt printer's stream and used to reach SQLite's CHECK
+ * as an INTERNAL error).
+ */
+export const printableText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is at most ${max} characters`)
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), `${label} may not contain control characters`);
+
 /** Create or update one catalogue product. `isNew` refuses to overwrite an existing SKU (CONFLICT). */
 export const productInput = z.strictObject({
   sku: productSku,
-  name: z.string().trim().min(1, 'name is required').max(50, 'name is at most 50 characters'),
+  name: printableText('name', 50),
   price: z.number().int('price must be whole rupiah').min(1, 'price must be at least 1 rupiah').max(MAX_RUPIAH),
-  category: z.string().trim().min(1, 'category is required').max(50, 'category is at most 50 characters'),
+  category: printableText('category', 50),
   active: z.boolean(),
   isNew: z.boolean().optional(),
 });
