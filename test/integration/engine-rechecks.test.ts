@@ -16,6 +16,7 @@
  *
  * Status calls are counted at a wrapping gateway, on the engine's ManualClock.
  */
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../electron/main/core/clock';
 import type { PaymentGateway } from '../../electron/main/core/gateway/types';
@@ -87,6 +88,8 @@ const callsOf = (calls: StatusCall[], orderId: string, after = -Infinity): Statu
 let open: EngineHarness[] = [];
 afterEach(async () => {
   for (const h of open.reverse()) await h.close().catch(() => {});
+  // A restarted engine reuses the first one's data dir, which the harness then leaves to its owner: this test.
+  for (const h of open) rmSync(h.dataDir, { recursive: true, force: true });
   open = [];
 });
 const keep = <T extends { h: EngineHarness }>(x: T): T => (open.push(x.h), x);

@@ -18,6 +18,7 @@
  * real gateway client sending it. Polling only: no listener.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isoUtc } from '../../electron/main/core/clock';
 import { RefundRepository } from '../../electron/main/core/ledger';
@@ -36,6 +37,8 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const h of engines) await h.close({ keepEmulator: true });
+  // A restarted engine reuses the first one's data dir, which the harness then leaves to its owner: this test.
+  for (const h of engines) rmSync(h.dataDir, { recursive: true, force: true });
   engines.clear();
 });
 afterAll(async () => {
