@@ -119,7 +119,7 @@ export default tseslint.config(
         'error',
         ...engineConstructions(['PaymentService', 'Reconciler', 'PaymentTracker', 'StatusScheduler', 'RecheckPlanner'])['no-restricted-syntax'].slice(1),
         {
-          selector: 'CallExpression[callee.name=/^use(Cart|Catalog|Payments|Payment|ShopZone|Session|Approval)(Store)?$/][arguments.length=0]',
+          selector: 'CallExpression[callee.name=/^use(Cart|Catalog|Payments|Payment|Sale|ShopZone|Session|Approval)(Store)?$/][arguments.length=0]',
           message: 'Read a zustand store through a selector: useX((s) => s.field), or useShallow for several fields.',
         },
       ],

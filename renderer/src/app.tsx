@@ -9,13 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
 import { call, subscribe } from './api';
 import { usePayments } from './stores/payment-store';
+import { useSale } from './stores/sale-store';
 import { useCatalog } from './stores/catalog-store';
 import { useSession } from './stores/session-store';
 import { useActivityPing } from './features/session/use-activity-ping';
 import { useApproval } from './stores/approval-store';
-import { ProductGrid } from './features/till/product-grid';
-import { CartPanel } from './features/till/cart-panel';
-import { PaymentScreen } from './features/payment/payment-screen';
+import { TillScreen } from './features/till/till-screen';
 import { HistoryScreen } from './features/history/history-screen';
 import { ReportScreen } from './features/report/report-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
@@ -54,7 +53,8 @@ export function App() {
   const [notice, setNotice] = useState<AppNotice | null>(null);
   const noticeText = useNoticeText();
   const applyUpdate = usePayments((s) => s.applyUpdate);
-  const current = usePayments((s) => s.current);
+  const receiveSale = useSale((s) => s.receive);
+  const loadSale = useSale((s) => s.load);
   const setZone = useShopZone((s) => s.setZone);
   const session = useSession((s) => s.session);
   const loadSession = useSession((s) => s.load);
@@ -71,21 +71,26 @@ export function App() {
       setZone(r.value.zone);
     });
     void loadSession();
-    const offUpdate = subscribe('payment.updated', ({ payment, source }) => applyUpdate(payment, source));
+    const offUpdate = subscribe('payment.updated', ({ payment }) => applyUpdate(payment));
+    // Main owns the sale: every change to it (a tender paid by webhook, a line set) is pushed here.
+    const offSale = subscribe('sale.updated', ({ sale }) => receiveSale(sale));
     const offNotice = subscribe('app.notice', setNotice);
     // Idle sign-out, a sign-in elsewhere, the owner created: main says "changed", this window asks who it is now.
     const offSession = subscribe('session.changed', () => void loadSession());
     return () => {
       offUpdate();
+      offSale();
       offNotice();
       offSession();
     };
-  }, [applyUpdate, setZone, loadSession]);
+  }, [applyUpdate, receiveSale, setZone, loadSession]);
 
-  // What the till sells is for signed-in staff: (re)load it for whoever is signed in now.
+  // What the till sells, and the sale left open on it (after a restart too), are for signed-in staff.
   useEffect(() => {
-    if (staffId) void loadCatalog();
-  }, [staffId, loadCatalog]);
+    if (!staffId) return;
+    void loadCatalog();
+    void loadSale();
+  }, [staffId, loadCatalog, loadSale]);
 
   // An approval asked for one person's action is never carried over to the next person's session.
   useEffect(() => () => useApproval.getState().cancel(), [staffId]);
@@ -121,13 +126,8 @@ export function App() {
             </div>
           )}
           <main>
-            {tab === 'till' && (current ? <PaymentScreen shopName={info?.shopName ?? 'Kasir'} printer={info?.printer ?? 'none'} /> : (
-              <div className="till">
-                <ProductGrid products={products} />
-                <CartPanel methods={info?.methods ?? []} />
-              </div>
-            ))}
-            {tab === 'history' && <HistoryScreen />}
+            {tab === 'till' && <TillScreen products={products} methods={info?.methods ?? []} printer={info?.printer ?? 'none'} />}
+            {tab === 'history' && <HistoryScreen printer={info?.printer ?? 'none'} />}
             {tab === 'today' && <ReportScreen />}
             {tab === 'products' && <CatalogScreen />}
             {tab === 'settings' && <SettingsScreen />}

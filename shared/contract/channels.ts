@@ -33,6 +33,7 @@ import {
   staffMember,
   staffName,
 } from './staff-schemas';
+import { PRIVILEGED_SALE_CHANNELS, saleChannels } from './sale-channels';
 
 const none = z.strictObject({}).optional();
 /** The optional one-time owner approval of a privileged call (see PRIVILEGED_CHANNELS). */
@@ -269,6 +270,9 @@ export const channels = {
     input: z.strictObject({ ...auditFilterFields, ...withApproval }).optional(),
     output: z.strictObject({ filename: z.string(), csv: z.string() }),
   },
+
+  // The sale, owned by main (sale-channels.ts).
+  ...saleChannels,
 } as const;
 
 /**
@@ -293,6 +297,7 @@ export const PRIVILEGED_CHANNELS = [
   'owner.updateSettings',
   'audit.list',
   'audit.exportCsv',
+  ...PRIVILEGED_SALE_CHANNELS,
 ] as const satisfies readonly (keyof typeof channels)[];
 export type PrivilegedChannel = (typeof PRIVILEGED_CHANNELS)[number];
 

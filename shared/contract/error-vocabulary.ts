@@ -68,11 +68,15 @@ export const ERROR_VARIANTS = {
       'secret_has_spaces',
       'secret_channel_id',
       'secret_pem',
+      // The sale (issue 10).
+      'sale_empty',
+      'sale_invalid',
+      'cash_not_received',
     ],
   },
   INTERNAL: { param: 'reason', values: ['keychain'] },
   FORBIDDEN: { param: 'reason', values: ['not_owner', 'staff_inactive'] },
-  NOT_FOUND: { param: 'what', values: ['payment', 'order', 'product', 'staff', 'transaction'] },
+  NOT_FOUND: { param: 'what', values: ['payment', 'order', 'product', 'staff', 'transaction', 'sale', 'tender'] },
   CONFLICT: {
     param: 'reason',
     values: [
@@ -86,6 +90,12 @@ export const ERROR_VARIANTS = {
       'catalog_changed',
       'owner_exists',
       'owner_protected',
+      // The sale (issue 10): lines locked once a tender is open or paid; one open tender at a time;
+      // the sale is already paid or voided; nothing left to pay.
+      'sale_tendered',
+      'tender_open',
+      'sale_closed',
+      'nothing_due',
     ],
   },
   GATEWAY_AUTH: { param: 'reason', values: ['account_deactivated'] },
@@ -94,11 +104,31 @@ export const ERROR_VARIANTS = {
   GATEWAY_REJECTED: { param: 'reason', values: ['method_not_activated', 'wrong_api'] },
   AMOUNT_INVALID: {
     param: 'reason',
-    values: ['method_limit', 'method_minimum', 'refund_range', 'item_invalid', 'total_too_large', 'total_not_positive'],
+    values: [
+      'method_limit',
+      'method_minimum',
+      'refund_range',
+      'item_invalid',
+      'total_too_large',
+      'total_not_positive',
+      // A tender above what the method carries per payment (QRIS: Rp 10.000.000): split the sale.
+      'split_needed',
+      // A tender of more than the sale still needs (or of nothing).
+      'tender_range',
+    ],
   },
   ILLEGAL_TRANSITION: {
     param: 'reason',
-    values: ['not_cancellable', 'not_refundable', 'method_not_refundable', 'not_paid', 'gateway_state'],
+    values: [
+      'not_cancellable',
+      'not_refundable',
+      'method_not_refundable',
+      'not_paid',
+      'gateway_state',
+      // The sale is not paid (a receipt, a drawer refund); a QRIS/e-wallet tender goes back through Midtrans.
+      'sale_not_paid',
+      'refund_via_midtrans',
+    ],
   },
   NOT_CONFIGURED: { param: 'which', values: ['gateway_keys', 'core_api_keys', 'snap_bi_keys', 'method_route'] },
   // Derived: {count, total} present.

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { errorParams, NOTICE_CODES } from './error-vocabulary';
 import { paymentView, updateSource } from './schemas';
+import { saleView } from './sale-schemas';
 
 /** Something the till tells the cashier unasked, worded by the renderer from `code` + `params` (`notice.<code>`). */
 export const appNotice = z.strictObject({
@@ -19,6 +20,8 @@ export const events = {
   /** Some session changed (sign-in, sign-out, idle sign-out, owner created): each window asks `session.current`. */
   'session.changed': z.strictObject({}),
   'app.notice': appNotice,
+  /** The sale changed (lines, a tender, a tender's payment, paid, voided): the till and the customer display render it. */
+  'sale.updated': z.strictObject({ sale: saleView }),
 } as const;
 
 export type Events = typeof events;

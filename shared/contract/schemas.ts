@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, UPDATE_SOURCES } from '../domain/payment';
 import { MAX_RUPIAH } from '../domain/money';
+import { TAX_CLASSES } from '../domain/pricing/types';
 
 export const rupiah = z.number().int().min(0).max(MAX_RUPIAH);
 export const paymentMethod = z.enum(PAYMENT_METHODS);
@@ -20,11 +21,15 @@ export const cartItem = z.strictObject({
 });
 export type CartItem = z.infer<typeof cartItem>;
 
+/** How a product is taxed (shared/domain/pricing: standard, luxury, exempt). */
+export const taxClass = z.enum(TAX_CLASSES);
+
 export const product = z.strictObject({
   sku: z.string(),
   name: z.string(),
   price: rupiah,
   category: z.string(),
+  taxClass,
 });
 export type Product = z.infer<typeof product>;
 
@@ -62,6 +67,8 @@ export const productInput = z.strictObject({
   category: printableText('category', 50),
   active: z.boolean(),
   isNew: z.boolean().optional(),
+  /** Absent: a new product is `standard`, an existing one keeps its class. */
+  taxClass: taxClass.optional(),
 });
 export type ProductInput = z.input<typeof productInput>;
 
@@ -118,10 +125,31 @@ export const secretStatus = z.strictObject({
 });
 export type SecretStatus = z.infer<typeof secretStatus>;
 
+/**
+ * The cash drawer over a day (reports/README.md): cash received from
+ * customers − change given = cash takings; expected = takings − cash
+ * refunds (cash refunded at the gateway + everything paid back from the drawer).
+ */
+export const dayDrawer = z.strictObject({
+  cashReceived: rupiah,
+  changeGiven: rupiah,
+  /** Σ cash rounding of the day's tenders: ≤ 0, the customer paid that much less. */
+  roundingTotal: z.number().int().min(-MAX_RUPIAH).max(0),
+  cashTakings: rupiah,
+  cashRefunds: rupiah,
+  cashExpected: z.number().int().min(-MAX_RUPIAH).max(MAX_RUPIAH),
+});
+export type DayDrawer = z.infer<typeof dayDrawer>;
+
 export const dayReport = z.strictObject({
   day: z.string(),
   zone: z.string(),
+  /** Tenders (payments) paid in the day; the same number as `tenderCount`, kept for older readers. */
   paidCount: z.number().int(),
+  /** Sales closed as paid in the day: a split sale counts once, a Rp 0 sale too. */
+  saleCount: z.number().int().min(0),
+  /** Tenders (payments) paid in the day. */
+  tenderCount: z.number().int().min(0),
   paidTotal: rupiah,
   refundedTotal: rupiah,
   pendingCount: z.number().int(),
@@ -136,6 +164,7 @@ export const dayReport = z.strictObject({
     .array(z.strictObject({ hour: z.number().int().min(0).max(23), count: z.number().int().min(0), total: rupiah }))
     .length(24)
     .refine((hours) => hours.every((h, i) => h.hour === i), 'byHour must list hours 0..23 in order'),
+  drawer: dayDrawer,
 });
 export type DayReport = z.infer<typeof dayReport>;
 
@@ -175,8 +204,11 @@ export const openPaymentLine = z.strictObject({
 
 /**
  * The Z-report: the immutable record of a closed shop day. Paid = reached
- * settlement/capture in the day (gross); refunds = refunds applied in the day;
- * cash expected in the drawer = cash takings − cash refunds.
+ * settlement/capture in the day (gross); refunds = refunds applied in the day
+ * (at the gateway or paid from the drawer); cash expected in the drawer =
+ * cash takings − cash refunds. The sale/tender/cash-flow fields are null for
+ * a closing written before v9 (it did not count them) and may be absent in
+ * older callers' data.
  */
 export const dayClosing = z.strictObject({
   id: z.number().int(),
@@ -203,6 +235,15 @@ export const dayClosing = z.strictObject({
   forced: z.boolean(),
   byMethod: z.array(closingMethodLine),
   openPayments: z.array(openPaymentLine),
+  /** Sales closed as paid in the day (a split sale once). */
+  saleCount: z.number().int().min(0).nullable().optional(),
+  /** Tenders paid in the day (= paidCount). */
+  tenderCount: z.number().int().min(0).nullable().optional(),
+  /** Cash handed over by customers; cashReceived − changeGiven = cashTakings. */
+  cashReceived: rupiah.nullable().optional(),
+  changeGiven: rupiah.nullable().optional(),
+  /** Σ cash rounding (≤ 0). */
+  roundingTotal: z.number().int().min(-MAX_RUPIAH).max(0).nullable().optional(),
   /** Who closed the day (staff name as it is now); null for a closing by the till with nobody signed in. */
   closedByName: z.string().nullable().optional(),
 });
@@ -215,7 +256,7 @@ export const closingBreakdown = z.strictObject({
 });
 export type ClosingBreakdown = z.infer<typeof closingBreakdown>;
 
-/** A day's payments as CSV text, ready to save. */
+/** A day's payments, then its drawer movements, as CSV text, ready to save (`rows`: data rows of both). */
 export const dayCsv = z.strictObject({
   day: z.string(),
   filename: z.string(),

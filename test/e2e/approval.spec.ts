@@ -12,11 +12,14 @@ test.describe('owner approval at the moment it is needed', () => {
     const order = await paidQrisSale(page, simulator);
 
     await page.getByTestId('tab-history').click();
-    const row = page.getByTestId(`history-${order}`);
+    await page.getByTestId(`history-open-${order}`).click();
+    // The sale's one tender: "<sale>-1".
+    const tender = `${order}-1`;
+    const row = page.getByTestId(`tender-${tender}`);
     await expect(page.getByTestId(`history-actor-${order}`)).toHaveText(`oleh ${CASHIER.name}`);
-    await page.getByTestId(`refund-${order}`).click();
-    await page.getByTestId(`refund-next-${order}`).click();
-    await page.getByTestId(`refund-confirm-${order}`).click();
+    await page.getByTestId(`refund-${tender}`).click();
+    await page.getByTestId(`refund-next-${tender}`).click();
+    await page.getByTestId(`refund-confirm-${tender}`).click();
 
     // 1. The refund needs the owner: the prompt says what for and whose PIN.
     const prompt = page.getByTestId('approval');
@@ -27,14 +30,14 @@ test.describe('owner approval at the moment it is needed', () => {
     // Cancelled: refused, nothing refunded, the reason next to the form.
     await page.getByTestId('approval-cancel').click();
     await expect(prompt).toHaveCount(0);
-    await expect(page.getByTestId(`refund-error-${order}`)).toHaveAttribute('data-code', 'PIN_REQUIRED');
+    await expect(page.getByTestId(`refund-error-${tender}`)).toHaveAttribute('data-code', 'PIN_REQUIRED');
     await expect(row).toHaveAttribute('data-status', 'settlement');
     await expect(row).toHaveAttribute('data-refunded', '0');
     await shots(page, 'approval-refund-refused');
 
     // 2. A wrong owner PIN is answered in the prompt, in Indonesian; nothing refunded.
-    await page.getByTestId(`refund-next-${order}`).click();
-    await page.getByTestId(`refund-confirm-${order}`).click();
+    await page.getByTestId(`refund-next-${tender}`).click();
+    await page.getByTestId(`refund-confirm-${tender}`).click();
     await approve(page, '000000');
     await expect(page.getByTestId('approval-error')).toHaveAttribute('data-code', 'PIN_INVALID');
     await expect(page.getByTestId('approval-pin-input')).toHaveValue('');

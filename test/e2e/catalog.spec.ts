@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { takeCash, tenderPayment } from './sales';
 import { createOwner } from './staff-helpers';
 
 /** Fills and submits the product form that is open on the Products tab. */
@@ -49,8 +50,7 @@ test.describe('the merchant’s catalogue', () => {
     await expect(page.getByTestId('cart-total')).toHaveText('Rp 9.000');
 
     // Sell it for cash.
-    await page.getByTestId('method-select').selectOption('cash');
-    await page.getByTestId('charge').click();
+    await takeCash(page);
     await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'settlement');
     const orderId = (await page.getByTestId('order-id').textContent()) ?? '';
     expect(orderId).not.toBe('');
@@ -80,12 +80,11 @@ test.describe('the merchant’s catalogue', () => {
 
     // The past sale still shows it, at the price it was sold for.
     await page.getByTestId('tab-history').click();
+    await page.getByTestId(`history-open-${orderId}`).click();
     await expect(page.getByTestId(`history-items-${orderId}`)).toHaveText('Es Jeruk × 1');
     await expect(page.getByTestId(`history-${orderId}`)).toContainText('Rp 9.000');
-    const sales = await page.evaluate(() => window.kasir.invoke('payments.list', { limit: 10 }));
-    if (!sales.ok) throw new Error(sales.message);
-    const sale = sales.value.find((p) => p.orderId === orderId);
-    expect(sale?.items).toEqual([{ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, quantity: 1 }]);
+    const sale = await tenderPayment(page, orderId);
+    expect(sale.items).toEqual([{ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, quantity: 1 }]);
   });
 
   test('the contract refuses a float price with a typed error and writes nothing', async ({ kasir }) => {
@@ -100,7 +99,7 @@ test.describe('the merchant’s catalogue', () => {
   });
 });
 
-test('a sale is priced by the catalogue, not by the screen: a stale cart is refused and re-priced', async ({ kasir }) => {
+test('a sale is priced by the catalogue, not by the screen: main copies the price when a line is set, and re-prices on the next change', async ({ kasir }) => {
   const { page } = kasir;
   await createOwner(page);
   await page.getByTestId('product-KOPI-HITAM').click();
@@ -110,17 +109,29 @@ test('a sale is priced by the catalogue, not by the screen: a stale cart is refu
     window.kasir.invoke('catalog.save', { sku: 'KOPI-HITAM', name: 'Kopi Hitam', price: 13_000, category: 'Minuman', active: true }),
   );
   expect(saved).toMatchObject({ ok: true });
-  await page.getByTestId('method-select').selectOption('cash');
-  await page.getByTestId('charge').click();
-  await expect(page.getByTestId('charge-error')).toHaveAttribute('data-code', 'CONFLICT');
-  await expect(page.getByTestId('cart-total')).toHaveText('Rp 13.000');
-  await page.getByTestId('charge').click();
+  // The next change to the basket is priced from the catalogue again: both cups at the new price.
+  await page.getByTestId('product-KOPI-HITAM').click();
+  await expect(page.getByTestId('qty-KOPI-HITAM')).toHaveText('2');
+  await expect(page.getByTestId('cart-total')).toHaveText('Rp 26.000');
+  await takeCash(page);
   await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'settlement');
-  await expect(page.getByTestId('payment-amount')).toHaveText('Rp 13.000');
+  await expect(page.getByTestId('payment-amount')).toHaveText('Rp 26.000');
 
-  // A tampered renderer cannot charge its own price either.
+  // A tampered renderer cannot charge its own price either: not through the shortcut…
   const tampered = await page.evaluate(() =>
     window.kasir.invoke('payments.create', { items: [{ sku: 'KOPI-HITAM', name: 'Kopi Hitam', price: 1, quantity: 1 }], method: 'cash' }),
   );
   expect(tampered).toMatchObject({ ok: false, code: 'CONFLICT' });
+  // …nor on a sale line, which has no price field at all.
+  const open = await page.evaluate(() => window.kasir.invoke('sales.open'));
+  if (!open.ok) throw new Error(open.message);
+  const priced = await page.evaluate(
+    (saleId) =>
+      (window.kasir.invoke as (c: string, i: unknown) => Promise<unknown>)('sales.setLines', {
+        saleId,
+        lines: [{ id: 'l1', sku: 'KOPI-HITAM', quantity: 1, discount: null, price: 1 }],
+      }),
+    open.value.id,
+  );
+  expect(priced).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 });

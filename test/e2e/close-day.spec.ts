@@ -73,12 +73,15 @@ test.describe('the owner closes the day', () => {
       csv = await readFile(await download.path(), 'utf8');
     }
     const lines = csv.trim().split('\r\n');
-    // Who rang each sale up comes last (issue 8), so the earlier columns keep their places.
-    expect(lines[0]).toBe('time,order_id,method,status,amount,refunded,source,paid_time,staff_id,staff_name');
+    // Who rang each sale up came next (issue 8), then the sale's columns (issue 10), so the earlier columns keep their places.
+    expect(lines[0]).toBe(
+      'time,order_id,method,status,amount,refunded,source,paid_time,staff_id,staff_name,record,sale_id,receipt_no,tender_seq,cash_received,change,rounding,reason',
+    );
     expect(lines).toHaveLength(3);
     for (const id of orderIds) {
       expect(lines.find((l) => l.includes(`,${id},`))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00,[^,]+,cash,settlement,\d+,0,manual,/);
-      expect(lines.find((l) => l.includes(`,${id},`))).toMatch(new RegExp(`,STF-[^,]+,${CASHIER.name}$`));
+      // Each cash payment is tender 1 of its own paid sale: exact cash, no change, no rounding.
+      expect(lines.find((l) => l.includes(`,${id},`))).toMatch(new RegExp(`,STF-[^,]+,${CASHIER.name},payment,[^,]+,K1-\\d{6},1,\\d+,0,0,$`));
     }
     expect(lines.map((l) => l.split(',')[4]).slice(1).sort()).toEqual(['12000', '15000'].sort());
   });

@@ -26,6 +26,8 @@ test('the till speaks Indonesian by default; English is one tap away and survive
   await page.getByTestId('method-select').selectOption('cash');
   await expect(page.getByTestId('charge')).toHaveText('Tagih Rp 18.000');
   await page.getByTestId('charge').click();
+  await expect(page.getByTestId('cash-confirm')).toHaveText('Terima Rp 18.000');
+  await page.getByTestId('cash-confirm').click();
   await expect(status).toHaveAttribute('data-status', 'settlement');
   await expect(status).toHaveText('Lunas');
   await expect(page.getByTestId('confirmed-by')).toHaveText('Dikonfirmasi oleh kasir');
@@ -46,7 +48,7 @@ test('the till speaks Indonesian by default; English is one tap away and survive
   await expect(page.getByTestId('lang-en')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('tab-history').click();
   const row = page.getByTestId(`history-${orderId}`);
-  await expect(row).toHaveAttribute('data-status', 'settlement');
+  await expect(row).toHaveAttribute('data-status', 'paid');
   await expect(page.getByTestId(`history-status-${orderId}`)).toHaveText('Paid');
   await expect(row).toContainText('Cash');
   // History times are the shop's wall clock in en-GB form.

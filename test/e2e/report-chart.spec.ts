@@ -1,12 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatRupiah } from '../../shared/domain/money';
 import { expect, test } from './fixtures';
+import { takeCash } from './sales';
 
 /** Rings up one product as a cash sale and returns to the till. */
 async function cashSale(page: Page, sku: string): Promise<void> {
   await page.getByTestId(`product-${sku}`).click();
-  await page.getByTestId('method-select').selectOption('cash');
-  await page.getByTestId('charge').click();
+  await takeCash(page);
   await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'settlement');
   await page.getByTestId('new-sale').click();
 }

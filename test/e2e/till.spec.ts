@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { takeCash } from './sales';
 
 test.describe('the till', () => {
   test('opens on the till, answers a contract call and pushes an event', async ({ kasir }) => {
@@ -17,8 +18,7 @@ test.describe('the till', () => {
       window.kasir.on('payment.updated', (p) => w.seen.push(p));
     });
     await page.getByTestId('product-KOPI-SUSU').click();
-    await page.getByTestId('method-select').selectOption('cash');
-    await page.getByTestId('charge').click();
+    await takeCash(page);
     await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'settlement');
     await expect(page.getByTestId('payment-status')).not.toBeEmpty();
     const seen = await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen);
@@ -86,8 +86,7 @@ test.describe('the till', () => {
     const { page } = kasir;
     for (const sku of ['KOPI-HITAM', 'ROTI-BAKAR']) {
       await page.getByTestId(`product-${sku}`).click();
-      await page.getByTestId('method-select').selectOption('cash');
-      await page.getByTestId('charge').click();
+      await takeCash(page);
       await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'settlement');
       await page.getByTestId('new-sale').click();
     }

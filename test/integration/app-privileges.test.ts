@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRIVILEGED_CHANNELS, type PrivilegedChannel } from '../../shared/contract/channels';
 import { DEFAULT_SHOP_ZONE, zonedDay } from '../../shared/domain/zoned-time';
-import { makeApp, privilegedInputs, type AppHarness, type TestCaller } from '../fixtures/app-harness';
+import { makeApp, privilegedInputs, saleTargets, type AppHarness, type TestCaller } from '../fixtures/app-harness';
 
 const OWNER_PIN = '730194';
 const DEWI_PIN = '5837';
@@ -54,7 +54,7 @@ describe('privileged calls through the router', () => {
   it('refuses each privileged channel without the owner or with a cashier approval; accepts it with the owner approval', async () => {
     const { till, ownerId, dewiId } = await openShop();
     const paymentId = await paidQris(till);
-    const inputs = privilegedInputs({ paymentId, staffId: dewiId });
+    const inputs = privilegedInputs({ paymentId, staffId: dewiId, ...(await saleTargets(till)) });
     const ownerApproval = { staffId: ownerId, pin: OWNER_PIN };
     const cashierApproval = { staffId: dewiId, pin: DEWI_PIN };
 
@@ -109,7 +109,7 @@ describe('privileged calls through the router', () => {
   it('an owner session needs no approval, and writes as the owner', async () => {
     const { owner, ownerId, dewiId, till } = await openShop();
     const paymentId = await paidQris(till);
-    const inputs = privilegedInputs({ paymentId, staffId: dewiId });
+    const inputs = privilegedInputs({ paymentId, staffId: dewiId, ...(await saleTargets(till)) });
     for (const channel of PRIVILEGED_CHANNELS) {
       const res = await owner.call(channel, inputs[channel]);
       expect([channel, res.ok]).toEqual([channel, true]);
@@ -158,8 +158,10 @@ describe('privileged calls through the router', () => {
     expect(app.query('SELECT DISTINCT actor FROM payment_events')).toEqual([{ actor: dewiId }]);
     const csv = await till.ok('reports.exportCsv', { day: zonedDay(Date.parse(good.createdAt), DEFAULT_SHOP_ZONE).day });
     const [header, row] = csv.csv.split('\r\n');
-    expect(header!.split(',').slice(-2)).toEqual(['staff_id', 'staff_name']);
-    expect(row!.split(',').slice(-2)).toEqual([dewiId, 'Dewi']);
+    // By name: the sale columns (v9) follow the staff columns.
+    const at = header!.split(',').indexOf('staff_id');
+    expect(header!.split(',').slice(at, at + 2)).toEqual(['staff_id', 'staff_name']);
+    expect(row!.split(',').slice(at, at + 2)).toEqual([dewiId, 'Dewi']);
   });
 
   it('refuses every call from a second page nobody signed in on, even with the owner approval', async () => {

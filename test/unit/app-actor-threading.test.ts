@@ -85,14 +85,14 @@ describe('actor threading', () => {
     expect(new DayClosingService({ db: h.db, clock: h.clock }).closings(5)[0]).not.toHaveProperty('closedByName');
 
     const csv = closing.exportCsv(closing.closings(1)[0]!.day).csv.split('\r\n');
-    expect(csv[1]!.split(',').slice(-2)).toEqual([SARI, "'=Bu Sari"]);
+    expect(csv[1]!.split(',').slice(8, 10)).toEqual([SARI, "'=Bu Sari"]);
   });
 
-  it('keeps CSV columns in place: staff columns come last', () => {
+  it('keeps CSV columns in place: staff columns after the first eight, the sale columns (v9) after them', () => {
     const row = { created_at: '2026-11-26T03:00:00.000Z', gateway_order_id: 'K-1', method: 'cash', status: 'settlement', amount: 1, refunded_amount: 0, last_source: 'manual', paid_at: null, actor: 'till' } as PaymentRow;
     expect(paymentsCsv([row], 'Asia/Jakarta').split('\r\n')).toEqual([
-      'time,order_id,method,status,amount,refunded,source,paid_time,staff_id,staff_name',
-      '2026-11-26T10:00:00+07:00,K-1,cash,settlement,1,0,manual,,till,',
+      'time,order_id,method,status,amount,refunded,source,paid_time,staff_id,staff_name,record,sale_id,receipt_no,tender_seq,cash_received,change,rounding,reason',
+      '2026-11-26T10:00:00+07:00,K-1,cash,settlement,1,0,manual,,till,,payment,,,,1,0,0,',
       '',
     ]);
   });

@@ -5,7 +5,7 @@ import type { ProductInput } from '../../shared/contract/schemas';
 import { CatalogService } from '../../electron/main/core/catalog/catalog-service';
 import { DEFAULT_CATALOG } from '../../electron/main/core/catalog/default-catalog';
 import { ManualClock } from '../../electron/main/core/clock';
-import { openLedger, type Database } from '../../electron/main/core/ledger';
+import { LedgerValueError, openLedger, ProductRepository, type Database } from '../../electron/main/core/ledger';
 import { makeHarness, tempLedger, type Harness } from '../fixtures/fake-gateway';
 
 const JERUK: ProductInput = { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', active: true };
@@ -88,8 +88,8 @@ describe('CatalogService (real SQLite ledger)', () => {
     const { svc, clock, db } = setup();
     clock.advance(60_000);
     const saved = svc.save(JERUK);
-    expect(saved).toEqual({ ...JERUK, active: true, sortOrder: DEFAULT_CATALOG.length + 1, updatedAt: '2026-11-26T03:01:00.000Z' });
-    expect(svc.list().at(-1)).toEqual({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman' });
+    expect(saved).toEqual({ ...JERUK, taxClass: 'standard', active: true, sortOrder: DEFAULT_CATALOG.length + 1, updatedAt: '2026-11-26T03:01:00.000Z' });
+    expect(svc.list().at(-1)).toEqual({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', taxClass: 'standard' });
     expect(db.prepare('SELECT created_at FROM products WHERE sku = ?').pluck().get('ES-JERUK')).toBe('2026-11-26T03:01:00.000Z');
   });
 
@@ -175,6 +175,34 @@ describe('CatalogService (real SQLite ledger)', () => {
     const { svc } = setup();
     expect(() => svc.save({ ...JERUK, price: 9_000.5 })).toThrow(/price: price must be whole rupiah/);
     expect(() => svc.save({ ...JERUK, sku: 'J'.repeat(51) })).toThrow(/sku: SKU is at most 50 characters/);
+  });
+
+  it('keeps a tax class through save, list, the editor and a restart; a save without one keeps it', () => {
+    const { svc, reopen } = setup();
+    expect(svc.save({ ...JERUK, sku: 'JAM', name: 'Jam Tangan', taxClass: 'luxury' }).taxClass).toBe('luxury');
+    expect(svc.save({ ...JERUK, sku: 'BERAS', name: 'Beras 5 kg', taxClass: 'exempt' }).taxClass).toBe('exempt');
+    expect(svc.save({ ...JERUK, sku: 'TAS', name: 'Tas' }).taxClass).toBe('standard'); // new, none given
+    // Saving without a class (an older caller, re-activating) never resets a luxury good to ordinary.
+    svc.remove('JAM');
+    expect(svc.save({ ...JERUK, sku: 'JAM', name: 'Jam Tangan', price: 1_500_000 })).toMatchObject({ taxClass: 'luxury', active: true, price: 1_500_000 });
+    expect(svc.save({ ...JERUK, sku: 'BERAS', name: 'Beras 5 kg', taxClass: 'standard' }).taxClass).toBe('standard');
+    const again = reopen();
+    const classes = Object.fromEntries(again.svc.list().map((p) => [p.sku, p.taxClass]));
+    expect(classes).toMatchObject({ JAM: 'luxury', BERAS: 'standard', TAS: 'standard', 'KOPI-SUSU': 'standard' });
+    expect(again.svc.all().find((p) => p.sku === 'JAM')?.taxClass).toBe('luxury');
+  });
+
+  it('refuses an unknown tax class on write (INVALID_INPUT) and on read (a newer Kasir wrote it)', () => {
+    const { svc, db } = setup();
+    const before = rows(db);
+    expect(codeOf(() => svc.save({ ...JERUK, taxClass: 'zero_rated' as never }))).toBe('INVALID_INPUT');
+    expect(rows(db)).toEqual(before);
+    expect(() => new ProductRepository(db).insert({ sku: 'X', name: 'X', price: 1, category: 'X', active: 1, tax_class: 'bogus' as never, sort_order: 99, created_at: T0, updated_at: T0 }))
+      .toThrow(LedgerValueError);
+    expect(rows(db)).toEqual(before);
+    // The column's CHECK only knows the shape; the code knows which classes exist.
+    db.prepare("UPDATE products SET tax_class = 'zero_rated' WHERE sku = 'KOPI-SUSU'").run();
+    expect(() => svc.list()).toThrow(/products\.tax_class holds "zero_rated", which this Kasir does not know/);
   });
 
   it('past orders keep their own item copies after a price change and removal', async () => {

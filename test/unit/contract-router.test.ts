@@ -61,6 +61,18 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'owner.updateSettings': unused,
     'audit.list': unused,
     'audit.exportCsv': unused,
+    'sales.current': () => null,
+    'sales.open': unused,
+    'sales.get': unused,
+    'sales.list': () => [],
+    'sales.setLines': unused,
+    'sales.addTender': unused,
+    'sales.cancelTender': unused,
+    'sales.void': unused,
+    'sales.refundToDrawer': unused,
+    'sales.receipt': unused,
+    'sales.printReceipt': unused,
+    'drawer.open': unused,
     ...overrides,
   };
 }
@@ -172,7 +184,7 @@ describe('contract router', () => {
   });
 
   it('hands catalog.save a trimmed, upper-cased SKU', async () => {
-    const saved = { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', active: true, sortOrder: 11, updatedAt: 'x' };
+    const saved = { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', taxClass: 'standard' as const, active: true, sortOrder: 11, updatedAt: 'x' };
     const save = vi.fn(() => saved);
     const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', {
       sku: ' es-jeruk ', name: ' Es Jeruk ', price: 9_000, category: 'Minuman', active: true,

@@ -53,6 +53,8 @@ describe('TodayReportService.report', () => {
       day: '2026-11-26',
       zone: 'Asia/Jakarta',
       paidCount: 2,
+      saleCount: 2,
+      tenderCount: 2,
       paidTotal: 60000,
       refundedTotal: 5000,
       pendingCount: 1,
@@ -63,6 +65,8 @@ describe('TodayReportService.report', () => {
       ],
       // 02:00 UTC is 09:00 WIB: both paid sales fall in that hour, gross of the refund.
       byHour: Array.from({ length: 24 }, (_, hour) => (hour === 9 ? { hour, count: 2, total: 60000 } : { hour, count: 0, total: 0 })),
+      // The QRIS refund went back through Midtrans, not the drawer.
+      drawer: { cashReceived: 10000, changeGiven: 0, roundingTotal: 0, cashTakings: 10000, cashRefunds: 0, cashExpected: 10000 },
     });
   });
 

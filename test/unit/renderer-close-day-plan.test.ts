@@ -46,6 +46,14 @@ describe('close-day plan', () => {
     });
   });
 
+  it('counts sales after the close as sales when both sides counted them (a split sale once), else as payments', () => {
+    const today = { ...closing('2026-11-26', 3), saleCount: 2 };
+    // One more sale paid by two tenders since the close.
+    const report = { day: '2026-11-26', paidCount: 5, saleCount: 3 };
+    expect(planCloseDay(facts({ report, closings: [today] })).salesAfterClose).toBe(1);
+    expect(planCloseDay(facts({ report, closings: [{ ...today, saleCount: null }] })).salesAfterClose).toBe(2);
+  });
+
   it('takes an empty count as "not counted" and refuses anything but whole rupiah', () => {
     expect(parseCountedCash('  ')).toEqual({ countedCash: null, invalid: false });
     expect(parseCountedCash('26.000')).toEqual({ countedCash: 26_000, invalid: false });

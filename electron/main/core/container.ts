@@ -15,25 +15,28 @@ import { EventBus } from './app/event-bus';
 import { NoticeBoard, openOnFirstCall } from './app/notice-board';
 import { createTillHandlers } from './app/handlers';
 import { PRIVILEGED_SPECS } from './app/privileged';
+import { createSaleHandlers } from './app/sale-handlers';
 import { createStaffHandlers } from './app/staff-handlers';
 import { AuditLog } from './audit';
 import { CatalogService } from './catalog/catalog-service';
 import { SystemClock, type Clock } from './clock';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
-import { openLedger, SalesQueries } from './ledger';
+import { DrawerRepository, openLedger, SalesQueries } from './ledger';
 import { createFileSink } from './log-file';
 import { createLogger, type Logger } from './logger';
 import { createPaymentEngine } from './payments';
 import { DayClosingService } from './reports/day-closing-service';
 import { TodayReportService } from './reports/today-report';
-import { createPrinterTransport, ReceiptService } from './receipts';
+import { createPrinterTransport, layoutSaleReceipt, ReceiptService } from './receipts';
+import { DrawerOpening, SaleService } from './sales';
 import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
 import type { SecretStore } from './secrets/secret-store';
 import { acquireInstanceLock } from './instance-lock';
 import { backupDir, loadSettings, resolveRouting, webhookPort, type Settings } from './settings/settings';
+import { salesSettingsOf } from './settings/sales-settings';
 import { BackupService } from './ledger/backup';
 import { contractErrorOf } from './app/contract-errors';
 import { OwnerSettings, PinHasher, PrivilegeGuard, SessionManager, StaffService } from './staff';
@@ -183,6 +186,27 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     const catalog = new CatalogService({ db, clock });
     // A fresh ledger gets the default catalogue once, so a new till sells at once.
     if (catalog.seedIfEmpty()) logger.info('seeded the default catalogue');
+    // The sale, owned by main: priced here, tendered through the engine, pushed as `sale.updated`.
+    const saleSettings = salesSettingsOf(settings.sales);
+    const sales = new SaleService({
+      db,
+      clock,
+      ids: engine.ids,
+      catalog,
+      payments,
+      settings: saleSettings,
+      ownerSettings: { get: () => ownerSettings.get() },
+      receipts,
+      logger,
+      actorName,
+      demo: settings.gateway === 'emulator',
+      zone: settings.zone,
+      onChanged: (sale) => bus.emit('sale.updated', { sale }),
+    });
+    closers.push(() => sales.stop());
+    const drawerOpening = new DrawerOpening({
+      db, clock, drawer: new DrawerRepository(db), audit, tillId: saleSettings.tillId, kickDrawer: () => receipts.kickDrawer(), logger: logger.scope('drawer'),
+    });
 
     try {
       listener = await startWebhookListener({
@@ -205,6 +229,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     }
 
     payments.onUpdated((payment, source) => bus.emit('payment.updated', { payment, source }));
+    // Before recovery: a tender recovery finds paid settles its sale; sales a crash left paid-but-open are settled now.
+    sales.start();
     const sessionChanged = (): void => bus.emit('session.changed', {});
     sessions.onSignedOut(sessionChanged);
     void payments.recover().catch((e: unknown) => logger.error('recovery failed', { error: e }));
@@ -224,6 +250,15 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         secrets,
         receipts,
         backups,
+        sales,
+      }),
+      ...createSaleHandlers({
+        sales,
+        approveDiscount: (callerId, approval, fn, target, details) => guard.run(callerId, 'sales.discount', approval, fn, target, () => ({ details })),
+        receipts,
+        layout: (sale, language, copy, columns) =>
+          layoutSaleReceipt({ shopName: settings.shopName, zone: settings.zone, npwp: saleSettings.npwp, sale, copy, demo: sale.demo }, language, columns),
+        openDrawer: (reason, who) => drawerOpening.open(reason, who),
       }),
       ...createStaffHandlers({ access, sessions, staff, ownerSettings, audit, clock, zone: settings.zone, sessionChanged }),
     };

@@ -11,6 +11,7 @@ import type { NotificationDispatcher } from '../notifications/dispatcher';
 import type { TestClock } from '../clock';
 import type { SettingsHolder } from '../settings';
 import { isRecord, parseJsonBody } from '../server/body';
+import { recordedItems, recordedSaleRef } from '../store/charge-record';
 import { dashboardRefund, isRefusal, reversePayment } from './dashboard';
 import { createHookRoutes } from './hooks';
 import { findForSimulator } from './lookup';
@@ -39,13 +40,20 @@ const ACTIONS: Record<SimAction, { to: TxStatus; from: TxStatus[] }> = {
 
 const json = (status: number, body: unknown): EmuResponse => ({ status, body });
 
-/** A transaction as the simulator API shows it (without the raw charge request). */
+/**
+ * A transaction as the simulator API shows it: without the raw charge
+ * request, but with what Midtrans keeps of it — `item_details` (Core API
+ * items, or SNAP-BI `additionalInfo.items`) and `sale_ref` (the merchant's
+ * reference: store/charge-record.ts).
+ */
 export function summarize(tx: Transaction): Record<string, unknown> {
   const { request: _request, ...rest } = tx;
   return {
     ...rest,
     createdAtIso: new Date(tx.createdAt).toISOString(),
     expiresAtIso: Number.isFinite(tx.expiresAt) ? new Date(tx.expiresAt).toISOString() : null,
+    item_details: recordedItems(tx),
+    sale_ref: recordedSaleRef(tx),
   };
 }
 

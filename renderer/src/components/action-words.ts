@@ -49,7 +49,7 @@ export const AUDIT_ACTION_NAMES: readonly string[] = [
   'staff.owner_create', 'staff.create', 'staff.update', 'staff.unlock', 'staff.pin_change', 'staff.pin_reset',
   'pin.failed', 'pin.throttled', 'pin.locked', 'pin.refused', 'recovery.use',
   'session.sign_in', 'session.sign_out', 'session.idle_sign_out', 'session.switch', 'session.default_cashier',
-  'approval', 'settings.update',
+  'approval', 'settings.update', 'drawer.no_sale',
   ...PRIVILEGED_CHANNELS.map((c) => `${PRIVILEGED_PREFIX}${c}`),
 ];
 

@@ -54,6 +54,9 @@ export const enErrors: Strings<typeof idErrors> = {
       secret_has_spaces: 'The key must not contain spaces or control characters.',
       secret_channel_id: 'The channel ID is 5 digits.',
       secret_pem: 'This must be an RSA key in PEM format, 2048 bits or more.',
+      sale_empty: 'This sale has no items yet.',
+      sale_invalid: 'This sale cannot be priced as entered (a discount larger than what it applies to, or a total above the till’s limit).',
+      cash_not_received: 'Enter the cash received (more than Rp 0).',
     },
     INTERNAL: {
       keychain: 'The system keychain could not be used. Check that it is unlocked.',
@@ -68,6 +71,8 @@ export const enErrors: Strings<typeof idErrors> = {
       product: 'There is no product with SKU {{sku}}.',
       staff: 'This staff member was not found.',
       transaction: 'Midtrans does not know this transaction.',
+      sale: 'Kasir has no sale {{id}}.',
+      tender: 'Payment {{id}} is not part of this sale.',
     },
     CONFLICT: {
       already_closed: 'The day {{day}} was already closed at {{closedAt}}. A closed day cannot be closed again.',
@@ -80,6 +85,10 @@ export const enErrors: Strings<typeof idErrors> = {
       catalog_changed: 'The catalogue changed (a price or a name). The cart was updated; check it and charge again.',
       owner_exists: 'The owner account already exists.',
       owner_protected: 'The owner account cannot be deactivated.',
+      sale_tendered: 'Items and discounts are locked: this sale already has a payment. Cancel the waiting payment to change them.',
+      tender_open: 'A {{method}} payment is still waiting. Finish or cancel it first.',
+      sale_closed: 'This sale is already finished (paid or voided).',
+      nothing_due: 'Nothing is left to pay on this sale.',
     },
     GATEWAY_AUTH: {
       account_deactivated: 'This Midtrans merchant account is deactivated. Contact Midtrans.',
@@ -99,6 +108,8 @@ export const enErrors: Strings<typeof idErrors> = {
       item_invalid: 'Item {{sku}} has an invalid price or quantity.',
       total_too_large: 'The total is too large.',
       total_not_positive: 'The total must be a whole rupiah amount above zero.',
+      split_needed: '{{method}} takes at most {{max}} per payment; this part is {{amount}}. Split the payment (e.g. part in cash).',
+      tender_range: 'A payment must be between {{min}} and {{max}} (what is still unpaid).',
     },
     ILLEGAL_TRANSITION: {
       not_cancellable: 'A payment that is “{{status}}” cannot be cancelled.',
@@ -106,6 +117,8 @@ export const enErrors: Strings<typeof idErrors> = {
       method_not_refundable: '{{method}} payments cannot be refunded through Midtrans; return the money to the customer directly.',
       not_paid: 'This payment is not paid (“{{status}}”), so there is no receipt to print.',
       gateway_state: 'Midtrans does not allow this action in the transaction’s current state.',
+      sale_not_paid: 'This sale is not paid yet.',
+      refund_via_midtrans: '{{method}} payments are refunded through Midtrans (Refund), not from the drawer.',
     },
     NOT_CONFIGURED: {
       gateway_keys: 'Midtrans keys are not set up for this till yet. Cash still works.',

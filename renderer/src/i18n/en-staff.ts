@@ -172,6 +172,7 @@ export const enStaff: Strings<typeof idStaff> = {
     session_default_cashier: 'Default cashier (no owner yet)',
     approval: 'Owner approval',
     settings_update: 'Settings changed',
+    drawer_no_sale: 'Cash drawer opened (no sale)',
     privileged: 'Owner action: {{what}}',
   },
   privilegedAction: {
@@ -189,5 +190,8 @@ export const enStaff: Strings<typeof idStaff> = {
     owner_updateSettings: 'change owner settings',
     audit_list: 'view the audit log',
     audit_exportCsv: 'export the audit log',
+    sales_void: 'void a sale',
+    sales_refundToDrawer: 'refund from the drawer',
+    sales_discount: 'a discount above the limit',
   },
 };

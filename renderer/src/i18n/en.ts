@@ -1,6 +1,7 @@
 /** English copy; the `Messages` type makes a missing or extra key a type error. */
 import { enErrors } from './en-errors';
 import { enStaff } from './en-staff';
+import { enSale } from './en-sale';
 import type { Messages } from './id';
 
 export const en: Messages = {
@@ -95,6 +96,9 @@ export const en: Messages = {
     active: 'Active',
     inactive: 'Inactive',
     activeLabel: 'Active (shown on the till)',
+    taxClass: 'Tax class',
+    taxClassHint: 'Standard for almost everything. Luxury goods: 12% PPN on the full price. Exempt: neither PB1 nor PPN.',
+    taxClassOption: { standard: 'Standard', luxury: 'Luxury goods', exempt: 'Tax exempt' },
     edit: 'Edit',
     deactivate: 'Deactivate',
     activate: 'Activate',
@@ -115,22 +119,6 @@ export const en: Messages = {
     thermalPrinting: 'Printing…',
     thermalPrinted: 'Receipt sent to the printer.',
   },
-  receipt: {
-    title: 'Payment receipt',
-    time: 'Time',
-    order: 'Order no.',
-    reference: 'Midtrans ref.',
-    item: 'Item',
-    qty: 'Qty',
-    price: 'Price',
-    subtotal: 'Subtotal',
-    total: 'Total',
-    method: 'Method',
-    status: 'Status',
-    thanks: 'Thank you!',
-    print: 'Print',
-    close: 'Close (Esc)',
-  },
   pay: {
     qrAlt: 'QRIS code to scan',
     qr: 'Scan with any QRIS app (GoPay, OVO, DANA, ShopeePay, mobile banking).',
@@ -142,9 +130,7 @@ export const en: Messages = {
     cash: 'Cash received.',
   },
   history: {
-    title: 'Recent payments',
     time: 'Time',
-    order: 'Order',
     method: 'Method',
     amount: 'Amount',
     status: 'Status',
@@ -168,6 +154,9 @@ export const en: Messages = {
     title: 'Today, {{day}}',
     loading: 'Loading…',
     paidSales: 'Paid sales',
+    saleCount: 'Sales',
+    tenderCount: 'Payments',
+    drawerSoFar: "Today's cash drawer (so far)",
     takings: 'Takings',
     refunded: 'Refunded',
     net: 'Net',
@@ -182,9 +171,9 @@ export const en: Messages = {
     hour: 'Hour',
     hourLabel: '{{hour}}:00',
     byHourTitle: 'Takings per hour',
-    byHourSummary: 'Bar chart of takings per hour ({{zone}}): {{count}} paid sales, {{amount}} in total. The table that follows has the same numbers.',
+    byHourSummary: 'Bar chart of takings per hour ({{zone}}): {{count}} payments, {{amount}} in total. The table that follows has the same numbers.',
     byMethodTitle: 'Takings by payment method',
-    byMethodSummary: 'Bar chart of takings by payment method: {{count}} paid sales, {{amount}} in total. The table that follows has the same numbers.',
+    byMethodSummary: 'Bar chart of takings by payment method: {{count}} payments, {{amount}} in total. The table that follows has the same numbers.',
   },
   closeDay: {
     earlierUnclosed: 'An earlier day has not been closed yet. Close it first.',
@@ -209,7 +198,10 @@ export const en: Messages = {
     closedAt: 'closed at {{time}} ({{zone}})',
     forced: 'Closed with payments still open: {{count}} ({{amount}}).',
     drawer: 'Cash drawer',
+    cashReceived: 'Cash received from customers',
+    changeGiven: 'Change given',
     cashTakings: 'Cash takings',
+    roundingTotal: 'Cash rounding',
     cashRefunds: 'Cash refunds',
     cashExpected: 'Expected in drawer',
     counted: 'Counted cash',
@@ -252,4 +244,5 @@ export const en: Messages = {
     },
   },
   ...enStaff,
+  ...enSale,
 };

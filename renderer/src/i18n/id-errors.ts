@@ -60,6 +60,9 @@ export const idErrors = {
       secret_has_spaces: 'Kunci tidak boleh berisi spasi atau karakter kontrol.',
       secret_channel_id: 'Channel ID terdiri dari 5 angka.',
       secret_pem: 'Harus berupa kunci RSA dalam format PEM, minimal 2048 bit.',
+      sale_empty: 'Penjualan ini belum berisi barang.',
+      sale_invalid: 'Penjualan ini tidak bisa dihitung seperti dimasukkan (diskon lebih besar dari yang didiskon, atau total di atas batas kasir).',
+      cash_not_received: 'Masukkan uang tunai yang diterima (lebih dari Rp 0).',
     },
     INTERNAL: {
       keychain: 'Keychain sistem tidak bisa dipakai. Pastikan keychain sudah dibuka (unlocked).',
@@ -74,6 +77,8 @@ export const idErrors = {
       product: 'Tidak ada produk dengan SKU {{sku}}.',
       staff: 'Staf ini tidak ditemukan.',
       transaction: 'Midtrans tidak mengenal transaksi ini.',
+      sale: 'Kasir tidak punya penjualan {{id}}.',
+      tender: 'Pembayaran {{id}} bukan bagian dari penjualan ini.',
     },
     CONFLICT: {
       already_closed: 'Hari {{day}} sudah ditutup pukul {{closedAt}}. Hari yang sudah ditutup tidak bisa ditutup lagi.',
@@ -86,6 +91,10 @@ export const idErrors = {
       catalog_changed: 'Katalog berubah (harga atau nama produk). Keranjang sudah diperbarui; periksa lalu tagih lagi.',
       owner_exists: 'Akun pemilik sudah ada.',
       owner_protected: 'Akun pemilik tidak bisa dinonaktifkan.',
+      sale_tendered: 'Barang dan diskon terkunci: penjualan ini sudah punya pembayaran. Batalkan pembayaran yang masih menunggu untuk mengubahnya.',
+      tender_open: 'Masih ada pembayaran {{method}} yang menunggu. Selesaikan atau batalkan dulu.',
+      sale_closed: 'Penjualan ini sudah selesai (lunas atau dibatalkan).',
+      nothing_due: 'Tidak ada lagi yang perlu dibayar untuk penjualan ini.',
     },
     GATEWAY_AUTH: {
       account_deactivated: 'Akun merchant Midtrans ini dinonaktifkan. Hubungi Midtrans.',
@@ -106,6 +115,8 @@ export const idErrors = {
       item_invalid: 'Harga atau jumlah barang {{sku}} tidak valid.',
       total_too_large: 'Totalnya terlalu besar.',
       total_not_positive: 'Total harus rupiah bulat lebih dari nol.',
+      split_needed: '{{method}} menerima paling banyak {{max}} per pembayaran; bagian ini {{amount}}. Bagi pembayarannya (misalnya sebagian tunai).',
+      tender_range: 'Jumlah pembayaran harus antara {{min}} dan {{max}} (sisa yang belum dibayar).',
     },
     ILLEGAL_TRANSITION: {
       not_cancellable: 'Pembayaran berstatus “{{status}}” tidak bisa dibatalkan.',
@@ -113,6 +124,8 @@ export const idErrors = {
       method_not_refundable: 'Pembayaran {{method}} tidak bisa dikembalikan lewat Midtrans; kembalikan uangnya langsung ke pelanggan.',
       not_paid: 'Pembayaran ini belum lunas (“{{status}}”), jadi belum ada struk untuk dicetak.',
       gateway_state: 'Midtrans tidak mengizinkan tindakan ini pada status transaksi saat ini.',
+      sale_not_paid: 'Penjualan ini belum lunas.',
+      refund_via_midtrans: 'Pembayaran {{method}} dikembalikan lewat Midtrans (Refund), bukan dari laci kas.',
     },
     NOT_CONFIGURED: {
       gateway_keys: 'Kunci Midtrans untuk till ini belum diatur. Pembayaran tunai tetap bisa.',

@@ -178,6 +178,7 @@ export const idStaff = {
     session_default_cashier: 'Kasir bawaan (belum ada pemilik)',
     approval: 'Persetujuan pemilik',
     settings_update: 'Pengaturan diubah',
+    drawer_no_sale: 'Laci kas dibuka (tanpa penjualan)',
     privileged: 'Tindakan pemilik: {{what}}',
   },
   /** Privileged channels, in the approval prompt and in `privileged.*` audit rows. */
@@ -196,5 +197,8 @@ export const idStaff = {
     owner_updateSettings: 'ubah pengaturan pemilik',
     audit_list: 'lihat log audit',
     audit_exportCsv: 'ekspor log audit',
+    sales_void: 'batalkan penjualan',
+    sales_refundToDrawer: 'kembalikan uang dari laci kas',
+    sales_discount: 'diskon di atas batas',
   },
 } as const;

@@ -6,6 +6,7 @@
  */
 import { idErrors } from './id-errors';
 import { idStaff } from './id-staff';
+import { idSale } from './id-sale';
 
 export const id = {
   app: {
@@ -101,6 +102,9 @@ export const id = {
     active: 'Aktif',
     inactive: 'Nonaktif',
     activeLabel: 'Aktif (tampil di kasir)',
+    taxClass: 'Jenis pajak',
+    taxClassHint: 'Standar untuk hampir semua barang. Barang mewah: PPN 12% dari harga penuh. Bebas pajak: tanpa PB1 maupun PPN.',
+    taxClassOption: { standard: 'Standar', luxury: 'Barang mewah', exempt: 'Bebas pajak' },
     edit: 'Ubah',
     deactivate: 'Nonaktifkan',
     activate: 'Aktifkan',
@@ -121,22 +125,6 @@ export const id = {
     thermalPrinting: 'Mencetak…',
     thermalPrinted: 'Struk terkirim ke printer.',
   },
-  receipt: {
-    title: 'Struk pembayaran',
-    time: 'Waktu',
-    order: 'No. pesanan',
-    reference: 'Ref. Midtrans',
-    item: 'Barang',
-    qty: 'Jml',
-    price: 'Harga',
-    subtotal: 'Subtotal',
-    total: 'Total',
-    method: 'Metode',
-    status: 'Status',
-    thanks: 'Terima kasih!',
-    print: 'Cetak',
-    close: 'Tutup (Esc)',
-  },
   pay: {
     qrAlt: 'Kode QRIS untuk dipindai',
     qr: 'Pindai dengan aplikasi QRIS apa pun (GoPay, OVO, DANA, ShopeePay, mobile banking).',
@@ -148,9 +136,7 @@ export const id = {
     cash: 'Uang tunai diterima.',
   },
   history: {
-    title: 'Pembayaran terbaru',
     time: 'Waktu',
-    order: 'Pesanan',
     method: 'Metode',
     amount: 'Jumlah',
     status: 'Status',
@@ -174,6 +160,9 @@ export const id = {
     title: 'Hari ini, {{day}}',
     loading: 'Memuat…',
     paidSales: 'Penjualan lunas',
+    saleCount: 'Transaksi',
+    tenderCount: 'Pembayaran',
+    drawerSoFar: 'Laci kas hari ini (sejauh ini)',
     takings: 'Pendapatan',
     refunded: 'Dikembalikan',
     net: 'Bersih',
@@ -188,9 +177,9 @@ export const id = {
     hour: 'Jam',
     hourLabel: '{{hour}}.00',
     byHourTitle: 'Pendapatan per jam',
-    byHourSummary: 'Grafik batang pendapatan per jam ({{zone}}): {{count}} penjualan lunas, total {{amount}}. Tabel berikutnya berisi angka yang sama.',
+    byHourSummary: 'Grafik batang pendapatan per jam ({{zone}}): {{count}} pembayaran lunas, total {{amount}}. Tabel berikutnya berisi angka yang sama.',
     byMethodTitle: 'Pendapatan per metode pembayaran',
-    byMethodSummary: 'Grafik batang pendapatan per metode pembayaran: {{count}} penjualan lunas, total {{amount}}. Tabel berikutnya berisi angka yang sama.',
+    byMethodSummary: 'Grafik batang pendapatan per metode pembayaran: {{count}} pembayaran lunas, total {{amount}}. Tabel berikutnya berisi angka yang sama.',
   },
   closeDay: {
     earlierUnclosed: 'Ada hari sebelumnya yang belum ditutup. Tutup hari itu dulu.',
@@ -215,7 +204,10 @@ export const id = {
     closedAt: 'ditutup pukul {{time}} ({{zone}})',
     forced: 'Ditutup dengan {{count}} pembayaran masih terbuka ({{amount}}).',
     drawer: 'Laci kas',
+    cashReceived: 'Tunai diterima dari pelanggan',
+    changeGiven: 'Kembalian',
     cashTakings: 'Penerimaan tunai',
+    roundingTotal: 'Pembulatan tunai',
     cashRefunds: 'Pengembalian tunai',
     cashExpected: 'Seharusnya di laci',
     counted: 'Uang tunai dihitung',
@@ -259,6 +251,7 @@ export const id = {
   },
   /** Sign-in, owner setup, approval, staff and audit (kept in their own module). */
   ...idStaff,
+  ...idSale,
 } as const;
 
 /** Same tree as `id`, every leaf a string: the type every language must satisfy. */

@@ -1,11 +1,12 @@
 /**
  * The till's products (active ones, in the merchant's order). One store so the
  * catalogue editor can refresh the till after a save without prop plumbing.
+ * Prices shown on the tiles come from here; a sale's prices come from main,
+ * which copies them from the catalogue when the lines are set.
  */
 import { create } from 'zustand';
 import type { Product } from '../../../shared/contract/schemas';
 import { call } from '../api';
-import { useCart } from './cart-store';
 
 interface CatalogState {
   products: Product[];
@@ -17,10 +18,6 @@ export const useCatalog = create<CatalogState>((set) => ({
   products: [],
   load: async () => {
     const res = await call('catalog.list');
-    if (!res.ok) return;
-    set({ products: res.value });
-    // The main process prices every sale from the catalogue: keep the cart on the same prices.
-    useCart.getState().syncWith(res.value);
+    if (res.ok) set({ products: res.value });
   },
 }));
-

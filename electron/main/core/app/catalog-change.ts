@@ -4,7 +4,7 @@
  */
 import type { CatalogProduct } from '../../../../shared/contract/schemas';
 
-const AUDITED_FIELDS = ['name', 'price', 'category', 'active'] as const;
+const AUDITED_FIELDS = ['name', 'price', 'category', 'active', 'taxClass'] as const;
 type AuditedField = (typeof AUDITED_FIELDS)[number];
 type Fields = Partial<Pick<CatalogProduct, AuditedField>>;
 

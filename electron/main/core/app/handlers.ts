@@ -15,7 +15,6 @@ import { catalogChange } from './catalog-change';
 
 /** What the handlers need from the payment engine (PaymentService satisfies it). `actor` is a staff id. */
 export interface PaymentsApi {
-  create(input: { items: CartItem[]; method: PaymentMethod }, actor: string): Promise<PaymentView>;
   get(id: string): PaymentView;
   list(limit: number): PaymentView[];
   cancel(id: string, actor: string): Promise<PaymentView>;
@@ -50,6 +49,11 @@ export interface ReceiptsApi {
   print(paymentId: string, language: 'id' | 'en'): Promise<ChannelOutput<'receipts.print'>>;
 }
 
+/** The one-tender shortcut of `payments.create` (SaleService satisfies it): a new sale and one tender of the whole. */
+export interface QuickSaleApi {
+  quickSale(input: { items: CartItem[]; method: PaymentMethod }, actor: string): Promise<PaymentView>;
+}
+
 /** What the handlers need for ledger backups (BackupService satisfies it). */
 export interface BackupsApi {
   readonly dir: string;
@@ -61,6 +65,8 @@ export interface HandlerDeps {
   backups: BackupsApi;
   catalog: CatalogApi;
   payments: PaymentsApi;
+  /** `payments.create` rings up a sale through the sale service. */
+  sales: QuickSaleApi;
   todayReport: TodayReportApi;
   dayClosing: DayClosingApi;
   secrets: SecretStore;
@@ -68,7 +74,10 @@ export interface HandlerDeps {
 }
 
 /** The channels these handlers answer. */
-export type TillChannel = Exclude<Channel, `session.${string}` | `staff.${string}` | `owner.${string}` | `audit.${string}`>;
+export type TillChannel = Exclude<
+  Channel,
+  `session.${string}` | `staff.${string}` | `owner.${string}` | `audit.${string}` | `sales.${string}` | 'drawer.open'
+>;
 
 /** The till's handler table. */
 export function createTillHandlers(deps: HandlerDeps): AppHandlers<TillChannel> {
@@ -88,8 +97,11 @@ export function createTillHandlers(deps: HandlerDeps): AppHandlers<TillChannel> 
       ctx.note({ details: catalogChange(before, after) });
       return after;
     },
-    'payments.create': ({ items, method }, ctx) =>
-      deps.payments.create({ items: checkCartAgainstCatalog(items, deps.catalog.list()), method }, actorIdOf(ctx)),
+    // The one-tender shortcut: a new sale with these lines (checked against the catalogue) and one tender of the whole.
+    'payments.create': ({ items, method }, ctx) => {
+      const checked = checkCartAgainstCatalog(items, deps.catalog.list());
+      return deps.sales.quickSale({ items: checked, method }, actorIdOf(ctx));
+    },
     'payments.get': ({ id }) => deps.payments.get(id),
     'payments.list': (input) => deps.payments.list(input?.limit ?? 50),
     'payments.cancel': ({ id }, ctx) => deps.payments.cancel(id, actorIdOf(ctx)),

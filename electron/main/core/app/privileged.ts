@@ -24,4 +24,7 @@ export const PRIVILEGED_SPECS: { [C in PrivilegedChannel]: PrivilegedSpec<C> } =
   'audit.list': { audit: 'refusals' },
   // Taking the log off the till is itself worth a row.
   'audit.exportCsv': { audit: 'all' },
+  // Money going back: the sale is the target; the handler notes the reason and amounts.
+  'sales.void': { audit: 'all', target: (input) => input.saleId },
+  'sales.refundToDrawer': { audit: 'all', target: (input) => input.saleId },
 };

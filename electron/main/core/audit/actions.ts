@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
   /** An owner approval given (ok) or refused for a privileged action. */
   approval: 'approval',
   settingsUpdate: 'settings.update',
+  /** The cash drawer opened without a sale ("no sale"), with the reason. */
+  drawerNoSale: 'drawer.no_sale',
   /** Prefix of a refused privileged call's row: `privileged.payments.refund`. */
   privilegedPrefix: 'privileged.',
 } as const;

@@ -25,7 +25,7 @@ export interface CatalogServiceDeps {
   defaults?: readonly Product[];
 }
 
-const toProduct = (r: ProductRow): Product => ({ sku: r.sku, name: r.name, price: r.price, category: r.category });
+const toProduct = (r: ProductRow): Product => ({ sku: r.sku, name: r.name, price: r.price, category: r.category, taxClass: r.tax_class });
 
 const toCatalogProduct = (r: ProductRow): CatalogProduct => ({
   ...toProduct(r),
@@ -59,7 +59,10 @@ export class CatalogService {
         if (this.repo.count() > 0) return false;
         const at = isoUtc(this.clock.now());
         this.defaults.forEach((p, i) =>
-          this.repo.insert({ ...p, active: 1, sort_order: i + 1, created_at: at, updated_at: at }),
+          this.repo.insert({
+            sku: p.sku, name: p.name, price: p.price, category: p.category, tax_class: p.taxClass,
+            active: 1, sort_order: i + 1, created_at: at, updated_at: at,
+          }),
         );
         return true;
       })
@@ -79,13 +82,16 @@ export class CatalogService {
   /**
    * Creates or updates a product by SKU. Validates here too (not only in the
    * router), so no caller can write a float price or an empty name. `actor`
-   * (staff id) is recorded as who last wrote the product.
+   * (staff id) is recorded as who last wrote the product. Without a
+   * `taxClass` a new product is `standard` and an existing one keeps its
+   * class, so a caller that predates tax classes (re-activating a product by
+   * saving it) never resets a luxury good to ordinary.
    * @throws KasirError INVALID_INPUT for a bad field, CONFLICT for `isNew` on an existing SKU.
    */
   save(input: ProductInput, actor?: string): CatalogProduct {
     const parsed = productInput.safeParse(input);
     if (!parsed.success) throw new KasirError('INVALID_INPUT', describeIssues(parsed.error.issues), invalidInputDetail(parsed.error.issues));
-    const { sku, name, price, category, active, isNew } = parsed.data;
+    const { sku, name, price, category, active, isNew, taxClass } = parsed.data;
     return this.db
       .transaction(() => {
         const at = isoUtc(this.clock.now());
@@ -94,8 +100,9 @@ export class CatalogService {
           throw new KasirError('CONFLICT', `A product with SKU ${sku} already exists.`, { params: { reason: 'sku_exists', sku }, field: 'sku' });
         }
         const row = { sku, name, price, category, active: active ? 1 : 0, updated_at: at, actor } as const;
-        if (existing) this.repo.update(row);
-        else this.repo.insert({ ...row, sort_order: this.repo.nextSortOrder(), created_at: at });
+        // No class given: the row keeps its own (the repository leaves the column as it is).
+        if (existing) this.repo.update(taxClass ? { ...row, tax_class: taxClass } : row);
+        else this.repo.insert({ ...row, tax_class: taxClass ?? 'standard', sort_order: this.repo.nextSortOrder(), created_at: at });
         return this.mustGet(sku);
       })
       .immediate();

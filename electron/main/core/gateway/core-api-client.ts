@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { PaymentAction } from '../../../../shared/contract/schemas';
 import { cleanGatewayMessage, GatewayError, type GatewayErrorKind } from './errors';
 import { parseJson, retryAfterSeconds, type HttpTransport, type HttpResponse } from './http';
+import { coreItemDetails, saleRefOf } from './charge-details';
 import { coreEnvelope, coreTransaction, type CoreEnvelope, type CoreTransaction } from './core-api-schemas';
 import { PAYMENT_METHOD_SPECS } from '../../../../shared/domain/payment-methods';
 import { coreStatus, rupiahFrom, unreadable, type GatewayMethod } from './mapping';
@@ -113,9 +114,12 @@ export function buildCoreChargeBody(req: ChargeRequest, shopeepayCallbackUrl = '
     payment_type: '',
     transaction_details: { order_id: req.orderId, gross_amount: req.amount },
   };
-  if (req.items.length > 0) {
-    body.item_details = req.items.map((i) => ({ id: i.sku, price: i.price, quantity: i.quantity, name: i.name.slice(0, 50) }));
-  }
+  // As given (discount lines negative), checked to sum to gross_amount: Midtrans refuses the charge otherwise.
+  const items = coreItemDetails(req.items, req.amount);
+  if (items.length > 0) body.item_details = items;
+  // custom_field1: Midtrans keeps it, shows it on the dashboard and echoes it in status and notifications.
+  const saleRef = saleRefOf(req);
+  if (saleRef !== undefined) body.custom_field1 = saleRef;
   const charge = PAYMENT_METHOD_SPECS[req.method].coreApi;
   // Object.assign keeps `payment_type` first in the JSON, as Midtrans' own samples put it.
   switch (charge?.paymentType) {

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PAYMENT_METHOD_SPECS, type SnapBiCharge, type SnapVaBank } from '../../../../shared/domain/payment-methods';
+import { saleRefOf } from './charge-details';
 import type { GatewayMethod } from './mapping';
 import { snapBiTimestamp } from './time';
 import type { ChargeRequest, GatewayRef } from './types';
@@ -73,6 +74,9 @@ export function vaTripleOf(
 export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { path: string; body: Record<string, unknown> } {
   const spec = PAYMENT_METHOD_SPECS[req.method].snapBi;
   const amount = snapAmountOf(req.amount);
+  // The sale this tender belongs to (absent on intents written before sales: their bytes stay as they were).
+  const saleRef = saleRefOf(req);
+  const metadata = saleRef !== undefined ? { metadata: { saleRef } } : {};
   // Absent: Midtrans' defaults apply (QRIS / debit 15 min, VA 24 h).
   const until = req.expiresAt ? snapBiTimestamp(Date.parse(req.expiresAt)) : undefined;
   if (spec?.kind === 'qris') {
@@ -83,7 +87,7 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
         amount,
         merchantId: cfg.merchantId,
         ...(until ? { validityPeriod: until } : {}),
-        additionalInfo: { acquirer: spec.acquirer },
+        additionalInfo: { acquirer: spec.acquirer, ...metadata },
       },
     };
   }
@@ -98,7 +102,7 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
         urlParams: [{ url: cfg.callbackUrl, type: 'PAY_RETURN', isDeeplink: 'N' }],
         payOptionDetails: [{ payMethod: option, payOption: option, transAmount: amount }],
         ...(until ? { validUpTo: until } : {}),
-        additionalInfo: {},
+        additionalInfo: { ...metadata },
       },
     };
   }
@@ -111,6 +115,8 @@ export function buildSnapCreateBody(req: ChargeRequest, cfg: SnapBodyConfig): { 
       flags: { shouldRandomizeVaNumber: false },
     };
     if (bank === 'mandiri') additionalInfo.mandiri = { billInfo1: 'Payment:', billInfo2: `Order ${req.orderId}`.slice(0, 30) };
+    // customField is what Midtrans documents for VA merchant data (echoed in the VA payment notification).
+    if (saleRef !== undefined) additionalInfo.customField = { '1': saleRef };
     return {
       path: '/v1.0/transfer-va/create-va',
       body: {

@@ -8,6 +8,12 @@ import type { GatewayApi, PaymentMethod, PaymentStatus } from '../../../../share
 import type { PaymentAction } from '../../../../shared/contract/schemas';
 import type { GatewayTimeSource } from './gateway-clock';
 
+/**
+ * One `item_details` entry (Core API). `price` is integer rupiah and may be
+ * negative (a discount line) or 0 (a free line); Σ price × quantity over a
+ * request's items must equal its `amount` (checked before sending:
+ * charge-details.ts). `sku` is sent as the item `id`.
+ */
 export interface ChargeItem {
   sku: string;
   name: string;
@@ -21,7 +27,16 @@ export interface ChargeRequest {
   method: Exclude<PaymentMethod, 'cash'>;
   /** Integer rupiah. */
   amount: number;
+  /** What Midtrans sees of the sale (Core API `item_details`); empty = none sent. */
   items: ChargeItem[];
+  /**
+   * The sale this charge is a tender of (the sale's id; receipt-independent,
+   * so it is known before the receipt number is drawn). Core API:
+   * `custom_field1`; SNAP-BI: VA `additionalInfo.customField["1"]`, QRIS and
+   * direct debit `additionalInfo.metadata.saleRef` (gateway/README.md).
+   * Absent = not sent, so an intent written without one replays byte for byte.
+   */
+  saleRef?: string;
   /**
    * Stable for every attempt of this charge: Core API `Idempotency-Key`,
    * SNAP-BI `X-EXTERNAL-ID`. Reusing it on retry is what prevents a double charge.

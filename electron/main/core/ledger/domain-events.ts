@@ -14,7 +14,8 @@ import { TILL_ACTOR_ID } from './vocabulary';
 
 /**
  * What can happen. Named `<aggregate>.<past tense>`; the aggregate id is the
- * row's key (order id, payment id, refund key, shop day, SKU).
+ * row's key (order id, payment id, refund key, shop day, SKU, sale id; a
+ * drawer movement's id).
  */
 export const DOMAIN_EVENT_TYPES = [
   'order.placed',
@@ -26,6 +27,13 @@ export const DOMAIN_EVENT_TYPES = [
   'product.created',
   'product.updated',
   'product.active_changed',
+  'order.repriced',
+  'sale.opened',
+  'sale.priced',
+  'sale.tendered',
+  'sale.paid',
+  'sale.voided',
+  'drawer.moved',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

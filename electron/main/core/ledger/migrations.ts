@@ -425,4 +425,84 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   CREATE INDEX notification_deliveries_event ON notification_deliveries(event_id);
   `,
   },
+  // v9: the sale, owned by main (issue 10). A sale is an `orders` row (the
+  // tenders are its payments) plus a `sales` row that carries what the cashier
+  // built (`draft`: lines and discounts), its priced quote and the totals the
+  // reports sum, and — once every tender is paid — its receipt number, drawn
+  // from `receipt_counters` in the same transaction, so a number is never
+  // skipped or reused (a voided sale draws none). `sale_tenders` says what part
+  // of the sale each payment covers, its cash rounding, the cash received and
+  // change, and the exact `item_details` sent (a replay sends the same bytes).
+  // `drawer_movements` is cash taken out of the drawer (a cash or VA/store
+  // refund paid from the drawer, cash handed back on a void, a "no sale"
+  // opening): never a gateway status, so reconciliation never undoes it.
+  // Products get a tax class; closings get sale and tender counts.
+  {
+    kind: 'plain',
+    sql: `
+  CREATE TABLE sales (
+    id             TEXT PRIMARY KEY REFERENCES orders(id),
+    till_id        TEXT NOT NULL CHECK (length(till_id) BETWEEN 1 AND 16 AND till_id NOT GLOB '*[^A-Za-z0-9_-]*'),
+    status         TEXT NOT NULL CHECK (length(status) BETWEEN 1 AND 32 AND status GLOB '[a-z]*' AND status NOT GLOB '*[^a-z0-9_]*'),
+    draft          TEXT NOT NULL CHECK (json_valid(draft)),
+    quote          TEXT NOT NULL CHECK (json_valid(quote)),
+    subtotal       INTEGER NOT NULL CHECK (subtotal >= 0),
+    discount_total INTEGER NOT NULL CHECK (discount_total >= 0),
+    service_total  INTEGER NOT NULL CHECK (service_total >= 0),
+    tax_total      INTEGER NOT NULL CHECK (tax_total >= 0),
+    total          INTEGER NOT NULL CHECK (total >= 0),
+    rounding       INTEGER NOT NULL DEFAULT 0 CHECK (rounding <= 0),
+    receipt_no     INTEGER CHECK (receipt_no IS NULL OR receipt_no >= 1),
+    print_count    INTEGER NOT NULL DEFAULT 0 CHECK (print_count >= 0),
+    opened_at      TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    closed_at      TEXT,
+    void_reason    TEXT CHECK (void_reason IS NULL OR length(void_reason) BETWEEN 1 AND 255),
+    actor          TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64),
+    UNIQUE (till_id, receipt_no)
+  ) STRICT;
+  CREATE INDEX sales_open ON sales(till_id, opened_at) WHERE status = 'open';
+  CREATE INDEX sales_closed ON sales(closed_at) WHERE closed_at IS NOT NULL;
+
+  CREATE TABLE receipt_counters (
+    till_id  TEXT PRIMARY KEY CHECK (length(till_id) BETWEEN 1 AND 16),
+    last_no  INTEGER NOT NULL CHECK (last_no >= 0)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE sale_tenders (
+    payment_id    TEXT PRIMARY KEY REFERENCES payments(id),
+    sale_id       TEXT NOT NULL REFERENCES sales(id),
+    seq           INTEGER NOT NULL CHECK (seq >= 1),
+    applied       INTEGER NOT NULL CHECK (applied >= 1),
+    rounding      INTEGER NOT NULL DEFAULT 0 CHECK (rounding <= 0 AND applied + rounding >= 1),
+    received      INTEGER CHECK (received IS NULL OR received >= 0),
+    change_given  INTEGER CHECK (change_given IS NULL OR change_given >= 0),
+    items         TEXT NOT NULL CHECK (json_valid(items)),
+    created_at    TEXT NOT NULL,
+    UNIQUE (sale_id, seq)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE drawer_movements (
+    id          INTEGER PRIMARY KEY,
+    till_id     TEXT NOT NULL CHECK (length(till_id) BETWEEN 1 AND 16),
+    kind        TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 32 AND kind GLOB '[a-z]*' AND kind NOT GLOB '*[^a-z0-9_]*'),
+    sale_id     TEXT REFERENCES sales(id),
+    payment_id  TEXT REFERENCES payments(id),
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    reason      TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 255),
+    actor       TEXT NOT NULL DEFAULT 'till' CHECK (length(actor) BETWEEN 1 AND 64),
+    created_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX drawer_movements_at ON drawer_movements(created_at);
+  CREATE INDEX drawer_movements_payment ON drawer_movements(payment_id) WHERE payment_id IS NOT NULL;
+
+  ALTER TABLE products ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard'
+    CHECK (length(tax_class) BETWEEN 1 AND 32 AND tax_class GLOB '[a-z]*' AND tax_class NOT GLOB '*[^a-z0-9_]*');
+  ALTER TABLE day_closings ADD COLUMN sale_count INTEGER CHECK (sale_count IS NULL OR sale_count >= 0);
+  ALTER TABLE day_closings ADD COLUMN tender_count INTEGER CHECK (tender_count IS NULL OR tender_count >= 0);
+  ALTER TABLE day_closings ADD COLUMN cash_received INTEGER CHECK (cash_received IS NULL OR cash_received >= 0);
+  ALTER TABLE day_closings ADD COLUMN change_given INTEGER CHECK (change_given IS NULL OR change_given >= 0);
+  ALTER TABLE day_closings ADD COLUMN rounding_total INTEGER CHECK (rounding_total IS NULL OR rounding_total <= 0);
+  `,
+  },
 ];

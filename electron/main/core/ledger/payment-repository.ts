@@ -54,6 +54,9 @@ export class PaymentRepository {
   private readonly selByOrder;
   private readonly updState;
   private readonly updFill;
+  private readonly delItems;
+  private readonly updTotal;
+  private readonly selTenderItems;
 
   private readonly guard: VocabularyGuard;
 
@@ -101,12 +104,45 @@ export class PaymentRepository {
          va_number = COALESCE(@vaNumber, va_number), expires_at = COALESCE(@expiresAt, expires_at)
        WHERE id = @id`,
     );
+    this.delItems = db.prepare<[string]>('DELETE FROM order_items WHERE order_id = ?');
+    this.updTotal = db.prepare<[number, string]>('UPDATE orders SET total = ? WHERE id = ?');
+    this.selTenderItems = db.prepare<[string], { items: string; sale_id: string }>('SELECT items, sale_id FROM sale_tenders WHERE payment_id = ?');
     this.updFill = db.prepare(
       `UPDATE payments SET reference_no = COALESCE(reference_no, @referenceNo), action = COALESCE(action, @action),
          va_number = COALESCE(va_number, @vaNumber), expires_at = COALESCE(expires_at, @expiresAt)
        WHERE id = @id AND ((reference_no IS NULL AND @referenceNo IS NOT NULL) OR (action IS NULL AND @action IS NOT NULL)
          OR (va_number IS NULL AND @vaNumber IS NOT NULL) OR (expires_at IS NULL AND @expiresAt IS NOT NULL))`,
     );
+  }
+
+  /**
+   * Replaces an order's items and total (a sale's lines as they stand when a
+   * tender starts; call inside the intent's transaction).
+   */
+  rewriteOrder(orderId: string, total: number, items: readonly Omit<OrderItemRow, 'order_id' | 'line'>[], at: string, actor?: string): void {
+    this.writer.write(
+      () => {
+        this.delItems.run(orderId);
+        items.forEach((item, i) => this.insItem.run(orderId, i + 1, item.sku, item.name, item.price, item.quantity));
+        return this.updTotal.run(total, orderId).changes;
+      },
+      (changed) =>
+        changed === 0 ? null : { type: 'order.repriced', aggregateId: orderId, payload: { total, lines: items.length }, at, actor: actor ?? TILL_ACTOR_ID },
+    );
+  }
+
+  /**
+   * What a charge of this payment sends as `item_details`, and the sale it is
+   * part of: a sale tender's stored items (so a replay sends the same bytes),
+   * else the order's items (payments from before sales existed).
+   */
+  chargeItems(paymentId: string, orderId: string): { items: Omit<OrderItemRow, 'order_id' | 'line'>[]; saleRef: string | null } {
+    const tender = this.selTenderItems.get(paymentId);
+    if (tender) {
+      const stored = JSON.parse(tender.items) as { id: string; name: string; price: number; quantity: number }[];
+      return { items: stored.map((i) => ({ sku: i.id, name: i.name, price: i.price, quantity: i.quantity })), saleRef: tender.sale_id };
+    }
+    return { items: this.items(orderId).map(({ sku, name, price, quantity }) => ({ sku, name, price, quantity })), saleRef: null };
   }
 
   /** Inserts an order and its items (call inside a transaction together with the payment intent). */

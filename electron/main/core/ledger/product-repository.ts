@@ -3,10 +3,16 @@
  * Rows are never deleted (a schema trigger refuses it): "remove" clears
  * `active`, so past orders and the seed-once rule both stay sound. Each
  * write that changes a row appends its domain event through the LedgerWriter.
+ *
+ * `tax_class` is a vocabulary column (like those in vocabulary.ts): SQL only
+ * checks its shape, and every value written and read is checked here against
+ * pricing's TAX_CLASSES, so a class this Kasir does not know is a
+ * LedgerValueError naming the column, never a product priced at a guess.
  */
+import { TAX_CLASSES, type TaxClass } from '../../../../shared/domain/pricing/types';
 import { LedgerWriter, type DomainEvent } from './domain-events';
 import type { Database } from './open-ledger';
-import { TILL_ACTOR_ID } from './vocabulary';
+import { LedgerValueError, TILL_ACTOR_ID } from './vocabulary';
 
 /** A `products` row, exactly the columns. */
 export interface ProductRow {
@@ -16,6 +22,8 @@ export interface ProductRow {
   price: number;
   category: string;
   active: 0 | 1;
+  /** How it is taxed (v9; 'standard' for every product before). */
+  tax_class: TaxClass;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -23,11 +31,14 @@ export interface ProductRow {
   actor: string;
 }
 
-/** A product as inserted; the actor defaults to 'till'. */
-export type NewProductRow = Omit<ProductRow, 'actor'> & { actor?: string };
+/** A product as inserted; the actor defaults to 'till', the tax class to 'standard' (the column's default). */
+export type NewProductRow = Omit<ProductRow, 'actor' | 'tax_class'> & { actor?: string; tax_class?: TaxClass };
 
-/** The columns a save may change; sku identifies the row. The actor defaults to 'till'. */
-export type ProductWrite = Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active' | 'updated_at'> & { actor?: string };
+/**
+ * The columns a save may change; sku identifies the row. The actor defaults
+ * to 'till'; without a tax class the product keeps the one it has.
+ */
+export type ProductWrite = Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active' | 'updated_at'> & { actor?: string; tax_class?: TaxClass };
 
 /** Prepared statements over `products`. */
 export class ProductRepository {
@@ -45,12 +56,12 @@ export class ProductRepository {
     private readonly writer: LedgerWriter = new LedgerWriter(db),
   ) {
     this.ins = db.prepare<[ProductRow]>(
-      `INSERT INTO products (sku, name, price, category, active, sort_order, created_at, updated_at, actor)
-       VALUES (@sku, @name, @price, @category, @active, @sort_order, @created_at, @updated_at, @actor)`,
+      `INSERT INTO products (sku, name, price, category, active, tax_class, sort_order, created_at, updated_at, actor)
+       VALUES (@sku, @name, @price, @category, @active, @tax_class, @sort_order, @created_at, @updated_at, @actor)`,
     );
-    this.upd = db.prepare<[ProductWrite & { actor: string }]>(
-      `UPDATE products SET name = @name, price = @price, category = @category, active = @active, updated_at = @updated_at,
-         actor = @actor
+    this.upd = db.prepare<[Omit<ProductWrite, 'tax_class'> & { actor: string; tax_class: TaxClass | null }]>(
+      `UPDATE products SET name = @name, price = @price, category = @category, active = @active,
+         tax_class = COALESCE(@tax_class, tax_class), updated_at = @updated_at, actor = @actor
        WHERE sku = @sku`,
     );
     this.setActiveStmt = db.prepare<[{ sku: string; active: 0 | 1; updated_at: string; actor: string }]>(
@@ -66,17 +77,20 @@ export class ProductRepository {
   /** Inserts a new product; throws SQLITE_CONSTRAINT_PRIMARYKEY if the sku exists. */
   insert(row: NewProductRow): void {
     const actor = row.actor ?? TILL_ACTOR_ID;
+    const full = { ...row, actor, tax_class: row.tax_class ?? 'standard' };
+    checkTaxClass(full.tax_class, 'write');
     this.writer.write(
-      () => this.ins.run({ ...row, actor }),
-      () => productEvent('product.created', row, row.created_at, actor),
+      () => this.ins.run(full),
+      () => productEvent('product.created', full, row.created_at, actor),
     );
   }
 
   /** Updates an existing product's editable columns; false if no such sku. */
   update(row: ProductWrite): boolean {
     const actor = row.actor ?? TILL_ACTOR_ID;
+    if (row.tax_class !== undefined) checkTaxClass(row.tax_class, 'write');
     return this.writer.write(
-      () => this.upd.run({ ...row, actor }).changes === 1,
+      () => this.upd.run({ ...row, actor, tax_class: row.tax_class ?? null }).changes === 1,
       (changed) => (changed ? productEvent('product.updated', row, row.updated_at, actor) : null),
     );
   }
@@ -90,17 +104,18 @@ export class ProductRepository {
   }
 
   bySku(sku: string): ProductRow | undefined {
-    return this.selOne.get(sku);
+    const row = this.selOne.get(sku);
+    return row && checked(row);
   }
 
   /** What the till sells: active products in sort order. */
   active(): ProductRow[] {
-    return this.selActive.all();
+    return this.selActive.all().map(checked);
   }
 
   /** Every product, inactive ones included, in sort order (for the editor). */
   all(): ProductRow[] {
-    return this.selAll.all();
+    return this.selAll.all().map(checked);
   }
 
   count(): number {
@@ -113,12 +128,25 @@ export class ProductRepository {
   }
 }
 
-/** A product's created/updated event: what the till sells it as. */
+/** Throws LedgerValueError unless `value` is one of pricing's tax classes. */
+function checkTaxClass(value: unknown, direction: 'read' | 'write'): void {
+  if (typeof value !== 'string' || !(TAX_CLASSES as readonly string[]).includes(value)) {
+    throw new LedgerValueError('products', 'tax_class', value, direction, TAX_CLASSES);
+  }
+}
+
+function checked(row: ProductRow): ProductRow {
+  checkTaxClass(row.tax_class, 'read');
+  return row;
+}
+
+/** A product's created/updated event: what the till sells it as (`taxClass` when the write set it). */
 function productEvent(
   type: 'product.created' | 'product.updated',
-  row: Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active'>,
+  row: Pick<ProductRow, 'sku' | 'name' | 'price' | 'category' | 'active'> & { tax_class?: TaxClass },
   at: string,
   actor: string,
 ): DomainEvent {
-  return { type, aggregateId: row.sku, payload: { name: row.name, price: row.price, category: row.category, active: row.active === 1 }, at, actor };
+  const payload = { name: row.name, price: row.price, category: row.category, active: row.active === 1, ...(row.tax_class && { taxClass: row.tax_class }) };
+  return { type, aggregateId: row.sku, payload, at, actor };
 }

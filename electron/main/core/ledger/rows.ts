@@ -4,7 +4,7 @@
  */
 import type { GatewayApi, PaymentMethod, PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
 import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
-import type { RefundStatus } from './vocabulary';
+import type { DrawerMovementKind, RefundStatus, SaleStatus } from './vocabulary';
 
 export interface OrderRow {
   id: string;
@@ -94,3 +94,72 @@ export interface RefundRow {
   /** Who asked for the refund (staff id or 'till'). */
   actor: string;
 }
+
+/** A sale (v9): what the cashier built, its priced quote, its totals and, once paid, its receipt number. */
+export interface SaleRow {
+  /** The sale's order id (`orders.id`). */
+  id: string;
+  till_id: string;
+  status: SaleStatus;
+  /** JSON of the draft: `{ lines: SaleLine[], saleDiscounts: Discount[], origin }` (sale-repository.ts `SaleDraft`). */
+  draft: string;
+  /** JSON of pricing's `Quote` for the draft. */
+  quote: string;
+  subtotal: number;
+  discount_total: number;
+  service_total: number;
+  tax_total: number;
+  total: number;
+  /** Σ cash rounding of the tenders that count (≤ 0). */
+  rounding: number;
+  /** Drawn from `receipt_counters` when the sale became paid; null before and for voided sales. */
+  receipt_no: number | null;
+  /** Receipts printed so far (every print after the first is a copy). */
+  print_count: number;
+  opened_at: string;
+  updated_at: string;
+  /** When it became paid or voided. */
+  closed_at: string | null;
+  void_reason: string | null;
+  /** Who opened it (staff id or 'till'). */
+  actor: string;
+}
+
+/** A sale as first written: empty, open, totals 0. */
+export type NewSaleRow = Pick<SaleRow, 'id' | 'till_id' | 'draft' | 'quote' | 'opened_at'> & { actor?: string };
+
+/** One tender of a sale (v9): the part of the total a payment covers, and what was sent to Midtrans. */
+export interface SaleTenderRow {
+  payment_id: string;
+  sale_id: string;
+  /** 1, 2, … in the order the tenders were started. */
+  seq: number;
+  /** The part of the sale total it covers. */
+  applied: number;
+  /** Cash rounding (≤ 0): payment.amount = applied + rounding. */
+  rounding: number;
+  /** Cash handed over (cash only). */
+  received: number | null;
+  /** Change given back (cash only). */
+  change_given: number | null;
+  /** JSON of the exact item_details sent to Midtrans (cash: what it covered), replayed as is. */
+  items: string;
+  created_at: string;
+}
+
+/** Cash taken out of the drawer (v9): a drawer refund, a void's cash returned, a "no sale" opening. */
+export interface DrawerMovementRow {
+  id: number;
+  till_id: string;
+  kind: DrawerMovementKind;
+  sale_id: string | null;
+  payment_id: string | null;
+  amount: number;
+  reason: string;
+  /** Who did it (staff id or 'till'). */
+  actor: string;
+  created_at: string;
+}
+
+/** A drawer movement as written (the id is the table's). */
+export type NewDrawerMovementRow = Omit<DrawerMovementRow, 'id' | 'actor'> & { actor?: string };

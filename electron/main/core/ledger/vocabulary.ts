@@ -1,6 +1,7 @@
 /**
  * The ledger's vocabulary columns (payment methods, statuses, update sources,
- * APIs, gateway environments, refund statuses) are checked here, in code,
+ * APIs, gateway environments, refund statuses, sale statuses, drawer movement
+ * kinds) are checked here, in code,
  * against the shared constants — not by CHECK (… IN (…)) lists in SQL, which
  * a shipped till can only change by rebuilding its tables. SQL keeps a shape
  * check (a short lowercase identifier); which identifiers exist is decided by
@@ -16,6 +17,21 @@ import { GATEWAY_ENVS } from '../../../../shared/domain/gateway-env';
 /** Refund request lifecycle in the `refunds` table. */
 export const REFUND_STATUSES = ['requested', 'succeeded', 'failed', 'unknown'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/**
+ * A sale's status (`sales.status`, v9): `open` while it is built or tendered,
+ * `paid` once its tenders cover the total (its receipt number drawn),
+ * `voided` when it was called off before the goods were handed over.
+ */
+export const SALE_STATUSES = ['open', 'paid', 'voided'] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
+
+/**
+ * Why cash left the drawer (`drawer_movements.kind`, v9): a refund paid from
+ * the drawer, cash handed back when a sale was voided, a "no sale" opening.
+ */
+export const DRAWER_MOVEMENT_KINDS = ['refund', 'void_return', 'no_sale'] as const;
+export type DrawerMovementKind = (typeof DRAWER_MOVEMENT_KINDS)[number];
 
 /** Every Midtrans API a payment can be routed to, plus `none` (cash). */
 export const GATEWAY_APIS = ['snap_bi', 'core_api', 'none'] as const satisfies readonly GatewayApi[];
@@ -34,6 +50,8 @@ export interface LedgerVocabulary {
   readonly apis: readonly string[];
   readonly gatewayEnvs: readonly string[];
   readonly refundStatuses: readonly string[];
+  readonly saleStatuses: readonly string[];
+  readonly drawerKinds: readonly string[];
 }
 
 /** What this Kasir knows: the shared constants. */
@@ -44,6 +62,8 @@ export const LEDGER_VOCABULARY: LedgerVocabulary = {
   apis: GATEWAY_APIS,
   gatewayEnvs: GATEWAY_ENVS,
   refundStatuses: REFUND_STATUSES,
+  saleStatuses: SALE_STATUSES,
+  drawerKinds: DRAWER_MOVEMENT_KINDS,
 };
 
 /** A vocabulary column holds (or was about to be given) a value this Kasir does not know. */
@@ -77,7 +97,8 @@ export class VocabularyGuard {
     const set = (k: Kind): ReadonlySet<string> => new Set(vocabulary[k]);
     this.sets = {
       methods: set('methods'), statuses: set('statuses'), sources: set('sources'), apis: set('apis'),
-      gatewayEnvs: set('gatewayEnvs'), refundStatuses: set('refundStatuses'),
+      gatewayEnvs: set('gatewayEnvs'), refundStatuses: set('refundStatuses'), saleStatuses: set('saleStatuses'),
+      drawerKinds: set('drawerKinds'),
     };
   }
 
@@ -117,6 +138,18 @@ export class VocabularyGuard {
   /** A refunds row. */
   refund<T extends { status: string }>(row: T, direction: 'read' | 'write'): T {
     this.check('refundStatuses', 'refunds', 'status', row.status, direction);
+    return row;
+  }
+
+  /** A sales row. */
+  sale<T extends { status: string }>(row: T, direction: 'read' | 'write'): T {
+    this.check('saleStatuses', 'sales', 'status', row.status, direction);
+    return row;
+  }
+
+  /** A drawer_movements row. */
+  drawerMovement<T extends { kind: string }>(row: T, direction: 'read' | 'write'): T {
+    this.check('drawerKinds', 'drawer_movements', 'kind', row.kind, direction);
     return row;
   }
 

@@ -10,10 +10,11 @@ import type { CartItem } from '../../../../shared/contract/schemas';
 import { KasirError } from '../../../../shared/contract/result';
 import type { GatewayEnv } from '../../../../shared/domain/gateway-env';
 import type { GatewayApi, PaymentMethod, UpdateSource } from '../../../../shared/domain/payment';
-import type { Clock } from '../clock';
+import { PAYMENT_METHOD_SPECS } from '../../../../shared/domain/payment-methods';
+import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { GatewayTimeSource } from '../gateway/gateway-clock';
-import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
+import type { ChargeRequest, GatewayTransaction, PaymentGateway } from '../gateway/types';
 import type { Database } from '../ledger/open-ledger';
 import type { PaymentRepository } from '../ledger/payment-repository';
 import type { NewPaymentRow, PaymentRow } from '../ledger/rows';
@@ -53,13 +54,21 @@ export interface ChargeFlowDeps {
 
 /** One attempt to charge a sale. */
 export interface ChargeInput {
-  /** An existing order to charge again; absent = a new order for `items`. */
+  /** An existing order to charge (again, or a sale's next tender); absent = a new order for `items`. */
   orderId?: string;
   method: PaymentMethod;
   amount: number;
-  items: CartItem[];
+  /** The new order's items (ignored with `orderId`: the order, or the sale tender's stored items, say what is charged). */
+  items?: CartItem[];
   /** Who rings it up (a staff id); the till's when absent. Written on the order, the payment and its events. */
   actor?: string;
+  /**
+   * Runs inside the intent's transaction, right after the `creating` payment
+   * row is written and before a cash payment settles: a sale writes its
+   * tender row and its order's lines and total here, so the intent and what
+   * it pays for commit together or not at all. Throwing rolls the intent back.
+   */
+  withinIntent?: (row: PaymentRow) => void;
 }
 
 /** Writes intents and carries charges to a definite answer. */
@@ -72,11 +81,14 @@ export class ChargeFlow {
     this.deps = deps;
     this.log = logger.scope('charges');
     const { payments, state } = deps;
-    this.writeIntent = deps.db.transaction((row: NewPaymentRow, items: CartItem[] | null): ApplyResult | null => {
-      if (items) payments.insertOrder({ id: row.order_id, total: row.amount, created_at: row.created_at, actor: row.actor }, items);
-      payments.insertPayment(row);
-      return row.method === 'cash' ? state.apply(row.id, { status: 'settlement' }, 'manual', null, row.actor) : null;
-    });
+    this.writeIntent = deps.db.transaction(
+      (row: PaymentRow & NewPaymentRow, items: CartItem[] | null, within: ((row: PaymentRow) => void) | undefined): ApplyResult | null => {
+        if (items) payments.insertOrder({ id: row.order_id, total: row.amount, created_at: row.created_at, actor: row.actor }, items);
+        payments.insertPayment(row);
+        within?.(row);
+        return row.method === 'cash' ? state.apply(row.id, { status: 'settlement' }, 'manual', null, row.actor) : null;
+      },
+    );
   }
 
   /**
@@ -96,12 +108,12 @@ export class ChargeFlow {
     const row = buildIntent({
       ids, orderId, method: input.method, amount: input.amount, routing, now, gatewayNow: gatewayTime?.now() ?? now, zone, gatewayEnv, actor: input.actor,
     });
-    const cash = this.writeIntent.immediate(row, input.orderId === undefined ? input.items : null);
+    const cash = this.writeIntent.immediate(row, input.orderId === undefined ? (input.items ?? []) : null, input.withinIntent);
     if (cash) {
       transitions.emit(cash.row, 'manual');
       return cash.row;
     }
-    return this.charge(row, input.items);
+    return this.charge(row);
   }
 
   /** Restores the QR / deeplink of every pending payment that lost it (after recovery). */
@@ -111,12 +123,23 @@ export class ChargeFlow {
     }
   }
 
-  private async charge(row: PaymentRow, items: CartItem[]): Promise<PaymentRow> {
+  /**
+   * The request for a stored attempt: the tender's stored items (or the
+   * order's, for payments from before sales) and its sale reference, so the
+   * first charge, every retry and every replay send the same body.
+   */
+  private requestOf(row: PaymentRow): ChargeRequest {
+    const { items, saleRef } = this.deps.payments.chargeItems(row.id, row.order_id);
+    const req = chargeRequestOf(row, items, this.deps.notificationUrls?.());
+    return saleRef === null ? req : { ...req, saleRef };
+  }
+
+  private async charge(row: PaymentRow): Promise<PaymentRow> {
     const { gateway, reconciler, transitions, tracker } = this.deps;
     reconciler.markInFlight(row.id);
     let tx: GatewayTransaction;
     try {
-      tx = await gateway.charge(chargeRequestOf(row, items, this.deps.notificationUrls?.()));
+      tx = await gateway.charge(this.requestOf(row));
     } catch (e) {
       reconciler.clearInFlight(row.id);
       return this.chargeFailed(row, e);
@@ -161,12 +184,22 @@ export class ChargeFlow {
 
   /**
    * Replaying the identical charge (same idempotency key / X-EXTERNAL-ID, same
-   * body) returns the original response, never a second charge.
+   * body) returns the original response, never a second charge — while the
+   * charge can still be paid. Past its expiry (on Midtrans' clock) the
+   * gateway may have forgotten the key and take the replay as a new charge,
+   * so it is not replayed: the QR is of no use then anyway, and polling
+   * carries the payment to `expire`.
    */
   private async restoreAction(row: PaymentRow, source: UpdateSource): Promise<void> {
-    const { gateway, payments, transitions } = this.deps;
+    const { gateway, transitions } = this.deps;
+    const expiry = expiryOf(row);
+    const gatewayNow = (this.deps.gatewayTime ?? this.deps.clock).now();
+    if (expiry !== null && gatewayNow >= expiry) {
+      this.log.info('charge past its expiry; its action is not replayed', { paymentId: row.id, expiresAt: isoUtc(expiry) });
+      return;
+    }
     try {
-      const tx = await gateway.charge(chargeRequestOf(row, payments.items(row.order_id), this.deps.notificationUrls?.()));
+      const tx = await gateway.charge(this.requestOf(row));
       if (tx.referenceNo && row.reference_no && tx.referenceNo !== row.reference_no) {
         this.log.error('charge replay answered with another transaction; ignored', { paymentId: row.id });
         return;
@@ -176,4 +209,15 @@ export class ChargeFlow {
       this.log.warn('could not restore the payment action', { paymentId: row.id, ...errorFields(e) });
     }
   }
+}
+
+/**
+ * When a stored attempt stops being payable (ms, Midtrans' clock): its
+ * recorded expiry, else its creation plus the method's validity; null when
+ * neither is known (the gateway's own default applies).
+ */
+function expiryOf(row: PaymentRow): number | null {
+  if (row.expires_at) return Date.parse(row.expires_at);
+  const minutes = PAYMENT_METHOD_SPECS[row.method].validityMinutes;
+  return minutes === null ? null : Date.parse(row.created_at) + minutes * 60_000;
 }

@@ -65,6 +65,8 @@ export interface PaymentEngine {
   payments: PaymentService;
   /** The webhook listener's sink. */
   notifications: PaymentNotificationSink;
+  /** The engine's id source (a sale takes its order id from it too). */
+  ids: IdSource;
   /** Polling and status-call counters, read-only (tests and the benchmark). */
   tracking: TrackingReadout;
   /**
@@ -136,6 +138,7 @@ export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngin
   return {
     payments: service,
     notifications,
+    ids,
     tracking: {
       isTracking: (id) => tracker.isTracking(id),
       statusCalls: (id) => scheduler.callsFor(id).poll,

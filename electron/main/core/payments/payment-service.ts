@@ -96,6 +96,25 @@ export class PaymentService {
     return this.view(await this.charges.start({ orderId, method, amount: order.total, items, actor }));
   }
 
+  /**
+   * Before a sale's check-then-write of a tender: reads Midtrans' clock once
+   * for a SNAP-BI method (the intent fixes an expiry on it). Never throws.
+   */
+  async prepareCharge(method: PaymentMethod): Promise<void> {
+    await this.charges.prepare(method);
+  }
+
+  /**
+   * Charges `amount` of an existing order (a sale's tender) by `method`: the
+   * intent is committed before any network call, and `withinIntent` runs in
+   * that same transaction (the sale writes its tender there; a throw rolls
+   * the intent back and nothing is sent). Cash settles locally. The caller
+   * has called `prepareCharge(method)` before its own checks.
+   */
+  async chargeOrder(input: { orderId: string; method: PaymentMethod; amount: number; withinIntent: (row: PaymentRow) => void }, actor?: string): Promise<PaymentView> {
+    return this.view(await this.charges.start({ ...input, actor }));
+  }
+
   /** One payment's view; NOT_FOUND if unknown. */
   get(id: string): PaymentView {
     return this.view(this.require(id));

@@ -3,4 +3,5 @@ export { ReceiptService, type ReceiptServiceDeps, type PrintResult } from './rec
 export { createPrinterTransport, TcpPrinter, DevicePrinter, type PrinterTransport } from './printer-transport';
 export { printerSettingsSchema, NO_PRINTER, type PrinterSettings } from './printer-settings';
 export { layoutReceipt, type ReceiptLine, type ReceiptLanguage } from './receipt-layout';
-export { encodeReceipt } from './escpos-encoder';
+export { encodeDrawerKick, encodeReceipt } from './escpos-encoder';
+export { layoutSaleReceipt, type SaleReceiptInput } from './sale-receipt-layout';

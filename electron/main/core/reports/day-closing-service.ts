@@ -20,6 +20,7 @@ import { SalesQueries } from '../ledger/sales-queries';
 import { TILL_ACTOR_ID } from '../ledger/vocabulary';
 import { dayWindow, DEFAULT_SHOP_ZONE, localIsoTime, zonedDay, type ZonedDay } from '../../../../shared/domain/zoned-time';
 import { paymentsCsv } from './day-csv';
+import { readDrawer } from './day-drawer';
 
 /** Constructor dependencies. */
 export interface DayClosingDeps {
@@ -106,8 +107,9 @@ export class DayClosingService {
 
   /**
    * Shop days of the last week (today included), newest first, that have a
-   * payment started or paid in them (any status) and no closing yet: what
-   * the owner may still need to close. Two index probes per day, no scan.
+   * payment started or paid in them (any status), a sale closed or a drawer
+   * movement in them, and no closing yet: what the owner may still need to
+   * close. A few index probes per day, no scan.
    */
   unclosedDays(): string[] {
     let day = zonedDay(this.deps.clock.now(), this.zone);
@@ -128,11 +130,18 @@ export class DayClosingService {
     return this.repo.recent(limit).map((r) => this.view(r));
   }
 
-  /** The payments started or paid on `day` (shop zone) as CSV. */
+  /** The payments started or paid on `day` (shop zone), then its drawer movements, as CSV. */
   exportCsv(day: string): DayCsv {
     const w = dayWindow(day, this.zone);
-    const rows = this.repo.ofWindow(isoUtc(w.startUtc), isoUtc(w.endUtc));
-    return { day, filename: `kasir-payments-${day}.csv`, rows: rows.length, csv: paymentsCsv(rows, this.zone, this.deps.actorName) };
+    const [from, to] = [isoUtc(w.startUtc), isoUtc(w.endUtc)];
+    const payments = this.repo.exportOfWindow(from, to);
+    const drawer = this.repo.drawerOfWindow(from, to);
+    return {
+      day,
+      filename: `kasir-payments-${day}.csv`,
+      rows: payments.length + drawer.length,
+      csv: paymentsCsv(payments, this.zone, this.deps.actorName, drawer),
+    };
   }
 
   /** The window of the day to close; a future day has no takings to count yet. */
@@ -172,15 +181,13 @@ export class DayClosingService {
     }
 
     const totals = this.sales.totals(from, to);
-    const refunds = this.repo.refundsByMethod(from, to);
+    const { drawer, refundedByMethod: refunds } = readDrawer(this.sales, totals, from, to);
     const byMethod: ClosingBreakdown['byMethod'] = totals.byMethod.map((m) => ({ ...m, refunded: refunds.get(m.method) ?? 0 }));
     // A refund today of a sale from an earlier day still leaves today's drawer.
     for (const [method, refunded] of refunds) {
       if (!byMethod.some((m) => m.method === method)) byMethod.push({ method, count: 0, total: 0, refunded });
     }
-    const cashTakings = totals.byMethod.find((m) => m.method === 'cash')?.total ?? 0;
-    const cashRefunds = refunds.get('cash') ?? 0;
-    const cashExpected = cashTakings - cashRefunds;
+    const { cashTakings, cashRefunds, cashExpected } = drawer;
     const countedCash = input.countedCash ?? null;
     const breakdown: ClosingBreakdown = {
       byMethod,
@@ -208,6 +215,11 @@ export class DayClosingService {
       forced: input.force && open.length > 0 ? 1 : 0,
       breakdown: JSON.stringify(breakdown),
       created_at: isoUtc(now),
+      sale_count: totals.saleCount,
+      tender_count: totals.tenderCount,
+      cash_received: drawer.cashReceived,
+      change_given: drawer.changeGiven,
+      rounding_total: drawer.roundingTotal,
     };
     const id = this.repo.insert({ ...row, actor });
     return this.view({ id, ...row, actor: actor ?? TILL_ACTOR_ID });
@@ -253,5 +265,10 @@ function toView(r: Omit<DayClosingRow, 'actor'>): DayClosing {
     forced: r.forced === 1,
     byMethod: breakdown.byMethod,
     openPayments: breakdown.openPayments,
+    saleCount: r.sale_count,
+    tenderCount: r.tender_count,
+    cashReceived: r.cash_received,
+    changeGiven: r.change_given,
+    roundingTotal: r.rounding_total,
   };
 }

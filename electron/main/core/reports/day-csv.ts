@@ -1,45 +1,80 @@
 /**
- * A shop day's payments as CSV for the owner's bookkeeping. Quoting and
- * escaping are left to csv-stringify (a maintained library) rather than
- * string concatenation, so a stray comma or quote can never shift a column.
- * Every value is a generated id, an enum, a whole number or a timestamp,
- * except the staff name, the one free-text cell: it is made formula-safe.
+ * A shop day's payments, then its drawer movements, as CSV for the owner's
+ * bookkeeping. Quoting and escaping are left to csv-stringify (a maintained
+ * library) rather than string concatenation, so a stray comma or quote can
+ * never shift a column. Every value is a generated id, an enum, a whole
+ * number or a timestamp, except the staff name and a drawer movement's
+ * reason, the free-text cells: they are made formula-safe.
  */
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../audit/audit-csv';
+import type { DrawerExportRow, TenderExportColumns } from '../ledger/closing-repository';
 import type { PaymentRow } from '../ledger/rows';
 import { localIsoTime } from '../../../../shared/domain/zoned-time';
 
 /**
  * Column order of the export; `time` and `paid_time` are local to the shop's
  * zone, with offset. `staff_id` / `staff_name` (who rang the sale up; `till`
- * and no name when nobody was signed in) came last so earlier columns keep
- * their positions.
+ * and no name when nobody was signed in) came next, then what v9 added, so
+ * earlier columns keep their positions: `record` (`payment`, or `drawer` for
+ * cash taken out of the drawer), the sale, its receipt number and the
+ * tender's place in it, cash received / change / rounding, and a drawer
+ * movement's reason. README.md says what each cell holds per record.
  */
 export const CSV_COLUMNS = [
   'time', 'order_id', 'method', 'status', 'amount', 'refunded', 'source', 'paid_time', 'staff_id', 'staff_name',
+  'record', 'sale_id', 'receipt_no', 'tender_seq', 'cash_received', 'change', 'rounding', 'reason',
 ] as const;
 
-/** Renders payment rows as CSV text (header first, CRLF line ends as RFC 4180 asks). */
+/** A drawn receipt number as printed: `K1-000042`; empty before the sale is paid (or without a sale). */
+export function receiptNumber(tillId: string | null, n: number | null): string {
+  return tillId !== null && n !== null ? `${tillId}-${String(n).padStart(6, '0')}` : '';
+}
+
+/**
+ * Renders payment rows, then drawer movements, as CSV text (header first,
+ * CRLF line ends as RFC 4180 asks). A row without its sale/tender columns is
+ * a payment with neither.
+ */
 export function paymentsCsv(
-  rows: readonly PaymentRow[],
+  rows: readonly (PaymentRow & Partial<TenderExportColumns>)[],
   zone: string,
   actorName: (actorId: string) => string | null = () => null,
+  drawer: readonly DrawerExportRow[] = [],
 ): string {
   const local = (iso: string | null): string => (iso ? localIsoTime(Date.parse(iso), zone) : '');
-  return stringify(
-    rows.map((r) => [
-      local(r.created_at),
-      r.gateway_order_id,
-      r.method,
-      r.status,
-      r.amount,
-      r.refunded_amount,
-      r.last_source,
-      local(r.paid_at),
-      r.actor,
-      safeCell(actorName(r.actor) ?? ''),
-    ]),
-    { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', cast: { number: (n) => String(n) } },
-  );
+  const staff = (actor: string) => [actor, safeCell(actorName(actor) ?? '')];
+  const payments = rows.map((r) => {
+    const cash = r.method === 'cash';
+    return [
+      local(r.created_at), r.gateway_order_id, r.method, r.status, r.amount, r.refunded_amount, r.last_source, local(r.paid_at),
+      ...staff(r.actor),
+      'payment',
+      r.sale_id ?? '',
+      receiptNumber(r.till_id ?? null, r.receipt_no ?? null),
+      r.tender_seq ?? '',
+      // A cash payment recorded before v9 kept no received amount: it was exact.
+      cash ? (r.received ?? r.amount) : '',
+      cash ? (r.change_given ?? 0) : '',
+      cash ? (r.rounding ?? 0) : '',
+      '',
+    ];
+  });
+  // Money out of the drawer is no payment: amount 0, the cash paid back under `refunded`, source `drawer`.
+  const movements = drawer.map((d) => [
+    local(d.created_at), d.gateway_order_id ?? '', d.method ?? '', d.kind, 0, d.amount, 'drawer', '',
+    ...staff(d.actor),
+    'drawer',
+    d.sale_id ?? '',
+    receiptNumber(d.till_id, d.receipt_no),
+    d.tender_seq ?? '',
+    '', '', '',
+    safeCell(d.reason),
+  ]);
+  return stringify([...payments, ...movements], {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    record_delimiter: 'windows',
+    cast: { number: (n) => String(n) },
+  });
 }

@@ -1,12 +1,14 @@
 /**
- * The Today screen's numbers: totals for the shop's current day in its zone,
- * with paid sales per local hour. Reads the ledger only; the day's boundaries
+ * The Today screen's numbers: totals for the shop's current day in its zone
+ * (sales and tenders counted apart, the cash drawer as the Z-report will
+ * count it), with paid tenders per local hour. Reads the ledger only; the day's boundaries
  * and the hourly buckets come from the shop's zone, never the machine's.
  */
 import type { DayReport } from '../../../../shared/contract/schemas';
 import { bucketByLocalHour, DEFAULT_SHOP_ZONE, zonedDay } from '../../../../shared/domain/zoned-time';
 import { isoUtc, type Clock } from '../clock';
 import { SLOT_SECONDS, type SalesQueries } from '../ledger/sales-queries';
+import { readDrawer } from './day-drawer';
 
 /** Constructor dependencies. */
 export interface TodayReportDeps {
@@ -29,13 +31,14 @@ export class TodayReportService {
     zonedDay(clock.now(), this.zone); // fail fast on an unknown zone
   }
 
-  /** Totals for the shop's current day, with paid sales (gross) per local hour. */
+  /** Totals for the shop's current day, with paid tenders (gross) per local hour. */
   report(): DayReport {
     const day = zonedDay(this.clock.now(), this.zone);
     const from = isoUtc(day.startUtc);
     const to = isoUtc(day.endUtc);
     const totals = this.sales.totals(from, to);
     const slots = this.sales.paidSlots(from, to).map((s) => ({ startMs: s.slot * SLOT_SECONDS * 1000, count: s.count, total: s.total }));
-    return { day: day.day, zone: this.zone, ...totals, byHour: bucketByLocalHour(slots, this.zone) };
+    const { drawer } = readDrawer(this.sales, totals, from, to);
+    return { day: day.day, zone: this.zone, ...totals, byHour: bucketByLocalHour(slots, this.zone), drawer };
   }
 }

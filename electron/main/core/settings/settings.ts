@@ -11,6 +11,7 @@ import { DEFAULT_API_FOR, PAYMENT_METHODS, type GatewayApi, type PaymentMethod }
 import { apisFor, PAYMENT_METHOD_SPECS, SNAP_VA_BANKS } from '../../../../shared/domain/payment-methods';
 import { NO_PRINTER, printerSettingsSchema } from '../receipts/printer-settings';
 import { DEFAULT_SHOP_ZONE, isTimeZone } from '../../../../shared/domain/zoned-time';
+import { DEFAULT_SALES, salesSettingsSchema } from './sales-settings';
 
 /** How many ledger backups are kept when settings.json does not say: two weeks of daily closes. */
 export const DEFAULT_BACKUP_KEEP = 14;
@@ -96,6 +97,8 @@ export const settingsSchema = z.strictObject({
       keep: z.number().int().min(1).max(1000).default(DEFAULT_BACKUP_KEEP),
     })
     .default({ keep: DEFAULT_BACKUP_KEEP }),
+  /** The sale: till id, tax, service charge, cash rounding, NPWP (./sales-settings.ts). */
+  sales: salesSettingsSchema.default(DEFAULT_SALES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * The Products tab: the merchant's own catalogue. List every product (inactive
- * ones too), add, edit name/price/category, and take a product off the till or
- * put it back. Each change refreshes the till's grid through the catalog store.
+ * ones too), add, edit name/price/category/tax class, and take a product off
+ * the till or put it back. Each change refreshes the till's grid through the catalog store.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,7 @@ export function CatalogScreen() {
     const res = await withApproval((approval) =>
       p.active
         ? call('catalog.remove', { sku: p.sku, ...approval })
-        : call('catalog.save', { sku: p.sku, name: p.name, price: p.price, category: p.category, active: true, ...approval }),
+        : call('catalog.save', { sku: p.sku, name: p.name, price: p.price, category: p.category, taxClass: p.taxClass, active: true, ...approval }),
     );
     if (res.ok) await afterChange(res.value);
     else setError(res);
@@ -92,6 +92,7 @@ export function CatalogScreen() {
               <th>{t('catalog.name')}</th>
               <th>{t('catalog.category')}</th>
               <th>{t('catalog.price')}</th>
+              <th>{t('catalog.taxClass')}</th>
               <th>{t('catalog.status')}</th>
               <th />
             </tr>
@@ -103,6 +104,9 @@ export function CatalogScreen() {
                 <td data-testid={`catalog-name-${p.sku}`}>{p.name}</td>
                 <td>{p.category}</td>
                 <td data-testid={`catalog-price-${p.sku}`}>{formatRupiah(p.price)}</td>
+                <td data-testid={`catalog-tax-${p.sku}`} data-tax-class={p.taxClass}>
+                  {t(`catalog.taxClassOption.${p.taxClass}`)}
+                </td>
                 <td data-testid={`catalog-status-${p.sku}`}>{p.active ? t('catalog.active') : t('catalog.inactive')}</td>
                 <td className="catalog-actions">
                   <button data-testid={`catalog-edit-${p.sku}`} onClick={() => setEditing({ kind: 'edit', product: p })}>

@@ -1,12 +1,14 @@
 /**
  * Add or edit one product. The price is typed the Indonesian way ("9.000",
  * "Rp 9.000") and read by `parseRupiah`, so a fraction never reaches the
- * contract; everything else is checked again by the main process.
+ * contract; everything else is checked again by the main process. The tax
+ * class says how the shop's tax applies to it (ordinary, luxury, exempt).
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogProduct } from '../../../../shared/contract/schemas';
 import type { Err } from '../../../../shared/contract/result';
+import { TAX_CLASSES, type TaxClass } from '../../../../shared/domain/pricing/types';
 import { call } from '../../api';
 import { withApproval } from '../../stores/approval-store';
 import { ErrorMessage } from '../../components/error-message';
@@ -14,7 +16,7 @@ import { errorFieldOf } from '../../components/error-text';
 import { groupThousands, parseRupiah } from '../../components/rupiah-input';
 
 /** The inputs an error from main can be about (its `field`); others show at the foot of the form. */
-const FIELDS = ['sku', 'name', 'price', 'category'] as const;
+const FIELDS = ['sku', 'name', 'price', 'category', 'taxClass'] as const;
 type Field = (typeof FIELDS)[number];
 
 export interface ProductFormProps {
@@ -33,6 +35,7 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
   const [name, setName] = useState(product?.name ?? '');
   const [price, setPrice] = useState(product ? groupThousands(product.price) : '');
   const [category, setCategory] = useState(product?.category ?? '');
+  const [taxClass, setTaxClass] = useState<TaxClass>(product?.taxClass ?? 'standard');
   const [active, setActive] = useState(product?.active ?? true);
   const [priceInvalid, setPriceInvalid] = useState(false);
   const [error, setError] = useState<Err | null>(null);
@@ -47,7 +50,7 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
     setPriceInvalid(rupiah === null || rupiah < 1);
     if (rupiah === null || rupiah < 1) return;
     setBusy(true);
-    const input = { sku, name, price: rupiah, category, active, isNew: product === null };
+    const input = { sku, name, price: rupiah, category, taxClass, active, isNew: product === null };
     const res = await withApproval((approval) => call('catalog.save', { ...input, ...approval }));
     setBusy(false);
     setError(res.ok ? null : res);
@@ -117,6 +120,26 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
         </datalist>
       </label>
       <ErrorMessage error={errorAt('category')} testId="product-form-error" />
+      <label>
+        {t('catalog.taxClass')}
+        <select
+          data-testid="product-form-tax-class"
+          value={taxClass}
+          aria-describedby="product-form-tax-hint"
+          aria-invalid={errorField === 'taxClass'}
+          onChange={(e) => setTaxClass(e.target.value as TaxClass)}
+        >
+          {TAX_CLASSES.map((c) => (
+            <option key={c} value={c}>
+              {t(`catalog.taxClassOption.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted product-form-hint" id="product-form-tax-hint">
+        {t('catalog.taxClassHint')}
+      </p>
+      <ErrorMessage error={errorAt('taxClass')} testId="product-form-error" />
       <label className="product-form-active">
         <input type="checkbox" data-testid="product-form-active" checked={active} onChange={(e) => setActive(e.target.checked)} />
         {t('catalog.activeLabel')}

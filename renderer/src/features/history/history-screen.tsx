@@ -1,40 +1,37 @@
-/** Recent payments with their status, for finding a sale and refunding it. */
-import { Fragment, useEffect, useState } from 'react';
+/**
+ * The Payments tab: recent sales, newest first. Opening one shows its lines,
+ * each tender with its status (QRIS / e-wallet tenders refundable through
+ * Midtrans from here), and its receipt marked as a copy, to reprint.
+ */
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { canRefundViaGateway } from '../../../../shared/domain/payment';
-import type { PaymentView } from '../../../../shared/contract/schemas';
-import { usePayments } from '../../stores/payment-store';
 import { useLabels } from '../../components/labels';
+import { ErrorMessage } from '../../components/error-message';
 import { useFormatters } from '../../i18n/format';
-import { RefundForm, refundableOf } from './refund-form';
+import { useHistory } from './use-history';
+import { SaleDetail } from './sale-detail';
 import './history.css';
 
-/** Columns in a row; the refund form spans them all. */
+/** Columns in a row; the opened sale spans them all. */
 const COLUMNS = 6;
 
-// Cash, VA and convenience-store payments go back outside Midtrans: no button for them.
-const canRefund = (p: PaymentView): boolean => canRefundViaGateway(p) && refundableOf(p) > 0;
-
-/** The Payments tab: the last 100 payments, newest first. */
-export function HistoryScreen() {
+/** The tab; `printer` from app.info (the thermal reprint shows only with one). */
+export function HistoryScreen({ printer }: { printer: 'none' | 'tcp' | 'device' }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { time } = useFormatters();
-  const recent = usePayments((s) => s.recent);
-  const loadRecent = usePayments((s) => s.loadRecent);
-  const [refunding, setRefunding] = useState<string | null>(null);
-  useEffect(() => {
-    void loadRecent();
-  }, [loadRecent]);
+  const h = useHistory();
   return (
     <section className="history" data-testid="history">
-      <h2>{t('history.title')}</h2>
+      <h2>{t('saleHistory.title')}</h2>
+      <ErrorMessage error={h.listError} testId="history-error" />
+      {h.sales && h.sales.length === 0 && <p className="muted" data-testid="history-empty">{t('saleHistory.empty')}</p>}
       <table>
         <thead>
           <tr>
             <th>{t('history.time')}</th>
-            <th>{t('history.order')}</th>
+            <th>{t('saleHistory.receiptNo')}</th>
             <th>{t('history.method')}</th>
             <th>{t('history.amount')}</th>
             <th>{t('history.status')}</th>
@@ -42,46 +39,52 @@ export function HistoryScreen() {
           </tr>
         </thead>
         <tbody>
-          {recent.map((p) => (
-            <Fragment key={p.id}>
-              <tr data-testid={`history-${p.orderId}`} data-status={p.status} data-refunded={p.refundedAmount}>
-                <td>{time(p.createdAt)}</td>
-                <td>
-                  {p.orderId}
-                  {/* The sale's own item copies: still right after a product is repriced or taken off the till. */}
-                  <div className="muted small-note" data-testid={`history-items-${p.orderId}`}>
-                    {p.items.map((i) => `${i.name} × ${i.quantity}`).join(', ')}
-                  </div>
-                  {p.actorName && (
-                    <div className="muted small-note" data-testid={`history-actor-${p.orderId}`}>{t('actor.soldBy', { name: p.actorName })}</div>
-                  )}
-                </td>
-                <td>{labels.method(p.method)}</td>
-                <td>
-                  {formatRupiah(p.amount)}
-                  {p.refundedAmount > 0 && (
-                    <div className="muted small-note" data-testid={`history-refunded-${p.orderId}`}>
-                      {t('history.refunded', { amount: formatRupiah(p.refundedAmount) })}
-                    </div>
-                  )}
-                </td>
-                <td data-testid={`history-status-${p.orderId}`}>{labels.status(p.status)}</td>
-                <td>
-                  {canRefund(p) && refunding !== p.id && (
-                    <button data-testid={`refund-${p.orderId}`} onClick={() => setRefunding(p.id)}>{t('history.refund')}</button>
-                  )}
-                </td>
-              </tr>
-              {refunding === p.id && canRefund(p) && (
-                <tr className="refund-row">
-                  <td colSpan={COLUMNS}>
-                    {/* Keyed by what is left: after a partial refund the default amount starts afresh. */}
-                    <RefundForm key={p.refundedAmount} payment={p} onDone={() => setRefunding(null)} />
+          {(h.sales ?? []).map((s) => {
+            const open = h.openId === s.id;
+            return (
+              <Fragment key={s.id}>
+                <tr className={open ? 'selected' : ''} data-testid={`history-${s.id}`} data-status={s.status} data-receipt-no={s.receiptNo ?? ''} data-total={s.total}>
+                  <td>{time(s.closedAt ?? s.openedAt)}</td>
+                  <td>
+                    {s.receiptNo ?? '—'}
+                    <div className="muted small-note">{s.id}</div>
+                  </td>
+                  <td>{s.methods.map((m) => labels.method(m)).join(' + ')}</td>
+                  <td>
+                    {formatRupiah(s.total)}
+                    {s.drawerRefunded > 0 && (
+                      <div className="muted small-note" data-testid={`history-drawer-refunded-${s.id}`}>
+                        {t('saleHistory.drawerRefunded', { amount: formatRupiah(s.drawerRefunded) })}
+                      </div>
+                    )}
+                  </td>
+                  <td data-testid={`history-status-${s.id}`}>{t(`saleStatus.${s.status}`)}</td>
+                  <td>
+                    <button data-testid={`history-open-${s.id}`} aria-expanded={open} onClick={() => h.toggle(s.id)}>
+                      {open ? t('saleHistory.close') : t('saleHistory.open')}
+                    </button>
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
+                {open && (
+                  <tr className="sale-detail-row">
+                    <td colSpan={COLUMNS}>
+                      <SaleDetail
+                        sale={h.detail}
+                        error={h.detailError}
+                        receipt={h.receipt}
+                        receiptError={h.receiptError}
+                        thermal={printer === 'none' ? null : h.thermal}
+                        refunding={h.refunding}
+                        onRefunding={h.setRefunding}
+                        onRefund={h.refund}
+                        onPrint={h.print}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -1,5 +1,5 @@
 /**
- * Inline refund of one payment in the Payments list: amount (default: all
+ * Inline refund of one QRIS / e-wallet tender of a sale in the Payments list: amount (default: all
  * that is still refundable), optional reason, then an explicit confirm step,
  * because a refund sends money back and cannot be undone. The main process
  * is the authority on what may be refunded (the list can be a moment stale),
@@ -14,10 +14,13 @@ import { ErrorMessage } from '../../components/error-message';
 import { errorFieldOf } from '../../components/error-text';
 import { useLabels } from '../../components/labels';
 import { groupThousands, parseRupiah } from '../../components/rupiah-input';
-import { usePayments } from '../../stores/payment-store';
 
 export interface RefundFormProps {
   payment: PaymentView;
+  /** What the form's test ids end in: the sale and the tender's number ("<sale>-1"). */
+  formKey: string;
+  /** Sends the refund (through the owner's approval); resolves to the refusal, or null. */
+  onRefund(paymentId: string, amount: number, reason: string): Promise<Err | null>;
   /** Closes the form (after success, or when the cashier cancels). */
   onDone(): void;
 }
@@ -30,10 +33,9 @@ export function refundableOf(p: Pick<PaymentView, 'amount' | 'refundedAmount'>):
 }
 
 /** The form, rendered in a table row under its payment. */
-export function RefundForm({ payment, onDone }: RefundFormProps) {
+export function RefundForm({ payment, formKey, onRefund, onDone }: RefundFormProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const refund = usePayments((s) => s.refund);
   const remaining = refundableOf(payment);
   const [amountText, setAmountText] = useState(() => groupThousands(remaining));
   const [reason, setReason] = useState('');
@@ -45,7 +47,7 @@ export function RefundForm({ payment, onDone }: RefundFormProps) {
 
   const amount = parseRupiah(amountText);
   const amountInvalid = amount === null || amount < 1;
-  const key = payment.orderId;
+  const key = formKey;
   // A refused amount (e.g. more than is left) is shown under the amount; anything else at the foot.
   const amountRefused = errorFieldOf(problem, ['amount'] as const) === 'amount';
 
@@ -54,7 +56,7 @@ export function RefundForm({ payment, onDone }: RefundFormProps) {
     inFlight.current = true;
     setSending(true);
     setProblem(null);
-    const failure = await refund(payment.id, amount, reason);
+    const failure = await onRefund(payment.id, amount, reason);
     inFlight.current = false;
     setSending(false);
     if (!failure) return onDone();

@@ -9,7 +9,7 @@ import { parseRupiah } from '../../components/rupiah-input';
 
 /** Everything the plan is derived from. */
 export interface CloseDayFacts {
-  report: Pick<DayReport, 'day' | 'paidCount'>;
+  report: Pick<DayReport, 'day' | 'paidCount'> & Partial<Pick<DayReport, 'saleCount'>>;
   /** Past closings as `reports.closings` returned them. */
   closings: readonly DayClosing[];
   /** `reports.unclosedDays`: earlier days with payments and no closing. */
@@ -34,7 +34,11 @@ export interface CloseDayPlan {
   shown: DayClosing | null;
   /** The day "Export" exports: the selected closing, else the report's day. */
   exportDay: string;
-  /** Paid sales rung up after the report's day was closed: they belong to no Z-report. */
+  /**
+   * Paid sales rung up after the report's day was closed: they belong to no
+   * Z-report. Sales when both sides counted them, else payments (a closing
+   * written before v9).
+   */
   salesAfterClose: number;
 }
 
@@ -56,8 +60,13 @@ export function planCloseDay({ report, closings, unclosed, pickedDay, selectedDa
     earlierOpen: closable.some((d) => d !== report.day),
     shown: closings.find((c) => c.day === exportDay) ?? null,
     exportDay,
-    salesAfterClose: todayClosing ? report.paidCount - todayClosing.paidCount : 0,
+    salesAfterClose: todayClosing ? salesSince(report, todayClosing) : 0,
   };
+}
+
+function salesSince(report: CloseDayFacts['report'], closing: DayClosing): number {
+  if (report.saleCount !== undefined && closing.saleCount != null) return report.saleCount - closing.saleCount;
+  return report.paidCount - closing.paidCount;
 }
 
 /** The counted drawer as typed: empty means "not counted", anything else must be whole rupiah. */

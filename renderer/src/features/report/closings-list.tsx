@@ -35,7 +35,8 @@ export function ClosingsList({ closings, selectedDay, busy, onSelect, onExport }
               {c.forced && <span className="muted"> {t('closings.forced')}</span>}
             </td>
             <td>{shopTime(c.closedAt, c.zone, locale)}</td>
-            <td>{c.paidCount}</td>
+            {/* Sales since v9; a closing from before counted payments only. */}
+            <td>{c.saleCount ?? c.paidCount}</td>
             <td>{formatRupiah(c.netTotal)}</td>
             <td>{formatRupiah(c.cashExpected)}</td>
             <td>{c.cashDifference === null ? t('zreport.notCounted') : <DrawerDifference diff={c.cashDifference} />}</td>

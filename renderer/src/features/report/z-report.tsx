@@ -4,10 +4,15 @@ import type { DayClosing } from '../../../../shared/contract/schemas';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { useLabels } from '../../components/labels';
 import { useFormatters } from '../../i18n/format';
+import { CashDrawerRows } from './cash-drawer-rows';
 import { DrawerDifference } from './drawer-difference';
 import { shopTime } from './format';
 
-/** Renders a closing exactly as recorded; it never recomputes anything. */
+/**
+ * Renders a closing exactly as recorded; it never recomputes anything. A
+ * closing written before sales and tenders were counted apart (saleCount
+ * null) shows its one count as before.
+ */
 export function ZReport({ closing }: { closing: DayClosing }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -25,8 +30,15 @@ export function ZReport({ closing }: { closing: DayClosing }) {
           {t('zreport.forced', { count: c.openCount, amount: formatRupiah(c.openTotal) })}
         </p>
       )}
-      <div className="kpis">
-        <div><span>{t('report.paidSales')}</span><strong data-testid="zreport-paid-count">{c.paidCount}</strong></div>
+      <div className={c.saleCount == null ? 'kpis' : 'kpis five'}>
+        {c.saleCount == null ? (
+          <div><span>{t('report.paidSales')}</span><strong data-testid="zreport-paid-count">{c.paidCount}</strong></div>
+        ) : (
+          <>
+            <div><span>{t('report.saleCount')}</span><strong data-testid="zreport-sale-count">{c.saleCount}</strong></div>
+            <div><span>{t('report.tenderCount')}</span><strong data-testid="zreport-paid-count">{c.paidCount}</strong></div>
+          </>
+        )}
         <div><span>{t('report.takings')}</span><strong data-testid="zreport-paid-total">{formatRupiah(c.paidTotal)}</strong></div>
         <div><span>{t('report.refunded')}</span><strong data-testid="zreport-refunded">{formatRupiah(c.refundedTotal)}</strong></div>
         <div><span>{t('report.net')}</span><strong data-testid="zreport-net">{formatRupiah(c.netTotal)}</strong></div>
@@ -34,9 +46,7 @@ export function ZReport({ closing }: { closing: DayClosing }) {
       <table className="zreport-drawer">
         <caption>{t('zreport.drawer')}</caption>
         <tbody>
-          <tr><th>{t('zreport.cashTakings')}</th><td data-testid="zreport-cash-takings">{formatRupiah(c.cashTakings)}</td></tr>
-          <tr><th>{t('zreport.cashRefunds')}</th><td data-testid="zreport-cash-refunds">{formatRupiah(c.cashRefunds)}</td></tr>
-          <tr><th>{t('zreport.cashExpected')}</th><td data-testid="zreport-cash-expected">{formatRupiah(c.cashExpected)}</td></tr>
+          <CashDrawerRows figures={c} testId="zreport" />
           <tr>
             <th>{t('zreport.counted')}</th>
             <td data-testid="zreport-counted-cash" data-counted={c.countedCash !== null}>
@@ -52,7 +62,7 @@ export function ZReport({ closing }: { closing: DayClosing }) {
         </tbody>
       </table>
       <table>
-        <thead><tr><th>{t('report.method')}</th><th>{t('report.sales')}</th><th>{t('report.total')}</th><th>{t('report.refunded')}</th></tr></thead>
+        <thead><tr><th>{t('report.method')}</th><th>{t('report.tenderCount')}</th><th>{t('report.total')}</th><th>{t('report.refunded')}</th></tr></thead>
         <tbody>
           {c.byMethod.map((m) => (
             <tr key={m.method} data-testid={`zreport-method-${m.method}`}>

@@ -1,62 +1,107 @@
-/** The running sale: lines, quantities, total, method and the Charge button. */
-import { useState } from 'react';
+/**
+ * The running sale beside the product grid, as main priced it: lines with
+ * their discounts, the quote, what is already paid in a split sale, and the
+ * tender controls (method, Charge, "Bayar sebagian", or the cash panel).
+ */
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { cartTotal, useCart } from '../../stores/cart-store';
-import { usePayments } from '../../stores/payment-store';
 import { useLabels } from '../../components/labels';
 import { ErrorMessage } from '../../components/error-message';
+import { useCartPanel } from './use-cart-panel';
+import { CartLine } from './cart-line';
+import { QuoteSummary } from './quote-summary';
+import { DiscountEditor } from './discount-editor';
+import { CashTender } from './cash-tender';
+import { PartTender } from './part-tender';
+import { TenderProgress } from './tender-progress';
+import { VoidSale } from './void-sale';
 
-/** The cart beside the product grid; charging clears it once the payment exists. */
+/** The cart; every change goes to main, which answers the priced sale. */
 export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { lines, setQuantity, clear } = useCart(useShallow((s) => ({ lines: s.lines, setQuantity: s.setQuantity, clear: s.clear })));
-  const { charge, busy, error } = usePayments(useShallow((s) => ({ charge: s.charge, busy: s.busy, error: s.error })));
-  const [method, setMethod] = useState<PaymentMethod>(methods[0] ?? 'qris');
-  const total = cartTotal(lines);
-
-  const onCharge = async () => {
-    if (await charge(lines, method)) clear();
-  };
+  const p = useCartPanel(methods);
+  const building = p.editable && p.mode.kind === 'cart';
+  const discounts = p.sale?.quote.discounts ?? [];
+  const saleDiscount = p.sale?.saleDiscounts[0] ?? null;
 
   return (
-    <aside className="cart" data-testid="cart">
+    <aside className="cart" data-testid="cart" data-sale-id={p.sale?.id} data-editable={p.editable} aria-busy={p.syncing}>
       <h2>{t('cart.title')}</h2>
-      {lines.length === 0 && <p className="muted">{t('cart.empty')}</p>}
-      <ul className="lines">
-        {lines.map((l) => (
-          <li key={l.sku} data-testid={`line-${l.sku}`}>
-            <span className="line-name">{l.name}</span>
-            <span className="qty">
-              <button aria-label={t('cart.less', { name: l.name })} onClick={() => setQuantity(l.sku, l.quantity - 1)}>−</button>
-              <span data-testid={`qty-${l.sku}`}>{l.quantity}</span>
-              <button aria-label={t('cart.more', { name: l.name })} onClick={() => setQuantity(l.sku, l.quantity + 1)}>+</button>
-            </span>
-            <span className="line-total">{formatRupiah(l.price * l.quantity)}</span>
-          </li>
-        ))}
-      </ul>
-      <div className="total">
-        <span>{t('cart.total')}</span>
-        <strong data-testid="cart-total">{formatRupiah(total)}</strong>
-      </div>
-      <label className="method">
-        {t('cart.method')}
-        <select data-testid="method-select" value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)}>
-          {methods.map((m) => (
-            <option key={m} value={m}>
-              {labels.method(m)}
-            </option>
+      {/* The lines scroll; the money and the tender controls below them stay in view. */}
+      <div className="cart-lines">
+        {p.lines.length === 0 && <p className="muted">{t('cart.empty')}</p>}
+        <ul className="lines">
+          {p.lines.map((l) => (
+            <li key={l.id} data-testid={`line-${l.sku}`} data-line-id={l.id}>
+              <CartLine
+                line={l}
+                discount={discounts.find((d) => d.scope === 'line' && d.lineId === l.id && d.amount > 0)}
+                editable={p.editable}
+                actions={building}
+                onQuantity={(q) => p.setQuantity(l.id, q)}
+                onRemove={() => p.remove(l.id)}
+                onDiscount={() => p.openDiscount({ scope: 'line', lineId: l.id })}
+              />
+              {p.editing?.scope === 'line' && p.editing.lineId === l.id && (
+                <DiscountEditor
+                  title={t('discount.lineTitle', { name: l.name })}
+                  target={p.editing}
+                  current={p.sale?.lines.find((x) => x.id === l.id)?.discount ?? null}
+                  onClose={() => p.openDiscount(null)}
+                />
+              )}
+            </li>
           ))}
-        </select>
-      </label>
-      <ErrorMessage error={error} testId="charge-error" />
-      <button className="primary charge" data-testid="charge" disabled={lines.length === 0 || busy} onClick={onCharge}>
-        {busy ? t('cart.charging') : t('cart.charge', { amount: formatRupiah(total) })}
-      </button>
+        </ul>
+        {/* An open discount editor shows its own refusal next to its fields. */}
+        <ErrorMessage error={p.editing ? null : p.linesError} testId="lines-error" />
+        {building && p.lines.length > 0 && p.editing?.scope !== 'sale' && (
+          <button className="link sale-discount" data-testid="discount-sale" onClick={() => p.openDiscount({ scope: 'sale' })}>
+            {saleDiscount ? t('discount.changeSale') : t('discount.addSale')}
+          </button>
+        )}
+        {p.editing?.scope === 'sale' && (
+          <DiscountEditor title={t('discount.saleTitle')} target={p.editing} current={saleDiscount} onClose={() => p.openDiscount(null)} />
+        )}
+      </div>
+      <div className="cart-foot">
+        <QuoteSummary sale={p.sale} cash={p.cash} compact={p.mode.kind !== 'cart'} />
+        {p.sale && p.tendered && <TenderProgress sale={p.sale} />}
+        {p.mode.kind === 'cash' && <CashTender />}
+        {p.mode.kind === 'part' && <PartTender method={p.method} />}
+        {p.mode.kind === 'cart' && (
+          <div className="tender-controls">
+            <label className="method">
+              {t('cart.method')}
+              <select data-testid="method-select" value={p.method} onChange={(e) => p.chooseMethod(e.target.value as PaymentMethod)}>
+                {methods.map((m) => (
+                  <option key={m} value={m}>
+                    {labels.method(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <ErrorMessage error={p.tenderError} testId="charge-error" />
+            <button className="primary charge" data-testid="charge" data-amount={p.chargeAmount} disabled={!p.canCharge} onClick={p.charge}>
+              {p.busy ? t('cart.charging') : t(p.tendered ? 'split.chargeRest' : 'cart.charge', { amount: formatRupiah(p.chargeAmount) })}
+            </button>
+            {!p.cash && (
+              <button data-testid="part-pay" disabled={!p.canPart} onClick={p.openPart}>
+                {t('split.partPay')}
+              </button>
+            )}
+          </div>
+        )}
+        {p.canVoid && p.mode.kind === 'cart' && (p.voiding ? (
+          <VoidSale onClose={() => p.openVoid(false)} />
+        ) : (
+          <button className="link void-open" data-testid="void-open" onClick={() => p.openVoid(true)}>
+            {t('voidSale.open')}
+          </button>
+        ))}
+      </div>
     </aside>
   );
 }

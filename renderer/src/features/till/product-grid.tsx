@@ -1,15 +1,24 @@
-/** Tap-to-add product tiles with a search box (type a name or SKU, Enter adds). */
+/**
+ * Tap-to-add product tiles with a search box (type a name or SKU, Enter
+ * adds). A tap sends the line to main (`sales.setLines` via the sale store);
+ * once a tender is paid or open the basket is fixed, so the tiles rest.
+ */
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/contract/schemas';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { useCart } from '../../stores/cart-store';
+import { useSale } from '../../stores/sale-store';
 import { filterProducts, pickForEnter } from './product-search';
 
 /** One tile per catalogue product (names and prices come from the catalogue, not the copy). */
 export function ProductGrid({ products }: { products: Product[] }) {
   const { t } = useTranslation();
-  const add = useCart((s) => s.add);
+  const addProduct = useSale((s) => s.addProduct);
+  // No sale yet counts as editable: the first tap opens one.
+  const locked = useSale((s) => s.sale !== null && !(s.sale.status === 'open' && s.sale.editable));
+  const add = (p: Product) => {
+    if (!locked) addProduct(p.sku);
+  };
   const [query, setQuery] = useState('');
   const shown = filterProducts(products, query);
 
@@ -41,9 +50,14 @@ export function ProductGrid({ products }: { products: Product[] }) {
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      {locked && (
+        <p className="muted basket-locked" data-testid="basket-locked">
+          {t('sale.locked')}
+        </p>
+      )}
       <div className="grid" data-testid="product-grid">
         {shown.map((p) => (
-          <button key={p.sku} className="tile" data-testid={`product-${p.sku}`} onClick={() => add(p)}>
+          <button key={p.sku} className="tile" data-testid={`product-${p.sku}`} disabled={locked} onClick={() => add(p)}>
             <span className="tile-name">{p.name}</span>
             <span className="tile-price">{formatRupiah(p.price)}</span>
           </button>

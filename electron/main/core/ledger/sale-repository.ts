@@ -1,0 +1,214 @@
+/**
+ * Sales, their tenders and the till's receipt counter (v9). A sale is an
+ * `orders` row (PaymentRepository) plus its `sales` row here; its tenders are
+ * payments, each with a `sale_tenders` row. Statements are prepared once;
+ * callers wrap multi-statement writes in `db.transaction`. Each write appends
+ * its domain event through the LedgerWriter, in the same transaction. The
+ * sale status is checked in code on the way in and out (vocabulary.ts).
+ */
+import { LedgerWriter } from './domain-events';
+import type { Database } from './open-ledger';
+import type { NewSaleRow, SaleRow, SaleTenderRow } from './rows';
+import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
+
+/** The priced draft of a sale as written (JSON texts and the totals the reports sum). */
+export interface SalePricingWrite {
+  id: string;
+  draft: string;
+  quote: string;
+  subtotal: number;
+  discountTotal: number;
+  serviceTotal: number;
+  taxTotal: number;
+  total: number;
+  at: string;
+  actor?: string;
+}
+
+/** A sale's rows for a listing, newest first, optionally inside `[from, to)` (UTC ISO) by close (else open) time. */
+export interface SaleListQuery {
+  limit: number;
+  from?: string;
+  to?: string;
+}
+
+/** Prepared-statement repository for `sales`, `sale_tenders` and `receipt_counters`. */
+export class SaleRepository {
+  private readonly insSale;
+  private readonly selSale;
+  private readonly selOpenFor;
+  private readonly selOpen;
+  private readonly selRecent;
+  private readonly selWindow;
+  private readonly updPricing;
+  private readonly updTouch;
+  private readonly updPaid;
+  private readonly updVoided;
+  private readonly updPrinted;
+  private readonly insTender;
+  private readonly selTenders;
+  private readonly selTender;
+  private readonly selMaxSeq;
+  private readonly upsCounter;
+  private readonly guard: VocabularyGuard;
+
+  constructor(
+    db: Database,
+    vocabulary: LedgerVocabulary = LEDGER_VOCABULARY,
+    private readonly writer: LedgerWriter = new LedgerWriter(db),
+  ) {
+    this.guard = new VocabularyGuard(vocabulary);
+    this.insSale = db.prepare(
+      `INSERT INTO sales (id, till_id, status, draft, quote, subtotal, discount_total, service_total, tax_total, total,
+         opened_at, updated_at, actor)
+       VALUES (@id, @till_id, 'open', @draft, @quote, 0, 0, 0, 0, 0, @opened_at, @opened_at, @actor)`,
+    );
+    this.selSale = db.prepare<[string], SaleRow>('SELECT * FROM sales WHERE id = ?');
+    this.selOpenFor = db.prepare<[string], SaleRow>(
+      "SELECT * FROM sales WHERE till_id = ? AND status = 'open' ORDER BY opened_at DESC, rowid DESC",
+    );
+    this.selOpen = db.prepare<[], SaleRow>("SELECT * FROM sales WHERE status = 'open' ORDER BY opened_at, rowid");
+    // An open sale nobody put anything on yet is not history.
+    const listed = `NOT (status = 'open' AND subtotal = 0 AND NOT EXISTS (SELECT 1 FROM sale_tenders t WHERE t.sale_id = sales.id))`;
+    this.selRecent = db.prepare<[number], SaleRow>(
+      `SELECT * FROM sales WHERE ${listed} ORDER BY COALESCE(closed_at, opened_at) DESC, rowid DESC LIMIT ?`,
+    );
+    this.selWindow = db.prepare<[string, string, number], SaleRow>(
+      `SELECT * FROM sales WHERE ${listed} AND COALESCE(closed_at, opened_at) >= ? AND COALESCE(closed_at, opened_at) < ?
+       ORDER BY COALESCE(closed_at, opened_at) DESC, rowid DESC LIMIT ?`,
+    );
+    this.updPricing = db.prepare(
+      `UPDATE sales SET draft = @draft, quote = @quote, subtotal = @subtotal, discount_total = @discountTotal,
+         service_total = @serviceTotal, tax_total = @taxTotal, total = @total, updated_at = @at
+       WHERE id = @id AND status = 'open'`,
+    );
+    this.updTouch = db.prepare<[number, string, string]>("UPDATE sales SET rounding = ?, updated_at = ? WHERE id = ? AND status = 'open'");
+    this.updPaid = db.prepare<[number, number, string, string, string]>(
+      "UPDATE sales SET status = 'paid', receipt_no = ?, rounding = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = 'open'",
+    );
+    this.updVoided = db.prepare<[string, string, string, string]>(
+      "UPDATE sales SET status = 'voided', void_reason = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = 'open'",
+    );
+    this.updPrinted = db.prepare<[string]>('UPDATE sales SET print_count = print_count + 1 WHERE id = ? RETURNING print_count');
+    this.insTender = db.prepare<[SaleTenderRow]>(
+      `INSERT INTO sale_tenders (payment_id, sale_id, seq, applied, rounding, received, change_given, items, created_at)
+       VALUES (@payment_id, @sale_id, @seq, @applied, @rounding, @received, @change_given, @items, @created_at)`,
+    );
+    this.selTenders = db.prepare<[string], SaleTenderRow>('SELECT * FROM sale_tenders WHERE sale_id = ? ORDER BY seq');
+    this.selTender = db.prepare<[string], SaleTenderRow>('SELECT * FROM sale_tenders WHERE payment_id = ?');
+    this.selMaxSeq = db.prepare<[string], number>('SELECT COALESCE(MAX(seq), 0) FROM sale_tenders WHERE sale_id = ?').pluck();
+    this.upsCounter = db
+      .prepare<[string], number>(
+        `INSERT INTO receipt_counters (till_id, last_no) VALUES (?, 1)
+         ON CONFLICT (till_id) DO UPDATE SET last_no = last_no + 1 RETURNING last_no`,
+      )
+      .pluck();
+  }
+
+  /** Writes a new, empty open sale (its order row must exist: PaymentRepository.insertOrder). */
+  insert(row: NewSaleRow): void {
+    const actor = row.actor ?? TILL_ACTOR_ID;
+    this.writer.write(
+      () => this.insSale.run({ ...row, actor }),
+      () => ({ type: 'sale.opened', aggregateId: row.id, payload: { tillId: row.till_id }, at: row.opened_at, actor }),
+    );
+  }
+
+  byId(id: string): SaleRow | undefined {
+    const row = this.selSale.get(id);
+    return row && this.guard.sale(row, 'read');
+  }
+
+  /** The till's open sales, newest first. */
+  openFor(tillId: string): SaleRow[] {
+    return this.selOpenFor.all(tillId).map((r) => this.guard.sale(r, 'read'));
+  }
+
+  /** Every open sale of any till, oldest first (settled again at start-up). */
+  open(): SaleRow[] {
+    return this.selOpen.all().map((r) => this.guard.sale(r, 'read'));
+  }
+
+  /** Sales for history, newest first (open sales with nothing on them left out). */
+  list(q: SaleListQuery): SaleRow[] {
+    const rows = q.from !== undefined && q.to !== undefined ? this.selWindow.all(q.from, q.to, q.limit) : this.selRecent.all(q.limit);
+    return rows.map((r) => this.guard.sale(r, 'read'));
+  }
+
+  /** Replaces an open sale's draft, quote and totals; false if the sale is not open. */
+  writePricing(w: SalePricingWrite): boolean {
+    return this.writer.write(
+      () => this.updPricing.run(w).changes > 0,
+      (changed) =>
+        changed
+          ? { type: 'sale.priced', aggregateId: w.id, payload: { subtotal: w.subtotal, discountTotal: w.discountTotal, total: w.total }, at: w.at, actor: w.actor }
+          : null,
+    );
+  }
+
+  /** Records a tender against its sale (in the payment intent's transaction). */
+  insertTender(row: SaleTenderRow, actor?: string): void {
+    this.writer.write(
+      () => this.insTender.run(row),
+      () => ({
+        type: 'sale.tendered',
+        aggregateId: row.sale_id,
+        payload: { paymentId: row.payment_id, seq: row.seq, applied: row.applied, rounding: row.rounding },
+        at: row.created_at,
+        actor,
+      }),
+    );
+  }
+
+  /** An open sale's cash rounding so far and its last change. */
+  touch(id: string, rounding: number, at: string): void {
+    this.updTouch.run(rounding, at, id);
+  }
+
+  /** The sale's tenders in the order they were started. */
+  tenders(saleId: string): SaleTenderRow[] {
+    return this.selTenders.all(saleId);
+  }
+
+  /** The tender a payment is, if it is one. */
+  tenderOf(paymentId: string): SaleTenderRow | undefined {
+    return this.selTender.get(paymentId);
+  }
+
+  /** The next tender's sequence number (1 for the first). */
+  nextSeq(saleId: string): number {
+    return (this.selMaxSeq.get(saleId) ?? 0) + 1;
+  }
+
+  /**
+   * Draws the till's next receipt number (1 for its first sale). Call inside
+   * the transaction that marks the sale paid: a rolled-back draw is no draw.
+   */
+  drawReceiptNo(tillId: string): number {
+    const n = this.upsCounter.get(tillId);
+    if (n === undefined) throw new Error(`receipt counter for ${tillId} did not answer`);
+    return n;
+  }
+
+  /** Open → paid with its receipt number; false if the sale was not open. */
+  markPaid(id: string, receiptNo: number, rounding: number, at: string): boolean {
+    return this.writer.write(
+      () => this.updPaid.run(receiptNo, rounding, at, at, id).changes > 0,
+      (changed) => (changed ? { type: 'sale.paid', aggregateId: id, payload: { receiptNo }, at } : null),
+    );
+  }
+
+  /** Open → voided with the reason; false if the sale was not open. */
+  markVoided(id: string, reason: string, at: string, actor?: string): boolean {
+    return this.writer.write(
+      () => this.updVoided.run(reason, at, at, id).changes > 0,
+      (changed) => (changed ? { type: 'sale.voided', aggregateId: id, payload: { reason }, at, actor } : null),
+    );
+  }
+
+  /** Counts one more printed receipt; returns how many have been printed now. */
+  countPrint(id: string): number {
+    const row = this.updPrinted.get(id) as { print_count: number } | undefined;
+    return row?.print_count ?? 0;
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The sale on the till, as main owns it (issue 10): this store holds main's
+ * `SaleView` (read at start with `sales.current`, kept live by
+ * `sale.updated`) and turns what the cashier does into `sales.*` calls. It
+ * never prices anything: a tap sends the lines, main answers the quote.
+ *
+ * Basket edits are queued: each tap edits a local draft and one
+ * `sales.setLines` is in flight at a time, sending the latest draft, so fast
+ * taps are never lost or reordered. Tender calls wait for the queue, so a
+ * tender always covers the basket on screen.
+ */
+import { create } from 'zustand';
+import type { PaymentMethod } from '../../../shared/domain/payment';
+import { PAYMENT_METHOD_SPECS } from '../../../shared/domain/payment-methods';
+import type { Discount } from '../../../shared/domain/pricing';
+import type { SaleView } from '../../../shared/contract/sale-schemas';
+import type { Err, Result } from '../../../shared/contract/result';
+import { call } from '../api';
+import { withApproval } from './approval-store';
+import * as edit from './sale-lines';
+import type { TenderStep } from '../features/till/till-mode';
+
+interface SaleState {
+  /** Main's sale; null before the first tap (a sale is opened when the first product goes in). */
+  sale: SaleView | null;
+  /** The panel the cashier opened: cash received, or a part payment. */
+  step: TenderStep;
+  /** The electronic tender on screen (its failure is shown until `acknowledge`). */
+  watching: string | null;
+  /** The method chosen for the next tender; null = the first the till offers. */
+  method: PaymentMethod | null;
+  /** A basket edit is on its way to main. */
+  syncing: boolean;
+  /** A tender, cancel, void or new-sale call is in flight: a double tap must never charge twice. */
+  busy: boolean;
+  /** Why the last basket edit was refused (the basket shows main's last answer). */
+  linesError: Err | null;
+  /** Why the last tender, cancel or new-sale call failed. */
+  tenderError: Err | null;
+  /** Reads the till's open sale (start-up, a new session). */
+  load(): Promise<void>;
+  /** A pushed `sale.updated`. */
+  receive(sale: SaleView): void;
+  addProduct(sku: string): void;
+  setQuantity(lineId: string, quantity: number): void;
+  removeLine(lineId: string): void;
+  /** Empties the basket (an open sale with nothing tendered). */
+  clear(): Promise<Err | null>;
+  /** A line discount (null removes it); above the owner's threshold a cashier is asked for the owner PIN. Resolves to the refusal, or null. */
+  setLineDiscount(lineId: string, discount: Discount | null): Promise<Err | null>;
+  /** The sale discount (null removes it); approval as for a line discount. */
+  setSaleDiscount(discount: Discount | null): Promise<Err | null>;
+  chooseMethod(method: PaymentMethod): void;
+  /** Charge the rest with the chosen method: cash opens the amount-received panel, any other method starts its tender. */
+  charge(method: PaymentMethod): Promise<void>;
+  /** Opens "Bayar sebagian" for the chosen electronic method. */
+  openPart(): void;
+  /** Back from the cash or part panel to the basket. */
+  back(): void;
+  /** A cash tender: `received` handed over (null: exactly what is due). Less than due is a part payment in cash. */
+  payCash(received: number | null): Promise<boolean>;
+  /** An electronic tender of `amount` (part of the rest). */
+  payPart(method: PaymentMethod, amount: number): Promise<boolean>;
+  /** Cancels the open electronic tender at the gateway; the sale stays open for another method. */
+  cancelTender(): Promise<void>;
+  /** The failed tender has been read: back to the basket (or the split) for another method. */
+  acknowledge(): void;
+  /** Voids the open sale with a reason (the owner's: a cashier is asked for the PIN). Resolves to the refusal, or null. */
+  voidSale(reason: string): Promise<Err | null>;
+  /** "Transaksi baru": after a paid or voided sale a fresh one; on an open sale with nothing paid, an empty basket. */
+  newSale(): Promise<void>;
+}
+
+const isCash = (m: PaymentMethod) => PAYMENT_METHOD_SPECS[m].family === 'cash';
+
+/** The electronic tender waiting for the customer, if any (restored after a restart too). */
+const openTenderOf = (sale: SaleView) => sale.tenders.find((t) => t.counts === 'open' && !isCash(t.method)) ?? null;
+
+export const useSale = create<SaleState>((set, get) => {
+  /** The basket as the cashier last left it, not yet answered by main; null when main's sale is the truth. */
+  let draft: edit.Draft | null = null;
+  /** The running setLines queue, if any. */
+  let queue: Promise<Err | null> | null = null;
+
+  /** Takes main's answer; an open electronic tender is the one on screen. */
+  const show = (sale: SaleView, patch: Partial<SaleState> = {}) => {
+    const open = openTenderOf(sale);
+    set({ sale, ...(open ? { watching: open.paymentId } : {}), ...patch });
+  };
+
+  /** The sale to edit: main's open one, or a new one for the first tap. */
+  const openSale = async (): Promise<Result<SaleView>> => {
+    const cur = get().sale;
+    if (cur && cur.status === 'open') return { ok: true, value: cur };
+    const res = await call('sales.open');
+    if (res.ok) show(res.value, { step: 'none', watching: null });
+    return res;
+  };
+
+  const runQueue = async (): Promise<Err | null> => {
+    await null; // yield first, so `queue` is set before this can clear it
+    let failure: Err | null = null;
+    set({ syncing: true, linesError: null });
+    while (draft) {
+      const sending = draft;
+      const sale = await openSale();
+      if (!sale.ok) {
+        failure = sale;
+        break;
+      }
+      const input = edit.setLinesInput(sale.value.id, sending);
+      // A discount above the owner's threshold needs the owner: the PIN prompt, then the same lines again.
+      const res = await withApproval((approval) => call('sales.setLines', { ...input, ...approval }));
+      if (!res.ok) {
+        failure = res;
+        break;
+      }
+      show(res.value);
+      if (draft === sending) draft = null;
+    }
+    // Refused: the edits queued behind it are dropped too; the basket shows main's last answer.
+    draft = null;
+    queue = null;
+    set({ syncing: false, linesError: failure });
+    return failure;
+  };
+
+  /** Applies one edit to the latest basket and makes sure it is sent. */
+  const change = (fn: (d: edit.Draft) => edit.Draft): Promise<Err | null> => {
+    draft = fn(draft ?? edit.draftOf(get().sale));
+    queue ??= runQueue();
+    return queue;
+  };
+
+  /** Runs one tender-side call: one at a time, after the basket reached main. */
+  const tenderCall = async (run: (sale: SaleView) => Promise<Result<SaleView>>, patch: (s: SaleView) => Partial<SaleState> = () => ({})) => {
+    if (get().busy) return false;
+    set({ busy: true, tenderError: null });
+    if (queue) await queue;
+    const sale = get().sale;
+    if (!sale) {
+      set({ busy: false });
+      return false;
+    }
+    const res = await run(sale);
+    if (res.ok) show(res.value, { busy: false, ...patch(res.value) });
+    else set({ busy: false, tenderError: res });
+    return res.ok;
+  };
+
+  /** The tender an addTender answer added: the highest sequence number. */
+  const newest = (sale: SaleView) => [...sale.tenders].sort((a, b) => b.seq - a.seq)[0]?.paymentId ?? null;
+
+  return {
+    sale: null,
+    step: 'none',
+    watching: null,
+    method: null,
+    syncing: false,
+    busy: false,
+    linesError: null,
+    tenderError: null,
+
+    async load() {
+      const res = await call('sales.current');
+      if (!res.ok) return;
+      if (res.value) show(res.value);
+      else if (get().sale?.status === 'open') set({ sale: null, step: 'none', watching: null });
+    },
+
+    receive(sale) {
+      const cur = get().sale;
+      // Our own edit's answer is on its way; an older push must not undo a newer answer.
+      if (cur && sale.id === cur.id && (queue || sale.updatedAt < cur.updatedAt)) return;
+      // Another sale settling in the background (a late webhook) never replaces the one on screen.
+      if (cur && sale.id !== cur.id) return;
+      if (!cur && sale.status !== 'open') return;
+      show(sale);
+    },
+
+    addProduct: (sku) => void change((d) => edit.addSku(d, sku)),
+    setQuantity: (lineId, quantity) => void change((d) => edit.setQuantity(d, lineId, quantity)),
+    removeLine: (lineId) => void change((d) => edit.removeLine(d, lineId)),
+    clear: () => change(() => ({ lines: [], saleDiscounts: [] })),
+    setLineDiscount: (lineId, discount) => change((d) => edit.setLineDiscount(d, lineId, discount)),
+    setSaleDiscount: (discount) => change((d) => edit.setSaleDiscount(d, discount)),
+
+    chooseMethod: (method) => set({ method, tenderError: null }),
+
+    async charge(method) {
+      set({ method, tenderError: null });
+      if (isCash(method)) {
+        set({ step: 'cash' });
+        return;
+      }
+      await tenderCall(
+        (sale) => call('sales.addTender', { saleId: sale.id, method }),
+        (sale) => ({ step: 'none', watching: newest(sale) }),
+      );
+    },
+
+    openPart: () => set({ step: 'part', tenderError: null }),
+    back: () => set({ step: 'none', tenderError: null }),
+
+    payCash: (received) =>
+      tenderCall(
+        (sale) => call('sales.addTender', { saleId: sale.id, method: 'cash', ...(received === null ? {} : { received }) }),
+        () => ({ step: 'none', watching: null }),
+      ),
+
+    payPart: (method, amount) =>
+      tenderCall(
+        (sale) => call('sales.addTender', { saleId: sale.id, method, amount }),
+        (sale) => ({ step: 'none', watching: newest(sale) }),
+      ),
+
+    async cancelTender() {
+      const open = get().sale ? openTenderOf(get().sale as SaleView) : null;
+      if (!open) return;
+      await tenderCall((sale) => call('sales.cancelTender', { saleId: sale.id, paymentId: open.paymentId }), () => ({ watching: open.paymentId }));
+    },
+
+    acknowledge: () => set({ watching: null, step: 'none', tenderError: null }),
+
+    async voidSale(reason) {
+      let refusal: Err | null = null;
+      await tenderCall(async (sale) => {
+        const res = await withApproval((approval) => call('sales.void', { saleId: sale.id, reason: reason.trim(), ...approval }));
+        if (!res.ok) refusal = res;
+        return res;
+      }, () => ({ step: 'none', watching: null }));
+      return refusal;
+    },
+
+    async newSale() {
+      const sale = get().sale;
+      const nothingPaid = sale?.status === 'open' && sale.paid === 0 && sale.editable;
+      if (nothingPaid) {
+        set({ watching: null, step: 'none', tenderError: null, method: null });
+        await get().clear();
+        return;
+      }
+      if (get().busy) return;
+      set({ busy: true, tenderError: null });
+      const res = await call('sales.open');
+      if (res.ok) show(res.value, { busy: false, step: 'none', watching: null, method: null, linesError: null });
+      else set({ busy: false, tenderError: res });
+    },
+  };
+});
