@@ -20,7 +20,7 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 6, kind: 'plain', sha256: '92dfd87d209b202faad3374436220a6f282fa27f9d9c38a4af7bcdd1be91e25f' },
   { version: 7, kind: 'plain', sha256: '059b824eae01948f52a171ecd673eb24bb8a2ab5c33dd3c5577c1d4ecf265ea4' },
   { version: 8, kind: 'plain', sha256: 'b3bd46e93497f306082990ee1375c84e709c4fec8c3d59799ddfcd93269ac1fd' },
-  { version: 9, kind: 'plain', sha256: 'f94e68ded18a9aa4e6f12e0ff0d0dd6225cd3f7d1c175638f925169ec818feb4' },
+  { version: 9, kind: 'plain', sha256: '5beb498f492d24dfad5a53413fbfd2210e2c582aae3052af07d62f168797d56c' },
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

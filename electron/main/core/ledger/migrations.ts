@@ -436,7 +436,10 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   // `drawer_movements` is cash taken out of the drawer (a cash or VA/store
   // refund paid from the drawer, cash handed back on a void, a "no sale"
   // opening): never a gateway status, so reconciliation never undoes it.
-  // Products get a tax class; closings get sale and tender counts.
+  // Products get a tax class and a barcode (what a scanner reads); closings
+  // get sale and tender counts. A tender the cashier stopped waiting for is
+  // `abandoned_at` (cancelled in the background); if its customer paid it
+  // anyway, the owner's `late_decision` says what became of the money.
   {
     kind: 'plain',
     sql: `
@@ -479,6 +482,8 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     change_given  INTEGER CHECK (change_given IS NULL OR change_given >= 0),
     items         TEXT NOT NULL CHECK (json_valid(items)),
     created_at    TEXT NOT NULL,
+    abandoned_at  TEXT,
+    late_decision TEXT CHECK (late_decision IS NULL OR (length(late_decision) BETWEEN 1 AND 32 AND late_decision GLOB '[a-z]*' AND late_decision NOT GLOB '*[^a-z0-9_]*')),
     UNIQUE (sale_id, seq)
   ) STRICT, WITHOUT ROWID;
 
@@ -498,6 +503,9 @@ export const MIGRATIONS: readonly MigrationStep[] = [
 
   ALTER TABLE products ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard'
     CHECK (length(tax_class) BETWEEN 1 AND 32 AND tax_class GLOB '[a-z]*' AND tax_class NOT GLOB '*[^a-z0-9_]*');
+  ALTER TABLE products ADD COLUMN barcode TEXT
+    CHECK (barcode IS NULL OR (length(barcode) BETWEEN 4 AND 64 AND barcode NOT GLOB '*[^0-9A-Za-z._-]*'));
+  CREATE UNIQUE INDEX products_barcode ON products(barcode) WHERE barcode IS NOT NULL;
   ALTER TABLE day_closings ADD COLUMN sale_count INTEGER CHECK (sale_count IS NULL OR sale_count >= 0);
   ALTER TABLE day_closings ADD COLUMN tender_count INTEGER CHECK (tender_count IS NULL OR tender_count >= 0);
   ALTER TABLE day_closings ADD COLUMN cash_received INTEGER CHECK (cash_received IS NULL OR cash_received >= 0);
