@@ -17,7 +17,8 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
+        // The till's bridge, and the customer display's receive-only one.
+        input: { index: resolve('electron/preload/index.ts'), display: resolve('electron/preload/display.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -27,7 +28,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
+      // The till, and the customer-facing display (its own page, no invoke).
+      rolldownOptions: { input: { index: resolve('renderer/index.html'), display: resolve('renderer/display.html') } },
     },
   },
 });

@@ -2,11 +2,13 @@
  * Composition root of the Electron app: build the plain-Node services, carry
  * the contract over IPC, open the window. Everything with logic lives in core/.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServices, type Services } from './core/container';
-import { pushEvent, registerIpc } from './shell/ipc';
+import { deliversTo } from './core/display/display-callers';
+import { createDisplayWindow, displayPreloadPathFrom } from './shell/display-window';
+import { pushDisplay, pushEvent, registerIpc } from './shell/ipc';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, preloadPathFrom } from './shell/window';
 
@@ -22,6 +24,10 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let services: Services | undefined;
   let win: BrowserWindow | undefined;
+  // The customer-facing display: receives `display.updated` only, may never invoke.
+  let display: BrowserWindow | undefined;
+  // Every display's webContents, for as long as it exists: the IPC handler refuses them.
+  const displayContents = new WeakSet<WebContents>();
 
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();
@@ -39,9 +45,23 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       dataDir: process.env.KASIR_DATA_DIR ?? app.getPath('userData'),
     });
-    registerIpc(services, devServerUrl);
+    const running = services;
+    registerIpc(services, devServerUrl, (contents) => displayContents.has(contents));
     win = await createMainWindow({ preloadPath: preloadPathFrom(mainDir), devServerUrl });
-    services.onEvent((name, payload) => win && pushEvent(win.webContents, name, payload));
+    // The till is the app: closing it quits, even with the customer display still open.
+    win.on('closed', () => app.quit());
+    services.onEvent((name, payload) => {
+      if (win && deliversTo(name, false)) pushEvent(win.webContents, name, payload);
+      if (display && deliversTo(name, true)) pushDisplay(display.webContents, payload);
+    });
+    display = createDisplayWindow({
+      preloadPath: displayPreloadPathFrom(mainDir),
+      devServerUrl,
+      onLoaded: (shown) => pushDisplay(shown.webContents, running.display()),
+      onLoadFailed: (e) => console.warn('customer display did not load', e),
+    });
+    displayContents.add(display.webContents);
+    display.on('closed', () => (display = undefined));
     // One machine-readable line for test harnesses and supervisors.
     process.stdout.write(JSON.stringify({ ready: true, ...services.describe() }) + '\n');
   }).catch((e: unknown) => {

@@ -26,9 +26,12 @@ import { SignInScreen } from './features/session/sign-in-screen';
 import { OwnerSetupDialog } from './features/session/owner-setup';
 import { ApprovalPrompt } from './features/session/approval-prompt';
 import { LanguageSwitch } from './components/language-switch';
+import { ConnectionIndicator } from './features/connection/connection-indicator';
 import { useNoticeText } from './components/error-message';
 import type { AppNotice } from '../../shared/contract/events';
 import { useShopZone } from './i18n/format';
+import { adoptRememberedLanguage } from './i18n';
+import './demo-banner.css';
 
 const TABS = ['till', 'history', 'today', 'products', 'settings', 'staff', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -50,7 +53,8 @@ export function App() {
   const products = useCatalog((s) => s.products);
   const loadCatalog = useCatalog((s) => s.load);
   const [tab, setTab] = useState<Tab>('till');
-  const [notice, setNotice] = useState<AppNotice | null>(null);
+  // Several notices can arrive together (start-up recovery): each stays until tapped away.
+  const [notices, setNotices] = useState<AppNotice[]>([]);
   const noticeText = useNoticeText();
   const applyUpdate = usePayments((s) => s.applyUpdate);
   const receiveSale = useSale((s) => s.receive);
@@ -67,6 +71,7 @@ export function App() {
   useEffect(() => {
     void call('app.info').then((r) => {
       if (!r.ok) return;
+      void adoptRememberedLanguage(r.value.language);
       setInfo(r.value);
       setZone(r.value.zone);
     });
@@ -74,7 +79,7 @@ export function App() {
     const offUpdate = subscribe('payment.updated', ({ payment }) => applyUpdate(payment));
     // Main owns the sale: every change to it (a tender paid by webhook, a line set) is pushed here.
     const offSale = subscribe('sale.updated', ({ sale }) => receiveSale(sale));
-    const offNotice = subscribe('app.notice', setNotice);
+    const offNotice = subscribe('app.notice', (n) => setNotices((list) => [...list.filter((o) => o.code !== n.code), n].slice(-3)));
     // Idle sign-out, a sign-in elsewhere, the owner created: main says "changed", this window asks who it is now.
     const offSession = subscribe('session.changed', () => void loadSession());
     return () => {
@@ -117,14 +122,28 @@ export function App() {
                 {t(`gateway.${info.gateway}`)}
               </span>
             )}
+            <ConnectionIndicator />
             <SessionBar />
             <LanguageSwitch />
           </header>
-          {notice && (
-            <div className="notice" role="status" data-testid="app-notice" data-code={notice.code} data-level={notice.level} onClick={() => setNotice(null)}>
-              {noticeText(notice)}
+          {info?.gateway === 'emulator' && (
+            <div className="demo-banner" role="alert" data-testid="demo-banner">
+              {t('app.demoBanner')}
             </div>
           )}
+          {notices.map((notice) => (
+            <div
+              key={notice.code}
+              className="notice"
+              role="status"
+              data-testid="app-notice"
+              data-code={notice.code}
+              data-level={notice.level}
+              onClick={() => setNotices((list) => list.filter((o) => o !== notice))}
+            >
+              {noticeText(notice)}
+            </div>
+          ))}
           <main>
             {tab === 'till' && <TillScreen products={products} methods={info?.methods ?? []} printer={info?.printer ?? 'none'} />}
             {tab === 'history' && <HistoryScreen printer={info?.printer ?? 'none'} />}

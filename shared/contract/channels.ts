@@ -7,6 +7,7 @@ import { SECRET_NAMES } from '../domain/gateway';
 import {
   cartItem,
   catalogProduct,
+  connectionState,
   dayClosing,
   dayCsv,
   dayReport,
@@ -53,7 +54,19 @@ export const channels = {
       methods: z.array(paymentMethod),
       /** Which receipt printer is set up (no address): the UI offers thermal printing unless 'none'. */
       printer: z.enum(['none', 'tcp', 'device']),
+      /** The language the cashier last chose (main keeps it in `<dataDir>/ui.json`): the UI starts in it. */
+      language: z.enum(['id', 'en']),
     }),
+  },
+  /** Remembers the UI language for this till (any caller, no session needed: the sign-in screen has the switch too). */
+  'app.setLanguage': {
+    input: z.strictObject({ language: z.enum(['id', 'en']) }),
+    output: z.strictObject({ language: z.enum(['id', 'en']) }),
+  },
+  /** Whether Midtrans answers, from the outcomes of real calls plus a rare idle probe (event `app.connection` on every change). */
+  'app.connection': {
+    input: none,
+    output: connectionState,
   },
   /** What the till sells: active products in the merchant's sort order. */
   'catalog.list': {
@@ -304,6 +317,8 @@ export type PrivilegedChannel = (typeof PRIVILEGED_CHANNELS)[number];
 /** Channels any caller may use without a session (everything else needs one: SIGN_IN_REQUIRED). */
 export const SESSIONLESS_CHANNELS = [
   'app.info',
+  'app.connection',
+  'app.setLanguage',
   'session.current',
   'session.roster',
   'session.signIn',

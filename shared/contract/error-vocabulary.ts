@@ -87,6 +87,7 @@ export const ERROR_VARIANTS = {
       'order_active',
       'refund_went_through',
       'sku_exists',
+      'barcode_exists',
       'catalog_changed',
       'owner_exists',
       'owner_protected',
@@ -203,6 +204,19 @@ export function errorVariant(code: ErrorCode, params: ErrorParams): string | nul
  * - `charge_not_made` {orderId}: a charge whose outcome was unknown was never made: it may be charged again;
  * - `clock_skew` {minutes, direction}: the till's clock is `minutes` (whole, ≥ 1) `ahead` of or `behind`
  *   Midtrans' clock; payments follow Midtrans' time, the cashier should set the computer's clock right.
+ * - `abandoned_tender_paid` {saleId, paymentId, method, amount}: a tender the cashier stopped waiting for was paid
+ *   anyway; the owner decides (keep or refund, `sales.latePayments`);
+ * - `payments_changed_while_down` {count, paid, failed}: payments that moved while the till was closed (start-up);
+ * - `refund_refused` {paymentId, amount}: a refund that was queued was refused by Midtrans later.
  */
-export const NOTICE_CODES = ['keys_not_configured', 'payments_recovered', 'charge_found', 'charge_not_made', 'clock_skew'] as const;
+export const NOTICE_CODES = [
+  'keys_not_configured',
+  'payments_recovered',
+  'charge_found',
+  'charge_not_made',
+  'clock_skew',
+  'abandoned_tender_paid',
+  'payments_changed_while_down',
+  'refund_refused',
+] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { errorParams, NOTICE_CODES } from './error-vocabulary';
-import { paymentView, updateSource } from './schemas';
+import { connectionState, paymentView, updateSource } from './schemas';
 import { saleView } from './sale-schemas';
 
 /** Something the till tells the cashier unasked, worded by the renderer from `code` + `params` (`notice.<code>`). */
@@ -22,6 +22,13 @@ export const events = {
   'app.notice': appNotice,
   /** The sale changed (lines, a tender, a tender's payment, paid, voided): the till and the customer display render it. */
   'sale.updated': z.strictObject({ sale: saleView }),
+  /**
+   * What the customer-facing display shows: the till's sale (null: none yet) and whether it is demo money.
+   * Shells deliver it to display callers only, and nothing else to them.
+   */
+  'display.updated': z.strictObject({ sale: saleView.nullable(), demo: z.boolean() }),
+  /** Midtrans became reachable or unreachable (same payload as `app.connection`). */
+  'app.connection': connectionState,
 } as const;
 
 export type Events = typeof events;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { approval } from './staff-schemas';
-import { saleId, saleInputs, saleReceipt, saleSummary, saleView } from './sale-schemas';
+import { latePayment, saleId, saleInputs, saleReceipt, saleSummary, saleView } from './sale-schemas';
 import { shopDay } from './schemas';
 
 const withApproval = { approval: approval.optional() };
@@ -61,6 +61,34 @@ export const saleChannels = {
     output: saleView,
   },
   /**
+   * The cashier stops waiting for an open tender (creating or pending), or
+   * switches method: the tender stops counting at once (its part is due
+   * again; lines editable again if nothing is paid) and main cancels it at
+   * the gateway in the background (retried while Midtrans is unreachable; a
+   * charge that never answered is first resolved by status, never sent
+   * twice). If its customer pays it anyway: `app.notice` `abandoned_tender_paid`
+   * and `sales.latePayments` lists it until the owner decides.
+   */
+  'sales.abandonTender': {
+    input: saleInputs.abandonTender,
+    output: saleView,
+  },
+  /** Abandoned tenders that were paid anyway and await the owner's decision, oldest first. */
+  'sales.latePayments': {
+    input: z.strictObject({}).optional(),
+    output: z.array(latePayment),
+  },
+  /**
+   * The owner's decision on a late payment: `refund` (through Midtrans for
+   * QRIS/e-wallet, else from the drawer) or `keep` (it counts against its
+   * sale if still open; if the sale was settled otherwise the same amount
+   * goes back to the customer from the drawer). Owner. Answers the sale.
+   */
+  'sales.resolveLatePayment': {
+    input: saleInputs.resolveLatePayment.extend(withApproval),
+    output: saleView,
+  },
+  /**
    * Voids an open sale (before the goods are handed over): open electronic
    * tenders cancelled at the gateway, paid ones refunded (QRIS/e-wallet
    * through Midtrans, cash and VA/store codes from the drawer). Owner.
@@ -96,4 +124,4 @@ export const saleChannels = {
 } as const;
 
 /** Sales channels only the owner may use (added to PRIVILEGED_CHANNELS). */
-export const PRIVILEGED_SALE_CHANNELS = ['sales.void', 'sales.refundToDrawer'] as const;
+export const PRIVILEGED_SALE_CHANNELS = ['sales.void', 'sales.refundToDrawer', 'sales.resolveLatePayment'] as const;

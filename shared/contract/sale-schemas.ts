@@ -112,6 +112,10 @@ export const tenderView = z.strictObject({
   change: rupiah.nullable(),
   /** Returned from the drawer for this tender (drawer refunds / void returns). */
   drawerRefunded: rupiah,
+  /** The cashier stopped waiting for it (`sales.abandonTender`): it no longer counts as open; main cancels it in the background. */
+  abandoned: z.boolean(),
+  /** Abandoned and not yet final at the gateway: the background cancel is still trying ("membatalkan…"). */
+  cancelling: z.boolean(),
   payment: paymentView,
 });
 export type TenderView = z.infer<typeof tenderView>;
@@ -183,6 +187,21 @@ export const saleView = z.strictObject({
 });
 export type SaleView = z.infer<typeof saleView>;
 
+/**
+ * A tender the cashier abandoned that its customer paid anyway, waiting for
+ * the owner's decision (`sales.resolveLatePayment`).
+ */
+export const latePayment = z.strictObject({
+  saleId,
+  /** The sale's receipt number when it was settled (by this or another tender); null while open or voided. */
+  receiptNo: z.string().nullable(),
+  paymentId: z.string(),
+  method: paymentMethod,
+  amount: rupiah,
+  paidAt: z.string().nullable(),
+});
+export type LatePayment = z.infer<typeof latePayment>;
+
 /** A line of a sale list (history). */
 export const saleSummary = z.strictObject({
   id: saleId,
@@ -232,6 +251,8 @@ export const saleInputs = {
     received: rupiah.optional(),
   }),
   cancelTender: z.strictObject({ saleId, paymentId }),
+  abandonTender: z.strictObject({ saleId, paymentId }),
+  resolveLatePayment: z.strictObject({ paymentId, decision: z.enum(['keep', 'refund']) }),
   void: z.strictObject({ saleId, reason }),
   refundToDrawer: z.strictObject({ saleId, paymentId, amount: rupiah.min(1).optional(), reason }),
   openDrawer: z.strictObject({ reason }),

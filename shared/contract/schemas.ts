@@ -30,8 +30,18 @@ export const product = z.strictObject({
   price: rupiah,
   category: z.string(),
   taxClass,
+  /** What a barcode scanner reads; null when the product has none. */
+  barcode: z.string().nullable(),
 });
 export type Product = z.infer<typeof product>;
+
+/** A barcode as a scanner types it (EAN-13, UPC, Code 128…): 4–64 of letters, digits, ".", "_", "-"; kept as typed (exact match). */
+export const productBarcode = z
+  .string()
+  .trim()
+  .min(4, 'barcode is at least 4 characters')
+  .max(64, 'barcode is at most 64 characters')
+  .regex(/^[0-9A-Za-z._-]+$/, 'barcode may only contain letters, digits, ".", "_" and "-"');
 
 /**
  * A product code as the merchant types it: trimmed and upper-cased (so "es-jeruk"
@@ -69,6 +79,8 @@ export const productInput = z.strictObject({
   isNew: z.boolean().optional(),
   /** Absent: a new product is `standard`, an existing one keeps its class. */
   taxClass: taxClass.optional(),
+  /** Absent: a new product has none, an existing one keeps its own; null clears it. */
+  barcode: productBarcode.nullable().optional(),
 });
 export type ProductInput = z.input<typeof productInput>;
 
@@ -116,8 +128,22 @@ export const paymentView = z.strictObject({
    * the till's clock (what the cashier compares with) it is `expiresAt − clockOffsetMs`.
    */
   clockOffsetMs: z.number().int().optional(),
+  /** A refund was asked for and Midtrans has not confirmed it yet ("diajukan, belum diproses"); absent = false. */
+  refundQueued: z.boolean().optional(),
 });
 export type PaymentView = z.infer<typeof paymentView>;
+
+/**
+ * Whether Midtrans answers (`app.connection`, and the event of that name on
+ * every change): any answer = online; a call that could not be delivered =
+ * offline; unknown until the first call. `lastError` is the failure's code.
+ */
+export const connectionState = z.strictObject({
+  state: z.enum(['online', 'offline', 'unknown']),
+  since: z.string().nullable(),
+  lastError: z.string().optional(),
+});
+export type ConnectionState = z.infer<typeof connectionState>;
 
 export const secretStatus = z.strictObject({
   configured: z.boolean(),

@@ -56,6 +56,14 @@ export interface AmountLimits {
   readonly max: number | null;
 }
 
+/**
+ * What the customer sees at a counter when the till charges the method: a QR
+ * to scan, a number or code to pay with (VA, bill key, store code), cash —
+ * or only a redirect link, which a customer standing at a counter cannot open
+ * (the till offers such a method disabled, with the reason).
+ */
+export type CounterView = 'qr' | 'code' | 'cash' | 'redirect_only';
+
 /** Everything Kasir knows about one payment method. */
 export interface PaymentMethodSpec {
   readonly family: PaymentFamily;
@@ -63,7 +71,11 @@ export interface PaymentMethodSpec {
   readonly labelKey: `method.${string}`;
   /** Untranslated short name: receipts (brands are not translated), log and error texts. */
   readonly name: string;
-  /** The API a fresh install routes it to (settings.json `routing` may override within what the method supports). */
+  /**
+   * The payment engine's default API for the method. The till routes a fresh
+   * install by {@link TILL_API_FOR} (this, or `counterApi` where the counter
+   * needs another API); settings.json `routing` may override within what the method supports.
+   */
   readonly defaultApi: GatewayApi;
   /** How the Core API charges it; null = not available there. */
   readonly coreApi: CoreApiCharge | null;
@@ -83,6 +95,14 @@ export interface PaymentMethodSpec {
    */
   readonly reversible: boolean;
   readonly amount: AmountLimits;
+  /** What the customer sees at a counter on `counterApi` (see {@link counterViewOf} for another API). */
+  readonly counter: CounterView;
+  /**
+   * The API that shows the customer `counter`, when only one does: GoPay is a
+   * QR (`qr_string`) on the Core API, a redirect on SNAP-BI direct debit. The
+   * till routes the method there unless settings.json says otherwise.
+   */
+  readonly counterApi?: GatewayApi;
 }
 
 const WALLET_MINUTES = 15;
@@ -94,67 +114,67 @@ const SPECS = {
   qris: {
     family: 'qris', labelKey: 'method.qris', name: 'QRIS', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'qris', acquirer: 'gopay' }, snapBi: { kind: 'qris', acquirer: 'gopay' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, reversible: false, amount: { min: 1, max: 10_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, reversible: false, amount: { min: 1, max: 10_000_000 }, counter: 'qr',
   },
   gopay: {
     family: 'ewallet', labelKey: 'method.gopay', name: 'GoPay', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'gopay' }, snapBi: { kind: 'debit', payOption: 'GOPAY' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, reversible: false, amount: { min: 1, max: 20_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 7, partial: true }, reversible: false, amount: { min: 1, max: 20_000_000 }, counter: 'qr', counterApi: 'core_api',
   },
   shopeepay: {
     family: 'ewallet', labelKey: 'method.shopeepay', name: 'ShopeePay', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'shopeepay' }, snapBi: { kind: 'debit', payOption: 'SHOPEEPAY' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 365, partial: false }, reversible: false, amount: { min: 1, max: 20_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 365, partial: false }, reversible: false, amount: { min: 1, max: 20_000_000 }, counter: 'redirect_only',
   },
   dana: {
     family: 'ewallet', labelKey: 'method.dana', name: 'DANA', defaultApi: 'snap_bi',
     coreApi: null, snapBi: { kind: 'debit', payOption: 'DANA' },
-    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 45, partial: true }, reversible: false, amount: { min: 1, max: 20_000_000 },
+    validityMinutes: WALLET_MINUTES, refund: { viaGateway: true, windowDays: 45, partial: true }, reversible: false, amount: { min: 1, max: 20_000_000 }, counter: 'redirect_only',
   },
   va_bca: {
     family: 'va', labelKey: 'method.va_bca', name: 'VA BCA', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'bca' }, snapBi: { kind: 'va', bank: 'bca' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 10_000, max: 20_000_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 10_000, max: 20_000_000_000 }, counter: 'code',
   },
   va_bni: {
     family: 'va', labelKey: 'method.va_bni', name: 'VA BNI', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'bni' }, snapBi: { kind: 'va', bank: 'bni' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: null },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: null }, counter: 'code',
   },
   va_bri: {
     family: 'va', labelKey: 'method.va_bri', name: 'VA BRI', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'bri' }, snapBi: { kind: 'va', bank: 'bri' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 20_000_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 20_000_000_000 }, counter: 'code',
   },
   va_permata: {
     family: 'va', labelKey: 'method.va_permata', name: 'VA Permata', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'permata' }, snapBi: { kind: 'va', bank: 'permata' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 9_999_999_999 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 9_999_999_999 }, counter: 'code',
   },
   va_cimb: {
     family: 'va', labelKey: 'method.va_cimb', name: 'VA CIMB', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'bank_transfer', bank: 'cimb' }, snapBi: { kind: 'va', bank: 'cimb' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 250_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 250_000_000 }, counter: 'code',
   },
   mandiri_bill: {
     family: 'bill', labelKey: 'method.mandiri_bill', name: 'Mandiri Bill', defaultApi: 'snap_bi',
     coreApi: { paymentType: 'echannel' }, snapBi: { kind: 'va', bank: 'mandiri' },
-    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 50_000_000_000 },
+    validityMinutes: VA_MINUTES, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 50_000_000_000 }, counter: 'code',
   },
   indomaret: {
     family: 'cstore', labelKey: 'method.indomaret', name: 'Indomaret', defaultApi: 'core_api',
     coreApi: { paymentType: 'cstore', store: 'indomaret' }, snapBi: null,
-    validityMinutes: null, refund: NO_REFUND, reversible: true, amount: { min: 10_000, max: 5_000_000 },
+    validityMinutes: null, refund: NO_REFUND, reversible: true, amount: { min: 10_000, max: 5_000_000 }, counter: 'code',
   },
   alfamart: {
     family: 'cstore', labelKey: 'method.alfamart', name: 'Alfamart', defaultApi: 'core_api',
     coreApi: { paymentType: 'cstore', store: 'alfamart' }, snapBi: null,
-    validityMinutes: null, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 2_500_000 },
+    validityMinutes: null, refund: NO_REFUND, reversible: true, amount: { min: 1, max: 2_500_000 }, counter: 'code',
   },
   cash: {
     family: 'cash', labelKey: 'method.cash', name: 'Cash', defaultApi: 'none',
     coreApi: null, snapBi: null,
-    validityMinutes: null, refund: NO_REFUND, reversible: false, amount: { min: 1, max: null },
+    validityMinutes: null, refund: NO_REFUND, reversible: false, amount: { min: 1, max: null }, counter: 'cash',
   },
 } as const satisfies Record<string, PaymentMethodSpec>;
 
@@ -185,6 +205,28 @@ export const PAYMENT_METHODS = Object.freeze(entries.map(([method]) => method)) 
 export const DEFAULT_API_FOR: Readonly<Record<PaymentMethod, GatewayApi>> = Object.freeze(
   Object.fromEntries(entries.map(([method, spec]) => [method, spec.defaultApi])) as Record<PaymentMethod, GatewayApi>,
 );
+
+/**
+ * How a fresh till routes each method: {@link DEFAULT_API_FOR}, except where
+ * only another API shows the customer something usable at a counter
+ * (`counterApi`: GoPay as a QR through the Core API).
+ */
+export const TILL_API_FOR: Readonly<Record<PaymentMethod, GatewayApi>> = Object.freeze(
+  Object.fromEntries(entries.map(([method, spec]) => [method, spec.counterApi ?? spec.defaultApi])) as Record<PaymentMethod, GatewayApi>,
+);
+
+/**
+ * What the customer sees at a counter when `method` is charged through `api`:
+ * the registry's `counter` on the API that gives it, else only a redirect.
+ */
+export function counterViewOf(method: PaymentMethod, api: GatewayApi): CounterView {
+  const spec = PAYMENT_METHOD_SPECS[method];
+  if (spec.counterApi !== undefined && api !== spec.counterApi) return 'redirect_only';
+  return spec.counter;
+}
+
+/** Methods a customer at a counter can pay only through a redirect link: offered disabled, with the reason. */
+export const REDIRECT_ONLY_METHODS: readonly PaymentMethod[] = methodsWhere((spec) => spec.counter === 'redirect_only');
 
 /** Methods Core API v2 can charge (DANA exists only on SNAP-BI). */
 export const CORE_API_METHODS: readonly PaymentMethod[] = methodsWhere((spec) => spec.coreApi !== null);

@@ -13,7 +13,11 @@
  *    paid while on the screen, and over the whole window of an unpaid QRIS,
  *    VA and store code; with the status scheduler's counters (calls per kind,
  *    busiest minute against the ceiling, counts released per payment).
+ * 5. The till on screen (group `shell`, browser-shell.bench.ts): Charge → QR
+ *    visible and emulator pay → "Lunas", beyond the emulator's own time.
  *
+ * Groups: `npm run bench -- charge notify listener polling shell` runs only
+ * those (none named: all).
  * Everything runs against the in-process emulator over real HTTPS with a real
  * SQLite file (synchronous=FULL). No keychain: credentials go through an
  * in-memory SecretStore. Options: BENCH_QUICK=1 for a smoke-sized run.
@@ -30,6 +34,7 @@ import type { ChargeRequest, PaymentGateway } from '../../electron/main/core/gat
 import { RandomIds } from '../../electron/main/core/payments/ids';
 import type { PaymentStatus, UpdateSource } from '../../shared/domain/payment';
 import { startBenchEngine, type BenchEngine } from './bench-engine';
+import { browserShellBench } from './browser-shell.bench';
 import { fmt, mean, percentile, tick } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -443,17 +448,35 @@ async function unpaidWindows(emulator: RunningEmulator): Promise<void> {
 
 // ---------------------------------------------------------------- main
 
+/** Groups `npm run bench -- <group>…` can pick (none named: all of them). */
+const GROUPS = ['charge', 'notify', 'listener', 'polling', 'shell'] as const;
+type Group = (typeof GROUPS)[number];
+
+function chosenGroups(args: readonly string[]): Set<Group> {
+  const unknown = args.filter((a) => !(GROUPS as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`unknown bench group ${unknown.join(', ')}; groups: ${GROUPS.join(', ')}`);
+  return new Set(args.length ? (args as Group[]) : GROUPS);
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const emulator = await startEmulator({ persist: false });
-  try {
-    await chargeOverhead(emulator);
-    await notificationLatency(emulator);
-    await listenerThroughput(emulator);
-    await pollingCalls(emulator);
-  } finally {
-    await emulator.close();
+  const groups = chosenGroups(process.argv.slice(2));
+  const engineGroups: [Group, (e: RunningEmulator) => Promise<void>][] = [
+    ['charge', chargeOverhead],
+    ['notify', notificationLatency],
+    ['listener', listenerThroughput],
+    ['polling', pollingCalls],
+  ];
+  if (engineGroups.some(([g]) => groups.has(g))) {
+    const emulator = await startEmulator({ persist: false });
+    try {
+      for (const [group, run] of engineGroups) if (groups.has(group)) await run(emulator);
+    } finally {
+      await emulator.close();
+    }
   }
+  // The till on screen: the browser shell with its own embedded emulator (issue 11).
+  if (groups.has('shell')) rows.push(...(await browserShellBench({ sales: QUICK ? 30 : 40, log })));
   process.stdout.write(
     `\nKasir payment engine benchmark (${QUICK ? 'quick' : 'full'}; Node ${process.version}; ${fmt((performance.now() - t0) / 1000, 1)} s; ` +
       'emulator in-process over HTTPS, SQLite synchronous=FULL)\n',

@@ -91,7 +91,7 @@ test.describe('the owner closes the day', () => {
     await createOwner(page);
     await cashSale(page, 'KOPI-HITAM');
     await page.getByTestId('product-MATCHA').click();
-    await page.getByTestId('method-select').selectOption('qris');
+    await page.getByTestId('method-qris').click();
     await page.getByTestId('charge').click();
     await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'pending');
 

@@ -12,18 +12,19 @@ test('the till speaks Indonesian by default; English is one tap away and survive
 
   // A VA sale waits, tells the customer where to transfer, and can be cancelled.
   await page.getByTestId('product-MATCHA').click();
-  await page.getByTestId('method-select').selectOption('va_bni');
+  await page.getByTestId('method-va_bni').click();
   await page.getByTestId('charge').click();
   await expect(status).toHaveText('Menunggu pembayaran');
   await expect(page.getByTestId('payment-screen')).toContainText('Transfer ke virtual account BNI');
-  await expect(page.getByTestId('valid-until')).toContainText(/^Berlaku sampai \d{2}\.\d{2}\.\d{2} WIB$/);
+  // A VA is valid for a day: its expiry says which day (issue 11), then the time as before.
+  await expect(page.getByTestId('valid-until')).toContainText(/^Berlaku sampai \S+, \d{1,2} \S+ pukul \d{2}\.\d{2}\.\d{2} WIB$/);
   await page.getByTestId('cancel-payment').click();
   await expect(status).toHaveText('Dibatalkan');
   await page.getByTestId('new-sale').click();
 
   // A cash sale is "Lunas", confirmed by the cashier.
   await page.getByTestId('product-KOPI-SUSU').click();
-  await page.getByTestId('method-select').selectOption('cash');
+  await page.getByTestId('method-cash').click();
   await expect(page.getByTestId('charge')).toHaveText('Tagih Rp 18.000');
   await page.getByTestId('charge').click();
   await expect(page.getByTestId('cash-confirm')).toHaveText('Terima Rp 18.000');

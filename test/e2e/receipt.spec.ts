@@ -21,7 +21,7 @@ test.describe('the receipt', () => {
     await page.getByTestId('product-NASI-GORENG').click();
     await page.getByTestId('product-TEH-MANIS').click();
     await page.getByTestId('product-TEH-MANIS').click();
-    await page.getByTestId('method-select').selectOption('qris');
+    await page.getByTestId('method-qris').click();
     await page.getByTestId('charge').click();
     const screen = page.getByTestId('payment-screen');
     await expect(screen).toHaveAttribute('data-status', 'pending');

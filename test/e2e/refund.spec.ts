@@ -81,7 +81,7 @@ test.describe('refunds in Payments', () => {
     const { page, simulator } = kasir;
     await createOwner(page);
     await page.getByTestId('product-MATCHA').click();
-    await page.getByTestId('method-select').selectOption('va_bni');
+    await page.getByTestId('method-va_bni').click();
     await page.getByTestId('charge').click();
     const va = (await page.getByTestId('va-number').textContent()) ?? '';
     await simulator.pay({ va_number: va });

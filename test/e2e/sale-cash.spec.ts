@@ -14,7 +14,7 @@ test.describe('cash at the counter', () => {
     await page.getByTestId('product-KOPI-SUSU').click();
     await page.getByTestId('product-TEH-MANIS').click();
     await expect(page.getByTestId('cart-total')).toHaveText('Rp 26.000');
-    await page.getByTestId('method-select').selectOption('cash');
+    await page.getByTestId('method-cash').click();
     await expect(page.getByTestId('charge')).toHaveText('Tagih Rp 26.000');
     await shots(page, 'sale-cash-1-basket');
 
@@ -80,7 +80,7 @@ test.describe('cash at the counter', () => {
     await page.getByTestId('product-search').fill('roti');
     await page.getByTestId('product-search').press('Enter');
     await expect(page.getByTestId('cart-total')).toHaveText('Rp 15.000');
-    await page.getByTestId('method-select').selectOption('cash');
+    await page.getByTestId('method-cash').click();
     await page.getByTestId('charge').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('cash-received')).toBeFocused();

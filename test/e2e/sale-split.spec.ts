@@ -20,7 +20,7 @@ test.describe('a sale paid by cash and QRIS', () => {
     expect(saleId).toBeTruthy();
 
     // 1. Rp 20.000 in cash: less than due, so a part payment in cash.
-    await page.getByTestId('method-select').selectOption('cash');
+    await page.getByTestId('method-cash').click();
     await page.getByTestId('charge').click();
     await page.getByTestId('cash-received').fill('20.000');
     await expect(page.getByTestId('cash-change')).toHaveAttribute('data-kind', 'short');
@@ -39,7 +39,7 @@ test.describe('a sale paid by cash and QRIS', () => {
     await expect(page.getByTestId('product-NASI-GORENG')).toBeDisabled();
     await expect(page.getByTestId('basket-locked')).toBeVisible();
     await expect(page.getByTestId('discount-sale')).toHaveCount(0);
-    await page.getByTestId('method-select').selectOption('qris');
+    await page.getByTestId('method-qris').click();
     await expect(page.getByTestId('charge')).toHaveText('Tagih sisa Rp 24.000');
     await shots(page, 'sale-split-2-open');
 
@@ -61,7 +61,7 @@ test.describe('a sale paid by cash and QRIS', () => {
     await expect(progress).toHaveAttribute('data-remaining', '24000');
 
     // 3. QRIS again for the rest; the customer pays it.
-    await page.getByTestId('method-select').selectOption('qris');
+    await page.getByTestId('method-qris').click();
     await page.getByTestId('charge').click();
     await expect(screen).toHaveAttribute('data-status', 'pending');
     await simulator.pay({ qr_string: (await page.getByTestId('qr-string').textContent()) ?? '' });

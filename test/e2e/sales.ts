@@ -9,7 +9,7 @@ export async function paidQrisSale(page: Page, simulator: SimulatorClient): Prom
   await page.getByTestId('product-NASI-GORENG').click();
   await page.getByTestId('product-TEH-MANIS').click();
   await page.getByTestId('product-TEH-MANIS').click();
-  await page.getByTestId('method-select').selectOption('qris');
+  await page.getByTestId('method-qris').click();
   await page.getByTestId('charge').click();
   await expect(page.getByTestId('payment-screen')).toHaveAttribute('data-status', 'pending');
   await simulator.pay({ qr_string: (await page.getByTestId('qr-string').textContent()) ?? '' });
@@ -25,7 +25,7 @@ export async function paidQrisSale(page: Page, simulator: SimulatorClient): Prom
  * `received` is typed (nothing: exactly what is due), Enter confirms.
  */
 export async function takeCash(page: Page, received?: string): Promise<void> {
-  await page.getByTestId('method-select').selectOption('cash');
+  await page.getByTestId('method-cash').click();
   await page.getByTestId('charge').click();
   const input = page.getByTestId('cash-received');
   await expect(input).toBeFocused();

@@ -32,6 +32,8 @@ export interface SimulatorClient {
   pay(by: { order_id?: string; qr_string?: string; va_number?: string }): Promise<unknown>;
   post(path: string, body: unknown): Promise<unknown>;
   get(path: string): Promise<unknown>;
+  /** DELETE (e.g. `/api/faults`: clears every fault rule). */
+  del(path: string): Promise<unknown>;
   /** The emulator's charges, newest first (`GET /api/transactions`). */
   transactions(limit?: number): Promise<SimTransaction[]>;
   /** The charges that carried `saleRef`, oldest first (one per electronic tender of the sale). */
@@ -69,6 +71,7 @@ export function simulatorClient(simulatorUrl: string, caCertPath: string): Simul
     pay: (by) => send('POST', '/api/pay', by),
     post: (path, body) => send('POST', path, body),
     get: (path) => send('GET', path),
+    del: (path) => send('DELETE', path),
     transactions,
     chargesOfSale: async (saleRef) => (await transactions(1_000)).filter((t) => t.sale_ref === saleRef).reverse(),
   };

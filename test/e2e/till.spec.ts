@@ -60,7 +60,7 @@ test.describe('the till', () => {
     await page.getByTestId('product-TEH-MANIS').click();
     await page.getByTestId('product-TEH-MANIS').click();
     await expect(page.getByTestId('cart-total')).toHaveText('Rp 44.000');
-    await page.getByTestId('method-select').selectOption('qris');
+    await page.getByTestId('method-qris').click();
     await page.getByTestId('charge').click();
     await expect(page.getByTestId('payment-status')).toHaveAttribute('data-status', 'pending');
     await expect(page.getByTestId('qr-image')).toBeVisible();
@@ -75,7 +75,7 @@ test.describe('the till', () => {
   test('a virtual-account sale shows the VA number and can be cancelled', async ({ kasir }) => {
     const { page } = kasir;
     await page.getByTestId('product-MATCHA').click();
-    await page.getByTestId('method-select').selectOption('va_bni');
+    await page.getByTestId('method-va_bni').click();
     await page.getByTestId('charge').click();
     await expect(page.getByTestId('va-number')).toHaveText(/^\d{8,20}$/);
     await page.getByTestId('cancel-payment').click();

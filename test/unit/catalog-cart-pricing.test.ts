@@ -6,9 +6,9 @@ import { KasirError } from '../../shared/contract/result';
 import type { Product } from '../../shared/contract/schemas';
 
 const products: Product[] = [
-  { sku: 'KOPI', name: 'Kopi', price: 12_000, category: 'Minuman', taxClass: 'standard' },
-  { sku: 'TEH', name: 'Teh', price: 8_000, category: 'Minuman', taxClass: 'standard' },
-  { sku: 'JAM', name: 'Jam Tangan', price: 1_500_000, category: 'Aksesori', taxClass: 'luxury' },
+  { sku: 'KOPI', name: 'Kopi', price: 12_000, category: 'Minuman', taxClass: 'standard', barcode: null },
+  { sku: 'TEH', name: 'Teh', price: 8_000, category: 'Minuman', taxClass: 'standard', barcode: null },
+  { sku: 'JAM', name: 'Jam Tangan', price: 1_500_000, category: 'Aksesori', taxClass: 'luxury', barcode: null },
 ];
 
 describe('cart pricing against the catalogue', () => {

@@ -88,8 +88,8 @@ describe('CatalogService (real SQLite ledger)', () => {
     const { svc, clock, db } = setup();
     clock.advance(60_000);
     const saved = svc.save(JERUK);
-    expect(saved).toEqual({ ...JERUK, taxClass: 'standard', active: true, sortOrder: DEFAULT_CATALOG.length + 1, updatedAt: '2026-11-26T03:01:00.000Z' });
-    expect(svc.list().at(-1)).toEqual({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', taxClass: 'standard' });
+    expect(saved).toEqual({ ...JERUK, taxClass: 'standard', barcode: null, active: true, sortOrder: DEFAULT_CATALOG.length + 1, updatedAt: '2026-11-26T03:01:00.000Z' });
+    expect(svc.list().at(-1)).toEqual({ sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', taxClass: 'standard', barcode: null });
     expect(db.prepare('SELECT created_at FROM products WHERE sku = ?').pluck().get('ES-JERUK')).toBe('2026-11-26T03:01:00.000Z');
   });
 
@@ -204,6 +204,55 @@ describe('CatalogService (real SQLite ledger)', () => {
     db.prepare("UPDATE products SET tax_class = 'zero_rated' WHERE sku = 'KOPI-SUSU'").run();
     expect(() => svc.list()).toThrow(/products\.tax_class holds "zero_rated", which this Kasir does not know/);
   });
+
+  it('seeds EAN-13 barcodes with a valid check digit on the packaged defaults', () => {
+    const { svc } = setup();
+    const coded = svc.list().filter((p) => p.barcode !== null);
+    expect(coded.length).toBeGreaterThanOrEqual(3);
+    for (const { barcode } of coded) {
+      const digits = [...(barcode ?? '')].map(Number);
+      expect(digits).toHaveLength(13);
+      const sum = digits.slice(0, 12).reduce((a, d, i) => a + d * (i % 2 ? 3 : 1), 0);
+      expect((10 - (sum % 10)) % 10).toBe(digits[12]);
+    }
+  });
+
+  it('keeps a barcode through save, the editor and a restart; absent keeps it, null clears it', () => {
+    const { svc, reopen } = setup();
+    expect(svc.save({ ...JERUK, barcode: ' 8990000000017 ' }).barcode).toBe('8990000000017'); // trimmed, as typed
+    expect(svc.save({ ...JERUK, price: 9_500 }).barcode).toBe('8990000000017'); // an older caller keeps it
+    const again = reopen();
+    expect(again.svc.list().find((p) => p.sku === 'ES-JERUK')?.barcode).toBe('8990000000017');
+    expect(again.svc.save({ ...JERUK, barcode: null }).barcode).toBeNull();
+    expect(again.svc.save({ ...JERUK, barcode: 'JRK-01' }).barcode).toBe('JRK-01'); // the shop's own code
+  });
+
+  it('refuses a barcode another product carries (CONFLICT naming it, active or not), writing nothing', () => {
+    const { svc, db } = setup();
+    const taken = DEFAULT_CATALOG.find((p) => p.barcode !== null);
+    if (!taken?.barcode) throw new Error('the defaults carry barcodes');
+    svc.remove(taken.sku); // inactive still holds it: re-activating must not make a scan ambiguous
+    const before = rows(db);
+    let error: unknown;
+    try {
+      svc.save({ ...JERUK, barcode: taken.barcode });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KasirError);
+    expect(error).toMatchObject({ code: 'CONFLICT', field: 'barcode', params: { reason: 'barcode_exists', barcode: taken.barcode, sku: taken.sku, name: taken.name } });
+    expect(rows(db)).toEqual(before);
+    // The product saving its own barcode again is not a conflict.
+    expect(svc.save({ sku: taken.sku, name: taken.name, price: taken.price, category: taken.category, active: true, barcode: taken.barcode }).active).toBe(true);
+  });
+
+  it.each([['too short', '899'], ['a space', '8991 0010'], ['a slash', '899/1'], ['over 64', '8'.repeat(65)]])(
+    'refuses a barcode with %s (INVALID_INPUT)',
+    (_label, barcode) => {
+      const { svc } = setup();
+      expect(codeOf(() => svc.save({ ...JERUK, barcode }))).toBe('INVALID_INPUT');
+    },
+  );
 
   it('past orders keep their own item copies after a price change and removal', async () => {
     harness = makeHarness();

@@ -27,7 +27,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     throw new Error('not used in this test');
   };
   return {
-    'app.info': () => ({ version: '1', shell: 'browser', gateway: 'emulator', zone: 'Asia/Jakarta', shopName: 'S', methods: ['cash'], printer: 'none' }),
+    'app.info': () => ({ version: '1', shell: 'browser', gateway: 'emulator', zone: 'Asia/Jakarta', shopName: 'S', methods: ['cash'], printer: 'none', language: 'id' }),
+    'app.setLanguage': unused,
+    'app.connection': () => ({ state: 'unknown', since: null }),
     'catalog.list': () => [],
     'catalog.all': () => [],
     'catalog.save': unused,
@@ -68,6 +70,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sales.setLines': unused,
     'sales.addTender': unused,
     'sales.cancelTender': unused,
+    'sales.abandonTender': unused,
+    'sales.latePayments': () => [],
+    'sales.resolveLatePayment': unused,
     'sales.void': unused,
     'sales.refundToDrawer': unused,
     'sales.receipt': unused,
@@ -184,7 +189,7 @@ describe('contract router', () => {
   });
 
   it('hands catalog.save a trimmed, upper-cased SKU', async () => {
-    const saved = { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', taxClass: 'standard' as const, active: true, sortOrder: 11, updatedAt: 'x' };
+    const saved = { sku: 'ES-JERUK', name: 'Es Jeruk', price: 9_000, category: 'Minuman', taxClass: 'standard' as const, barcode: null, active: true, sortOrder: 11, updatedAt: 'x' };
     const save = vi.fn(() => saved);
     const res = await createRouter(handlers({ 'catalog.save': save })).dispatch('catalog.save', {
       sku: ' es-jeruk ', name: ' Es Jeruk ', price: 9_000, category: 'Minuman', active: true,

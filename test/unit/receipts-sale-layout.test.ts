@@ -155,6 +155,18 @@ describe('sale receipt: other sales', () => {
     expect(open).toContain(row('QRIS (menunggu)', 'Rp 50.000', 32));
   });
 
+  it('a refund asked for while Midtrans was unreachable prints as "diajukan, belum diproses", not as refunded', () => {
+    const lines: PricingLine[] = [{ id: 'a', sku: 'NASI', name: 'Nasi Goreng', unitPrice: 28_000, quantity: 1, taxClass: 'standard', discount: null }];
+    const sale = paidSale(lines, [], { priceMode: 'inclusive', tax: { kind: 'none' }, serviceCharge: null }, (total) => {
+      const qris = tender(1, 'qris', total, undefined, 'A1202611QR');
+      return [{ ...qris, payment: { ...qris.payment, refundQueued: true } }];
+    });
+    const out = texts(layoutSaleReceipt(input(sale), 'id', 32));
+    expect(out).toContain('Refund diajukan, belum diproses');
+    expect(out.some((l) => l.startsWith('  Dikembalikan'))).toBe(false);
+    expect(texts(layoutSaleReceipt(input(sale), 'en', 32))).toContain('Refund requested, not yet');
+  });
+
   it('a voided sale says so with its reason; money paid back from the drawer is listed with why', () => {
     const voided: SaleView = {
       ...cafeCashSale(),

@@ -25,6 +25,7 @@ const SAMPLE = {
   closedAt: '2026-11-26T14:05:00.000Z', day: '2026-11-26', today: '2026-11-25', id: 'P1', sku: 'ES-JERUK', count: 2,
   minimum: 1, maximum: 50, divisor: 1, target: '127.0.0.1:9100', seconds: 8, errno: 'EIO', retryAfterSeconds: 30, dir: '/media/usb/kasir-backups',
   attemptsLeft: 6, orderId: 'K-20261126-0001', gatewayMessage: 'transaction_details.gross_amount is required', minutes: 3, direction: 'ahead',
+  barcode: '8991234567890', name: 'Es Jeruk', paid: 1, failed: 1, paymentId: 'P1', saleId: 'S1',
 } as const;
 
 type Variants = Record<string, { values: readonly string[]; param?: string }>;
@@ -138,9 +139,12 @@ describe('error messages for the cashier', () => {
     expect(closed.detail).toBe('Hari 2026-11-26 sudah ditutup pukul <14:05>. Hari yang sudah ditutup tidak bisa ditutup lagi.');
   });
 
-  it("quotes Midtrans' own message as Midtrans'", () => {
-    const res = errorText({ code: 'GATEWAY_REJECTED', message: 'x', params: { gatewayMessage: 'Payment channel is not activated.' } }, translator('id'));
-    expect(res.detail).toBe('Pesan Midtrans: “Payment channel is not activated.”');
+  it("quotes Midtrans' own (English) message as Midtrans' to an English UI only: one language at a time", () => {
+    const error = { code: 'GATEWAY_REJECTED', message: 'x', params: { gatewayMessage: 'Payment channel is not activated.' } } as const;
+    expect(errorText(error, translator('en'), { language: 'en' }).detail).toBe('Midtrans said: “Payment channel is not activated.”');
+    const shown = errorText(error, translator('id'), { language: 'id' });
+    expect(shown.headline).toBe(id.error.GATEWAY_REJECTED);
+    expect(`${shown.headline} ${shown.detail ?? ''}`).not.toContain('Payment channel is not activated.');
   });
 
   it('shows no detail where the params name none', () => {
@@ -155,10 +159,12 @@ describe('error messages for the cashier', () => {
     expect(errorText({ code: 'CONFLICT', message: 'x', params: { reason: 'already_closed', day: '2026-11-26' } }, t).detail).toBeNull();
   });
 
-  it('reads a code it does not know (a newer main process) as INTERNAL, keeping the message', () => {
+  it('reads a code it does not know (a newer main process) as INTERNAL, keeping the message in English and the code otherwise', () => {
     const t = translator('en');
-    const res = errorText({ code: 'SOMETHING_NEW' as ErrorCode, message: 'New failure.', params: {} }, t);
+    const res = errorText({ code: 'SOMETHING_NEW' as ErrorCode, message: 'New failure.', params: {} }, t, { language: 'en' });
     expect(res).toEqual({ code: 'INTERNAL', headline: en.error.INTERNAL, detail: 'New failure.' });
+    const inId = errorText({ code: 'SOMETHING_NEW' as ErrorCode, message: 'New failure.', params: {} }, translator('id'), { language: 'id' });
+    expect(inId).toEqual({ code: 'INTERNAL', headline: id.error.INTERNAL, detail: 'Kode kesalahan: SOMETHING_NEW' });
   });
 
   it('puts an error next to the form field it names', () => {

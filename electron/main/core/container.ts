@@ -14,12 +14,16 @@ import { CallerAccess, secureHandlers } from './app/access';
 import { EventBus } from './app/event-bus';
 import { NoticeBoard, openOnFirstCall } from './app/notice-board';
 import { createTillHandlers } from './app/handlers';
+import { UiPrefsStore } from './settings/ui-prefs';
 import { PRIVILEGED_SPECS } from './app/privileged';
 import { createSaleHandlers } from './app/sale-handlers';
 import { createStaffHandlers } from './app/staff-handlers';
 import { AuditLog } from './audit';
 import { CatalogService } from './catalog/catalog-service';
 import { SystemClock, type Clock } from './clock';
+import { CustomerDisplay, type DisplayPayload } from './display/customer-display';
+import { refuseDisplayCallers } from './display/display-callers';
+import { ConnectionMonitor } from './gateway/connection-monitor';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
 import { DrawerRepository, openLedger, SalesQueries } from './ledger';
@@ -70,6 +74,8 @@ export interface Services {
   /** The shell says a window or page went away: its session ends. */
   callerGone(callerId: string): void;
   onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** What a customer display opening now shows (later changes come as `display.updated`). */
+  display(): DisplayPayload;
   describe(): ShellDescription;
   close(): Promise<void>;
 }
@@ -105,6 +111,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     let emulator: RunningEmulator | null = null;
     let credentials: GatewayCredentials | null = null;
     let gateway: PaymentGateway;
+    // Whether Midtrans answers: fed by every real gateway call, plus the engine's idle probe.
+    const connection = new ConnectionMonitor(clock);
     if (settings.gateway === 'emulator') {
       emulator = await startEmulator({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port });
       closers.push(() => emulator?.close());
@@ -127,6 +135,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         credentials,
         clock,
         logger,
+        connection,
         ...(settings.snapBi.vaPartnerServiceIds ? { snapBi: { vaPartnerServiceIds: settings.snapBi.vaPartnerServiceIds } } : {}),
       });
       closers.push(() => kasirGateway.close());
@@ -164,6 +173,8 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       routing,
       actorName,
       onNotice: (notice) => notices.post(notice),
+      // At most one idle probe a minute (in the status budget) when no other call told us whether Midtrans answers.
+      ...(credentials ? { connectionProbe: { lastCallAt: () => connection.lastCallAt() } } : {}),
       notificationUrls: () => {
         if (settings.webhook.publicUrl) return [settings.webhook.publicUrl];
         return emulator && listener ? [listener.coreNotificationUrl] : [];
@@ -188,6 +199,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     if (catalog.seedIfEmpty()) logger.info('seeded the default catalogue');
     // The sale, owned by main: priced here, tendered through the engine, pushed as `sale.updated`.
     const saleSettings = salesSettingsOf(settings.sales);
+    const display = new CustomerDisplay({ current: () => sales.current(), demo: settings.gateway === 'emulator', emit: (p) => bus.emit('display.updated', p) });
     const sales = new SaleService({
       db,
       clock,
@@ -201,9 +213,22 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       actorName,
       demo: settings.gateway === 'emulator',
       zone: settings.zone,
-      onChanged: (sale) => bus.emit('sale.updated', { sale }),
+      onChanged: (sale) => {
+        bus.emit('sale.updated', { sale });
+        display.saleChanged(sale);
+      },
+      onNotice: (notice) => notices.post(notice),
     });
     closers.push(() => sales.stop());
+    // Told on every change; when Midtrans answers again, queued cancels and refunds go out.
+    closers.push(
+      connection.onChange((state) => {
+        bus.emit('app.connection', state);
+        if (state.state !== 'online') return;
+        sales.retryQueued();
+        void payments.retryQueued().catch((e: unknown) => logger.warn('queued refunds not resolved yet', { error: e }));
+      }),
+    );
     const drawerOpening = new DrawerOpening({
       db, clock, drawer: new DrawerRepository(db), audit, tillId: saleSettings.tillId, kickDrawer: () => receipts.kickDrawer(), logger: logger.scope('drawer'),
     });
@@ -239,10 +264,14 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
 
     const methods: PaymentMethod[] = PAYMENT_METHODS.filter((m) => m === 'cash' || (credentials !== null && routing[m] !== 'none'));
     // A first run on the emulator sells as the default cashier; with real Midtrans the owner comes first.
+    // The cashier's language, kept by main so both shells start in it (the browser shell's profile is fresh each launch).
+    const uiPrefs = new UiPrefsStore(opts.dataDir, ({ file, error }) => logger.warn('ui.json ignored', { file, error }));
     const access = new CallerAccess({ sessions, staff, guard, defaultSessions: settings.gateway === 'emulator' });
     const handlers = {
       ...createTillHandlers({
-        info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods, printer: settings.printer.kind }),
+        connection: () => connection.state(),
+        info: () => ({ version: opts.version, shell: opts.shell, gateway: settings.gateway, zone: settings.zone, shopName: settings.shopName, methods, printer: settings.printer.kind, language: uiPrefs.language }),
+        uiPrefs,
         catalog,
         payments,
         todayReport,
@@ -256,6 +285,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
         sales,
         approveDiscount: (callerId, approval, fn, target, details) => guard.run(callerId, 'sales.discount', approval, fn, target, () => ({ details })),
         receipts,
+        gatewayUsable: () => connection.usable(),
         layout: (sale, language, copy, columns) =>
           layoutSaleReceipt({ shopName: settings.shopName, zone: settings.zone, npwp: saleSettings.npwp, sale, copy, demo: sale.demo }, language, columns),
         openDrawer: (reason, who) => drawerOpening.open(reason, who),
@@ -269,9 +299,10 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     );
 
     return {
-      router: openOnFirstCall(router, notices),
+      router: refuseDisplayCallers(openOnFirstCall(router, notices)),
       callerGone: (callerId) => sessions.signOut(callerId, 'closed'),
       onEvent: (l) => bus.on(l),
+      display: () => display.now(),
       describe: () => ({
         shell: opts.shell,
         gateway: settings.gateway,

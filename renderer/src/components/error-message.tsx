@@ -8,6 +8,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/format';
+import { toLanguage, type Language } from '../i18n/language';
 import { errorText, noticeText, type ErrorLike, type ErrorText, type Translate } from './error-text';
 import type { AppNotice } from '../../../shared/contract/events';
 
@@ -18,18 +19,26 @@ function useTranslate(): Translate {
   return useCallback<Translate>((key, values) => String(values ? t(key as never, values as never) : t(key as never)), [t]);
 }
 
+/** Hook: the UI's current language (re-renders on a switch). */
+function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return toLanguage(i18n.resolvedLanguage ?? i18n.language);
+}
+
 /** Hook: `errorText` bound to the current language and shop zone (re-renders on a switch). */
 export function useErrorText(): (error: ErrorLike) => ErrorText {
   const translate = useTranslate();
   const { time } = useFormatters();
-  return useCallback((error) => errorText(error, translate, { time }), [translate, time]);
+  const language = useLanguage();
+  return useCallback((error) => errorText(error, translate, { time, language }), [translate, time, language]);
 }
 
 /** Hook: `noticeText` bound to the current language and shop zone. */
 export function useNoticeText(): (notice: Pick<AppNotice, 'code' | 'params'>) => string {
   const translate = useTranslate();
   const { time } = useFormatters();
-  return useCallback((notice) => noticeText(notice, translate, { time }), [translate, time]);
+  const language = useLanguage();
+  return useCallback((notice) => noticeText(notice, translate, { time, language }), [translate, time, language]);
 }
 
 export interface ErrorMessageProps {

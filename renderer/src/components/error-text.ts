@@ -3,9 +3,12 @@
  * translated headline per `ErrorCode`, and a translated detail picked by the
  * code's variant param (shared/contract/error-vocabulary.ts) with the params
  * interpolated — rupiah as `Rp 10.000`, methods and statuses by their labels.
- * The main process's `message` is English and never shown, except for a code
- * this renderer does not know (a newer main process). Pure: the translator is
- * passed in, so the mapping is unit-tested against the real resources in plain Node.
+ * One language at a time: the main process's `message` and Midtrans' own
+ * `gatewayMessage` are English, so they are shown only to an English UI (the
+ * message only for a code this renderer does not know, a newer main process);
+ * an Indonesian UI words everything from the code and params. Pure: the
+ * translator is passed in, so the mapping is unit-tested against the real
+ * resources in plain Node.
  */
 import { errorVariant, RUPIAH_PARAMS, type ErrorParams } from '../../../shared/contract/error-vocabulary';
 import type { AppNotice } from '../../../shared/contract/events';
@@ -22,6 +25,12 @@ export type Translate = (key: string, values?: Readonly<Record<string, string>>)
 export interface ErrorFormat {
   /** An ISO instant as a time in the shop (default: as given). */
   time?(iso: string): string;
+  /**
+   * The UI's language. English texts from outside the resources (main's
+   * `message`, Midtrans' `gatewayMessage`) are shown only when it is 'en';
+   * unset counts as not English, so nothing English leaks by default.
+   */
+  language?: 'id' | 'en';
 }
 
 /** The parts of an Err this file reads (params may be missing from an older main process). */
@@ -32,7 +41,7 @@ export interface ErrorText {
   code: ErrorCode;
   /** Translated, always present. */
   headline: string;
-  /** Translated specifics from the params; for an unknown code, the original message. */
+  /** Translated specifics from the params; for an unknown code, the original message (English UI) or the code (otherwise). */
   detail: string | null;
 }
 
@@ -65,12 +74,16 @@ export function wordedParams(params: ErrorParams, translate: Translate, format: 
 /**
  * Maps an error to its translated headline and detail. A code this renderer
  * does not know reads as INTERNAL, with the original message kept as detail
- * so nothing is lost; a known code never shows the English message.
+ * in English (and the code itself in any other language) so nothing is lost;
+ * a known code never shows the English message.
  */
 export function errorText(error: ErrorLike, translate: Translate, format: ErrorFormat = {}): ErrorText {
+  const english = format.language === 'en';
   if (!isErrorCode(error.code)) {
-    const message = typeof error.message === 'string' ? error.message.trim() : '';
-    return { code: 'INTERNAL', headline: translate('error.INTERNAL'), detail: message || null };
+    const message = english && typeof error.message === 'string' ? error.message.trim() : '';
+    const raw: unknown = error.code; // narrowed to never by the guard; a newer main process may still send any string
+    const unknown = typeof raw === 'string' && raw.trim() ? translate('app.unknownError', { code: raw.trim() }) : '';
+    return { code: 'INTERNAL', headline: translate('error.INTERNAL'), detail: message || unknown || null };
   }
   const code = error.code;
   const params = error.params ?? {};
@@ -80,8 +93,8 @@ export function errorText(error: ErrorLike, translate: Translate, format: ErrorF
   const specific = variant ? translate(`errorDetail.${code}.${variant}`, values) : '';
   // A text whose param did not come (an older or buggy main process) would show "{{day}}": headline only then.
   if (specific && !UNFILLED.test(specific)) parts.push(specific);
-  // Midtrans' own words, quoted as Midtrans': the only text not in the cashier's language.
-  if (typeof params.gatewayMessage === 'string' && params.gatewayMessage.trim()) parts.push(translate('errorNote.midtransSaid', values));
+  // Midtrans' own words are English: quoted as Midtrans' to an English UI only (one language at a time).
+  if (english && typeof params.gatewayMessage === 'string' && params.gatewayMessage.trim()) parts.push(translate('errorNote.midtransSaid', values));
   return { code, headline: translate(`error.${code}`), detail: parts.length > 0 ? parts.join(' ') : null };
 }
 

@@ -82,6 +82,7 @@ export const enErrors: Strings<typeof idErrors> = {
       order_active: 'This order already has a payment ({{status}}).',
       refund_went_through: 'The earlier refund of {{amount}} went through. Check the payment before refunding more.',
       sku_exists: 'A product with SKU {{sku}} already exists.',
+      barcode_exists: 'Barcode {{barcode}} is already used by {{name}} ({{sku}}). One barcode belongs to one product.',
       catalog_changed: 'The catalogue changed (a price or a name). The cart was updated; check it and charge again.',
       owner_exists: 'The owner account already exists.',
       owner_protected: 'The owner account cannot be deactivated.',
@@ -176,6 +177,9 @@ export const enErrors: Strings<typeof idErrors> = {
     charge_found: 'The charge {{orderId}} does exist at Midtrans ({{status}}). Do not charge again; see the Payments tab.',
     charge_not_made: 'The charge {{orderId}} was never made at Midtrans. This sale may be charged again.',
     clock_skew: "This computer's clock is {{minutes}} min {{direction}} Midtrans' clock. Payment times follow Midtrans; set the computer's clock right (automatic time).",
+    abandoned_tender_paid: 'The customer paid the abandoned {{method}} charge of {{amount}} anyway. The owner must decide: keep it for this sale or refund it.',
+    payments_changed_while_down: 'While Kasir was closed, {{count}} payments changed: {{paid}} paid, {{failed}} failed or expired. See the Payments tab.',
+    refund_refused: 'Midtrans refused the refund of {{amount}} for payment {{paymentId}}. Pay it back from the drawer or contact Midtrans.',
   },
   /** The `direction` of a `clock_skew` notice. */
   clockDirection: {

@@ -192,6 +192,7 @@ export const enStaff: Strings<typeof idStaff> = {
     audit_exportCsv: 'export the audit log',
     sales_void: 'void a sale',
     sales_refundToDrawer: 'refund from the drawer',
+    sales_resolveLatePayment: 'decide on a late payment',
     sales_discount: 'a discount above the limit',
   },
 };

@@ -2,11 +2,16 @@
 import { enErrors } from './en-errors';
 import { enStaff } from './en-staff';
 import { enSale } from './en-sale';
+import { enCounter } from './en-counter';
 import type { Messages } from './id';
 
 export const en: Messages = {
   app: {
     notResponding: 'Kasir is not responding. Please try again.',
+    /** The detail of an error code this renderer does not know (a newer main process). */
+    unknownError: 'Error code: {{code}}',
+    /** Emulator mode: nothing paid here is real money (till banner). */
+    demoBanner: 'DEMO — not real money',
   },
   /** Errors and notices: headlines, specifics per code and variant (kept in their own module). */
   ...enErrors,
@@ -245,4 +250,5 @@ export const en: Messages = {
   },
   ...enStaff,
   ...enSale,
+  ...enCounter,
 };

@@ -88,6 +88,7 @@ export const idErrors = {
       order_active: 'Pesanan ini sudah punya pembayaran ({{status}}).',
       refund_went_through: 'Pengembalian sebelumnya sebesar {{amount}} sudah berhasil. Periksa pembayarannya sebelum mengembalikan lagi.',
       sku_exists: 'Sudah ada produk dengan SKU {{sku}}.',
+      barcode_exists: 'Barcode {{barcode}} sudah dipakai {{name}} ({{sku}}). Satu barcode hanya untuk satu produk.',
       catalog_changed: 'Katalog berubah (harga atau nama produk). Keranjang sudah diperbarui; periksa lalu tagih lagi.',
       owner_exists: 'Akun pemilik sudah ada.',
       owner_protected: 'Akun pemilik tidak bisa dinonaktifkan.',
@@ -186,6 +187,9 @@ export const idErrors = {
     charge_found: 'Tagihan {{orderId}} ternyata sudah dibuat di Midtrans ({{status}}). Jangan tagih lagi; lihat tab Pembayaran.',
     charge_not_made: 'Tagihan {{orderId}} tidak pernah dibuat di Midtrans. Penjualan ini boleh ditagih lagi.',
     clock_skew: 'Jam komputer ini {{direction}} {{minutes}} menit dari jam Midtrans. Waktu pembayaran mengikuti Midtrans; setel jam komputer dengan benar (waktu otomatis).',
+    abandoned_tender_paid: 'Pelanggan tetap membayar tagihan {{method}} {{amount}} yang sudah ditinggalkan. Pemilik harus memutuskan: simpan untuk penjualan ini atau kembalikan uangnya.',
+    payments_changed_while_down: 'Selama Kasir tertutup, {{count}} pembayaran berubah: {{paid}} lunas, {{failed}} gagal atau kedaluwarsa. Lihat tab Pembayaran.',
+    refund_refused: 'Pengembalian dana {{amount}} untuk pembayaran {{paymentId}} ditolak Midtrans. Kembalikan dari laci kas atau hubungi Midtrans.',
   },
   /** Arah (`direction`) pada pemberitahuan `clock_skew`. */
   clockDirection: {

@@ -118,4 +118,79 @@ export const idSale = {
     drawerRefunded: 'Dikembalikan dari laci {{amount}}',
     print: 'Cetak salinan',
   },
+  /** Category tabs over the product grid (names are the merchant's own). */
+  categoryTabs: {
+    label: 'Kategori produk',
+    all: 'Semua',
+  },
+  /** The cart's own controls (issue 11). */
+  cartTools: {
+    clear: 'Kosongkan',
+    clearLabel: 'Kosongkan penjualan (hapus semua item)',
+    confirmClear: 'Ya, hapus semua',
+    lines_one: '{{count}} item',
+    lines_other: '{{count}} item',
+  },
+  /** Payment methods as buttons under the total; a method the till cannot use now says why. */
+  methodPad: {
+    label: 'Metode pembayaran',
+    others: 'Metode lain',
+    offline: 'Tidak tersambung',
+    notConfigured: 'Belum diatur',
+    redirectOnly: 'Hanya lewat tautan — pakai QRIS',
+  },
+  /** A tender that is taking long, or one the cashier leaves. */
+  tenderWait: {
+    slow: 'Midtrans belum menjawab. Berhenti menunggu untuk memakai metode lain; tagihan ini diselesaikan di latar belakang dan tidak ditagih dua kali.',
+    stopWaiting: 'Berhenti menunggu',
+    switchMethod: 'Ganti metode',
+    payCash: 'Bayar tunai',
+    newCustomer: 'Transaksi baru',
+    cancelling: 'membatalkan…',
+    abandoned: 'ditinggalkan',
+    leaveHint: 'Pelanggan tidak jadi membayar dengan cara ini? Ganti metode atau bayar tunai — penjualan tetap tersimpan.',
+  },
+  /** The time left to pay an electronic tender. */
+  countdown: {
+    left: 'Sisa waktu {{left}}',
+    until: 'Berlaku sampai {{time}} {{zone}}',
+    untilDate: 'Berlaku sampai {{date}} pukul {{time}} {{zone}}',
+    over: 'Waktu bayar habis',
+  },
+  /** Copying a VA number, bill key or pay code. */
+  copyCode: {
+    copy: 'Salin',
+    copyLabel: 'Salin {{what}}',
+    copied: 'Tersalin',
+    failed: 'Gagal menyalin',
+  },
+  /** The paid panel, read from across the counter. */
+  paidPanel: {
+    tickLabel: 'Pembayaran diterima',
+  },
+  /** A refund asked for and not yet confirmed by Midtrans. */
+  refundState: {
+    queued: 'diajukan, belum diproses',
+  },
+  /** Midtrans' reachability, in the top bar. */
+  connection: {
+    online: 'Midtrans tersambung',
+    offline: 'Midtrans tidak tersambung',
+    offlineSince: 'Midtrans tidak tersambung sejak {{time}}',
+    unknown: 'Memeriksa Midtrans…',
+    cashWorks: 'Tunai tetap bisa dipakai.',
+  },
+  /** A tender the cashier left that the customer paid anyway: the owner decides. */
+  latePaid: {
+    title: 'Pembayaran masuk setelah ditinggalkan',
+    intro: 'Pelanggan tetap membayar tagihan yang sudah ditinggalkan. Pemilik memutuskan: simpan untuk penjualannya, atau kembalikan ke pelanggan.',
+    row: '{{method}} {{amount}}',
+    sale: 'Penjualan {{sale}}',
+    paidAt: 'dibayar {{time}}',
+    keep: 'Simpan untuk penjualan',
+    keepSettled: 'Simpan; kembalikan {{amount}} tunai dari laci',
+    refund: 'Kembalikan ke pelanggan',
+    later: 'Nanti saja',
+    working: 'Memproses…',
+  },
 } as const;

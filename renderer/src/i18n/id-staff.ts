@@ -199,6 +199,7 @@ export const idStaff = {
     audit_exportCsv: 'ekspor log audit',
     sales_void: 'batalkan penjualan',
     sales_refundToDrawer: 'kembalikan uang dari laci kas',
+    sales_resolveLatePayment: 'putuskan pembayaran terlambat',
     sales_discount: 'diskon di atas batas',
   },
 } as const;

@@ -7,10 +7,15 @@
 import { idErrors } from './id-errors';
 import { idStaff } from './id-staff';
 import { idSale } from './id-sale';
+import { idCounter } from './id-counter';
 
 export const id = {
   app: {
     notResponding: 'Kasir tidak merespons. Silakan coba lagi.',
+    /** The detail of an error code this renderer does not know (a newer main process). */
+    unknownError: 'Kode kesalahan: {{code}}',
+    /** Emulator mode: nothing paid here is real money (till banner). */
+    demoBanner: 'DEMO — bukan uang sungguhan',
   },
   /** Errors and notices: headlines, specifics per code and variant (kept in their own module). */
   ...idErrors,
@@ -252,6 +257,7 @@ export const id = {
   /** Sign-in, owner setup, approval, staff and audit (kept in their own module). */
   ...idStaff,
   ...idSale,
+  ...idCounter,
 } as const;
 
 /** Same tree as `id`, every leaf a string: the type every language must satisfy. */

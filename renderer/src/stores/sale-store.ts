@@ -8,6 +8,14 @@
  * `sales.setLines` is in flight at a time, sending the latest draft, so fast
  * taps are never lost or reordered. Tender calls wait for the queue, so a
  * tender always covers the basket on screen.
+ *
+ * Never locked (issue 11): an open tender can always be left — switch
+ * method keeping the sale, take cash, start over — through
+ * `sales.abandonTender` (main cancels it at the gateway in the background).
+ * A charge with no answer after {@link SLOW_CHARGE_MS} offers "Berhenti
+ * menunggu": the till stops waiting (its answer, when it comes, no longer
+ * drives the screen) and the tender is abandoned; main resolves the charge
+ * with the same idempotency key, so it is never charged twice.
  */
 import { create } from 'zustand';
 import type { PaymentMethod } from '../../../shared/domain/payment';
@@ -37,6 +45,10 @@ interface SaleState {
   linesError: Err | null;
   /** Why the last tender, cancel or new-sale call failed. */
   tenderError: Err | null;
+  /** A charge has been waiting for main's answer for {@link SLOW_CHARGE_MS}: "Berhenti menunggu" is offered. */
+  slow: boolean;
+  /** A `sales.abandonTender` call is in flight (the ways out of a tender wait for it, nothing else does). */
+  leaving: boolean;
   /** Reads the till's open sale (start-up, a new session). */
   load(): Promise<void>;
   /** A pushed `sale.updated`. */
@@ -63,6 +75,14 @@ interface SaleState {
   payPart(method: PaymentMethod, amount: number): Promise<boolean>;
   /** Cancels the open electronic tender at the gateway; the sale stays open for another method. */
   cancelTender(): Promise<void>;
+  /**
+   * Leaves the open tender (pending or still being created) without waiting for the gateway:
+   * `then` = 'cart' back to the basket to pick another method, 'cash' straight to the cash panel.
+   * Resolves to the refusal, or null.
+   */
+  leaveTender(then: 'cart' | 'cash'): Promise<Err | null>;
+  /** "Berhenti menunggu": a charge that has not answered is left; its outcome is resolved in the background. */
+  stopWaiting(): Promise<Err | null>;
   /** The failed tender has been read: back to the basket (or the split) for another method. */
   acknowledge(): void;
   /** Voids the open sale with a reason (the owner's: a cashier is asked for the PIN). Resolves to the refusal, or null. */
@@ -71,16 +91,23 @@ interface SaleState {
   newSale(): Promise<void>;
 }
 
+/** How long a charge may go unanswered before the till offers to stop waiting. */
+export const SLOW_CHARGE_MS = 5_000;
+
 const isCash = (m: PaymentMethod) => PAYMENT_METHOD_SPECS[m].family === 'cash';
 
-/** The electronic tender waiting for the customer, if any (restored after a restart too). */
-const openTenderOf = (sale: SaleView) => sale.tenders.find((t) => t.counts === 'open' && !isCash(t.method)) ?? null;
+/** The electronic tender waiting for the customer, if any (restored after a restart too); an abandoned one never is. */
+const openTenderOf = (sale: SaleView) => sale.tenders.find((t) => t.counts === 'open' && !t.abandoned && !isCash(t.method)) ?? null;
 
 export const useSale = create<SaleState>((set, get) => {
   /** The basket as the cashier last left it, not yet answered by main; null when main's sale is the truth. */
   let draft: edit.Draft | null = null;
   /** The running setLines queue, if any. */
   let queue: Promise<Err | null> | null = null;
+  /** Bumped by every tender-side call and by "stop waiting": an answer whose number is stale no longer drives the screen. */
+  let op = 0;
+  /** Tender calls the cashier stopped waiting for: if one answers with an open tender, it is left too. */
+  const leftOps = new Set<number>();
 
   /** Takes main's answer; an open electronic tender is the one on screen. */
   const show = (sale: SaleView, patch: Partial<SaleState> = {}) => {
@@ -135,6 +162,7 @@ export const useSale = create<SaleState>((set, get) => {
   /** Runs one tender-side call: one at a time, after the basket reached main. */
   const tenderCall = async (run: (sale: SaleView) => Promise<Result<SaleView>>, patch: (s: SaleView) => Partial<SaleState> = () => ({})) => {
     if (get().busy) return false;
+    const mine = ++op;
     set({ busy: true, tenderError: null });
     if (queue) await queue;
     const sale = get().sale;
@@ -143,9 +171,35 @@ export const useSale = create<SaleState>((set, get) => {
       return false;
     }
     const res = await run(sale);
+    if (mine !== op) {
+      // The cashier stopped waiting for this call: its answer is news about the sale, nothing more.
+      if (res.ok) lateAnswer(mine, res.value);
+      return false;
+    }
     if (res.ok) show(res.value, { busy: false, ...patch(res.value) });
     else set({ busy: false, tenderError: res });
     return res.ok;
+  };
+
+  /** The answer of a call the cashier stopped waiting for. */
+  const lateAnswer = (which: number, sale: SaleView) => {
+    const cur = get().sale;
+    if (cur && cur.id === sale.id && sale.updatedAt >= cur.updatedAt && !get().busy) set({ sale });
+    if (!leftOps.delete(which)) return;
+    // The charge answered after all with a tender waiting for the customer: the cashier already left it.
+    const open = sale.status === 'open' ? sale.tenders.find((t) => t.counts === 'open' && !t.abandoned && !isCash(t.method)) : undefined;
+    if (open) void call('sales.abandonTender', { saleId: sale.id, paymentId: open.paymentId }).then((r) => r.ok && useSale.getState().receive(r.value));
+  };
+
+  /** Leaves tender `paymentId` of `saleId` and shows the sale (the tender no longer counts). */
+  const leave = async (saleId: string, paymentId: string, patch: Partial<SaleState>): Promise<Err | null> => {
+    const res = await call('sales.abandonTender', { saleId, paymentId });
+    if (!res.ok) {
+      set({ tenderError: res });
+      return res;
+    }
+    set({ sale: res.value, tenderError: null, ...patch });
+    return null;
   };
 
   /** The tender an addTender answer added: the highest sequence number. */
@@ -160,6 +214,8 @@ export const useSale = create<SaleState>((set, get) => {
     busy: false,
     linesError: null,
     tenderError: null,
+    slow: false,
+    leaving: false,
 
     async load() {
       const res = await call('sales.current');
@@ -193,10 +249,18 @@ export const useSale = create<SaleState>((set, get) => {
         set({ step: 'cash' });
         return;
       }
-      await tenderCall(
-        (sale) => call('sales.addTender', { saleId: sale.id, method }),
-        (sale) => ({ step: 'none', watching: newest(sale) }),
-      );
+      const timer = setTimeout(() => {
+        if (get().busy) set({ slow: true });
+      }, SLOW_CHARGE_MS);
+      try {
+        await tenderCall(
+          (sale) => call('sales.addTender', { saleId: sale.id, method }),
+          (sale) => ({ step: 'none', watching: newest(sale) }),
+        );
+      } finally {
+        clearTimeout(timer);
+        set({ slow: false });
+      }
     },
 
     openPart: () => set({ step: 'part', tenderError: null }),
@@ -220,6 +284,41 @@ export const useSale = create<SaleState>((set, get) => {
       await tenderCall((sale) => call('sales.cancelTender', { saleId: sale.id, paymentId: open.paymentId }), () => ({ watching: open.paymentId }));
     },
 
+    async leaveTender(then) {
+      const sale = get().sale;
+      const open = sale ? openTenderOf(sale) : null;
+      if (!sale || !open || get().leaving) return null;
+      // The charge that created it may still be in flight (pushed as `creating`): stop waiting for its answer.
+      if (get().busy) {
+        leftOps.add(op);
+        op += 1;
+      }
+      set({ busy: true, leaving: true, slow: false });
+      // busy drops in the same update that opens the next panel: the cash amount can take the focus at once.
+      const next: Partial<SaleState> = then === 'cash' ? { step: 'cash', method: 'cash', watching: null } : { step: 'none', watching: null };
+      const refusal = await leave(sale.id, open.paymentId, { ...next, busy: false, leaving: false });
+      if (refusal) set({ busy: false, leaving: false });
+      return refusal;
+    },
+
+    async stopWaiting() {
+      const sale = get().sale;
+      if (!sale) return null;
+      // The charge in flight is no longer waited for: its answer stops driving the screen.
+      leftOps.add(op);
+      op += 1;
+      set({ busy: false, slow: false });
+      // Its tender was written before any network call; main's fresh view names it.
+      const fresh = await call('sales.get', { saleId: sale.id });
+      const view = fresh.ok ? fresh.value : sale;
+      const open = view.tenders.find((t) => t.counts === 'open' && !t.abandoned && !isCash(t.method));
+      if (!open) {
+        if (fresh.ok) set({ sale: fresh.value, step: 'none', watching: null });
+        return null;
+      }
+      return leave(view.id, open.paymentId, { step: 'none', watching: null });
+    },
+
     acknowledge: () => set({ watching: null, step: 'none', tenderError: null }),
 
     async voidSale(reason) {
@@ -233,6 +332,11 @@ export const useSale = create<SaleState>((set, get) => {
     },
 
     async newSale() {
+      const waiting = get().sale;
+      // A tender still waiting is left first (never locked: the next customer does not wait for this one).
+      if (waiting?.status === 'open' && waiting.paid === 0 && openTenderOf(waiting)) {
+        if (await get().leaveTender('cart')) return;
+      }
       const sale = get().sale;
       const nothingPaid = sale?.status === 'open' && sale.paid === 0 && sale.editable;
       if (nothingPaid) {

@@ -62,6 +62,10 @@ export interface BackupsApi {
 
 export interface HandlerDeps {
   info: () => ChannelOutput<'app.info'>;
+  /** Whether Midtrans answers (gateway/connection-monitor.ts). */
+  connection: () => ChannelOutput<'app.connection'>;
+  /** Remembers the UI language (UiPrefsStore satisfies it): `app.setLanguage`. */
+  uiPrefs: { setLanguage(language: 'id' | 'en'): 'id' | 'en' };
   backups: BackupsApi;
   catalog: CatalogApi;
   payments: PaymentsApi;
@@ -83,6 +87,8 @@ export type TillChannel = Exclude<
 export function createTillHandlers(deps: HandlerDeps): AppHandlers<TillChannel> {
   return {
     'app.info': () => deps.info(),
+    'app.connection': () => deps.connection(),
+    'app.setLanguage': ({ language }) => ({ language: deps.uiPrefs.setLanguage(language) }),
     'catalog.list': () => deps.catalog.list(),
     'catalog.all': () => deps.catalog.all(),
     'catalog.save': (input, ctx) => {

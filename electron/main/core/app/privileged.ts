@@ -27,4 +27,6 @@ export const PRIVILEGED_SPECS: { [C in PrivilegedChannel]: PrivilegedSpec<C> } =
   // Money going back: the sale is the target; the handler notes the reason and amounts.
   'sales.void': { audit: 'all', target: (input) => input.saleId },
   'sales.refundToDrawer': { audit: 'all', target: (input) => input.saleId },
+  // The owner's decision on an abandoned tender paid anyway: the payment is the target.
+  'sales.resolveLatePayment': { audit: 'all', target: (input) => input.paymentId },
 };

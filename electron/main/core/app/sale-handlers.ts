@@ -8,6 +8,7 @@
  * action `sales.discount`, audited like any privileged action.
  */
 import type { Channel } from '../../../../shared/contract/channels';
+import { KasirError } from '../../../../shared/contract/result';
 import type { SaleView } from '../../../../shared/contract/sale-schemas';
 import type { DiscountApproval } from '../../../../shared/domain/pricing';
 import type { ReceiptLanguage, ReceiptLine } from '../receipts';
@@ -28,16 +29,28 @@ export interface SaleHandlerDeps {
   sales: Pick<
     SaleService,
     | 'current' | 'open' | 'get' | 'list' | 'discountApproval' | 'setLines' | 'addTender' | 'cancelTender' | 'void' | 'refundToDrawer'
+    | 'abandonTender' | 'latePayments' | 'resolveLatePayment'
     | 'paidSale' | 'notePrinted' | 'printCount'
   >;
   /** The owner's approval of a discount above the threshold: the guard's `run` (audited as `privileged.sales.discount`). */
   approveDiscount: <T>(callerId: string, approval: Approval | undefined, fn: (auth: Authorization) => T | Promise<T>, target: string, details: Record<string, unknown>) => Promise<T>;
   receipts: SaleReceiptsApi;
+  /**
+   * True when an electronic tender may be tried now; false while Midtrans is
+   * unreachable (the connection monitor): refused before anything is written.
+   */
+  gatewayUsable?: () => boolean;
   /** Lays a sale's receipt out (receipts/ `layoutSaleReceipt` with the shop's name, zone, NPWP and demo flag). */
   layout: (sale: SaleView, language: ReceiptLanguage, copy: boolean, columns: number) => ReceiptLine[];
   /** "No sale": kicks the drawer, then records the movement and its audit row (sales/drawer-opening.ts). */
   openDrawer: (reason: string, who: DrawerCaller) => Promise<{ opened: true }>;
 }
+
+/** An electronic tender refused while Midtrans is unreachable: nothing was written or sent. */
+const offline = (): KasirError =>
+  new KasirError('GATEWAY_UNAVAILABLE', 'Midtrans cannot be reached right now; only cash works until it is back.', {
+    params: { outcome: 'not_sent', reason: 'offline' },
+  });
 
 /** The channels these handlers answer. */
 export type SaleChannel = Extract<Channel, `sales.${string}` | 'drawer.open'>;
@@ -65,8 +78,19 @@ export function createSaleHandlers(deps: SaleHandlerDeps): AppHandlers<SaleChann
       // The owner's session, or a one-time owner PIN in `approval`; refused (and audited) otherwise.
       return deps.approveDiscount(ctx.callerId, approval, () => sales.setLines(req, actorIdOf(ctx), { ownerApproved: true }), req.saleId, approvalDetails(need));
     },
-    'sales.addTender': (input, ctx) => sales.addTender(input, actorIdOf(ctx)),
+    'sales.addTender': (input, ctx) => {
+      // Offline: an electronic charge would only hang or fail; cash still works.
+      if (input.method !== 'cash' && deps.gatewayUsable && !deps.gatewayUsable()) throw offline();
+      return sales.addTender(input, actorIdOf(ctx));
+    },
     'sales.cancelTender': ({ saleId, paymentId }, ctx) => sales.cancelTender(saleId, paymentId, actorIdOf(ctx)),
+    'sales.abandonTender': ({ saleId, paymentId }, ctx) => sales.abandonTender(saleId, paymentId, actorIdOf(ctx)),
+    'sales.latePayments': () => sales.latePayments(),
+    'sales.resolveLatePayment': async ({ paymentId, decision }, ctx) => {
+      const sale = await sales.resolveLatePayment(paymentId, decision, actorIdOf(ctx));
+      ctx.note({ details: { decision, saleId: sale.id } });
+      return sale;
+    },
     'sales.void': async ({ saleId, reason }, ctx) => {
       const sale = await sales.void(saleId, reason, actorIdOf(ctx));
       ctx.note({ details: { why: reason, total: sale.total, tenders: sale.tenders.length } });

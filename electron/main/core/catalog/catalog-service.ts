@@ -25,7 +25,9 @@ export interface CatalogServiceDeps {
   defaults?: readonly Product[];
 }
 
-const toProduct = (r: ProductRow): Product => ({ sku: r.sku, name: r.name, price: r.price, category: r.category, taxClass: r.tax_class });
+const toProduct = (r: ProductRow): Product => ({
+  sku: r.sku, name: r.name, price: r.price, category: r.category, taxClass: r.tax_class, barcode: r.barcode,
+});
 
 const toCatalogProduct = (r: ProductRow): CatalogProduct => ({
   ...toProduct(r),
@@ -60,7 +62,7 @@ export class CatalogService {
         const at = isoUtc(this.clock.now());
         this.defaults.forEach((p, i) =>
           this.repo.insert({
-            sku: p.sku, name: p.name, price: p.price, category: p.category, tax_class: p.taxClass,
+            sku: p.sku, name: p.name, price: p.price, category: p.category, tax_class: p.taxClass, barcode: p.barcode,
             active: 1, sort_order: i + 1, created_at: at, updated_at: at,
           }),
         );
@@ -85,13 +87,16 @@ export class CatalogService {
    * (staff id) is recorded as who last wrote the product. Without a
    * `taxClass` a new product is `standard` and an existing one keeps its
    * class, so a caller that predates tax classes (re-activating a product by
-   * saving it) never resets a luxury good to ordinary.
-   * @throws KasirError INVALID_INPUT for a bad field, CONFLICT for `isNew` on an existing SKU.
+   * saving it) never resets a luxury good to ordinary. The barcode likewise:
+   * absent keeps the product's own, null clears it; one another product
+   * carries (active or not: re-activating it must not make a scan ambiguous)
+   * is a CONFLICT naming that product.
+   * @throws KasirError INVALID_INPUT for a bad field, CONFLICT for `isNew` on an existing SKU or a barcode taken.
    */
   save(input: ProductInput, actor?: string): CatalogProduct {
     const parsed = productInput.safeParse(input);
     if (!parsed.success) throw new KasirError('INVALID_INPUT', describeIssues(parsed.error.issues), invalidInputDetail(parsed.error.issues));
-    const { sku, name, price, category, active, isNew, taxClass } = parsed.data;
+    const { sku, name, price, category, active, isNew, taxClass, barcode } = parsed.data;
     return this.db
       .transaction(() => {
         const at = isoUtc(this.clock.now());
@@ -99,10 +104,20 @@ export class CatalogService {
         if (existing && isNew) {
           throw new KasirError('CONFLICT', `A product with SKU ${sku} already exists.`, { params: { reason: 'sku_exists', sku }, field: 'sku' });
         }
+        if (barcode) {
+          const holder = this.repo.byBarcode(barcode);
+          if (holder && holder.sku !== sku) {
+            throw new KasirError('CONFLICT', `Barcode ${barcode} already belongs to ${holder.sku}.`, {
+              params: { reason: 'barcode_exists', barcode, sku: holder.sku, name: holder.name },
+              field: 'barcode',
+            });
+          }
+        }
         const row = { sku, name, price, category, active: active ? 1 : 0, updated_at: at, actor } as const;
-        // No class given: the row keeps its own (the repository leaves the column as it is).
-        if (existing) this.repo.update(taxClass ? { ...row, tax_class: taxClass } : row);
-        else this.repo.insert({ ...row, tax_class: taxClass ?? 'standard', sort_order: this.repo.nextSortOrder(), created_at: at });
+        // No class or barcode given: the row keeps its own (the repository leaves the column as it is).
+        const kept = { ...row, ...(taxClass && { tax_class: taxClass }), ...(barcode !== undefined && { barcode }) };
+        if (existing) this.repo.update(kept);
+        else this.repo.insert({ ...kept, tax_class: taxClass ?? 'standard', sort_order: this.repo.nextSortOrder(), created_at: at });
         return this.mustGet(sku);
       })
       .immediate();

@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { GatewayCredentials } from '../secrets/credentials';
 import type { GatewayEnv } from '../secrets/secret-store';
+import type { ConnectionMonitor } from './connection-monitor';
 import { CoreApiClient } from './core-api-client';
 import { GatewayError } from './errors';
 import { GatewayClock } from './gateway-clock';
@@ -40,6 +41,8 @@ export interface CreateGatewayOptions {
   logger: Logger;
   timeouts?: GatewayTimeouts;
   retry?: RetryOptions;
+  /** Fed with the outcome of every call (answered / unreachable): the till's connection indicator. */
+  connection?: ConnectionMonitor;
   /** SNAP-BI settings that are not secrets. */
   snapBi?: { vaPartnerServiceIds?: string | Partial<Record<string, string>>; callbackUrl?: string; newExternalId?: () => string };
 }
@@ -68,10 +71,12 @@ class RoutingGateway implements KasirGateway {
   private readonly routing: Record<GatewayMethod, 'core_api' | 'snap_bi'>;
   private readonly retry: RetryOptions & { sleep: (ms: number) => Promise<void> };
   private readonly logger: Logger;
+  private readonly connection: ConnectionMonitor | null;
   readonly time: GatewayClock;
 
   constructor(opts: CreateGatewayOptions) {
     this.logger = opts.logger.scope('gateway');
+    this.connection = opts.connection ?? null;
     this.routing = applyRoutingOverrides(opts.routing ?? {});
     const clock: Clock = opts.clock;
     this.retry = { ...opts.retry, sleep: opts.retry?.sleep ?? ((ms) => new Promise((wake) => clock.setTimeout(wake, ms))) };
@@ -80,7 +85,7 @@ class RoutingGateway implements KasirGateway {
     this.time = new GatewayClock({
       clock,
       logger: this.logger,
-      ...(opts.credentials.snapBi ? { probe: () => this.snapClient().tokens.get() } : {}),
+      ...(opts.credentials.snapBi ? { probe: () => this.observed(() => this.snapClient().tokens.get()) } : {}),
     });
     const http = (baseUrl: string): GatewayHttp => {
       const transport = new GatewayHttp({
@@ -111,7 +116,9 @@ class RoutingGateway implements KasirGateway {
     const api = req.api ?? this.apiFor(req.method);
     this.logger.info('charge', { orderId: req.orderId, method: req.method, api });
     // The same request object (same key, deterministic body) is re-sent on every attempt.
-    return withRetry(() => (api === 'core_api' ? this.coreCharge(req) : this.snapClient().charge(req)), 'write', this.retry, this.logger, 'charge');
+    return this.observed(() =>
+      withRetry(() => (api === 'core_api' ? this.coreCharge(req) : this.snapClient().charge(req)), 'write', this.retry, this.logger, 'charge'),
+    );
   }
 
   /** A Core charge; its `transaction_time` reads Midtrans' clock when the answer came without a `Date` header. */
@@ -125,7 +132,9 @@ class RoutingGateway implements KasirGateway {
   }
 
   async status(ref: GatewayRef): Promise<GatewayTransaction | null> {
-    return withRetry(() => (ref.api === 'core_api' ? this.coreClient().status(ref) : this.snapClient().status(ref)), 'read', this.retry, this.logger, 'status');
+    return this.observed(() =>
+      withRetry(() => (ref.api === 'core_api' ? this.coreClient().status(ref) : this.snapClient().status(ref)), 'read', this.retry, this.logger, 'status'),
+    );
   }
 
   async cancel(ref: GatewayRef): Promise<GatewayTransaction> {
@@ -167,7 +176,7 @@ class RoutingGateway implements KasirGateway {
     alreadyDone: (tx: GatewayTransaction, e: GatewayError) => boolean,
   ): Promise<GatewayTransaction> {
     try {
-      return await withRetry(run, 'write', this.retry, this.logger, label);
+      return await this.observed(() => withRetry(run, 'write', this.retry, this.logger, label));
     } catch (e) {
       if (!(e instanceof GatewayError) || (e.kind !== 'illegal' && e.kind !== 'duplicate')) throw e;
       const current = await this.status(ref).catch(() => null);
@@ -177,6 +186,11 @@ class RoutingGateway implements KasirGateway {
       }
       throw e;
     }
+  }
+
+  /** One call whose outcome feeds the connection monitor (the result or error passes through unchanged). */
+  private observed<T>(call: () => Promise<T>): Promise<T> {
+    return this.connection ? this.connection.observe(call) : call();
   }
 
   private coreClient(): CoreApiClient {

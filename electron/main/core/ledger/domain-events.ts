@@ -33,6 +33,8 @@ export const DOMAIN_EVENT_TYPES = [
   'sale.tendered',
   'sale.paid',
   'sale.voided',
+  'sale.tender_abandoned',
+  'sale.late_payment_decided',
   'drawer.moved',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

@@ -145,6 +145,10 @@ export interface SaleTenderRow {
   /** JSON of the exact item_details sent to Midtrans (cash: what it covered), replayed as is. */
   items: string;
   created_at: string;
+  /** When the cashier stopped waiting for it (`sales.abandonTender`); null while it counts normally. */
+  abandoned_at?: string | null;
+  /** The owner's decision on an abandoned tender paid anyway (`keep`, `keep_returned`, `refund`); null until then. */
+  late_decision?: string | null;
 }
 
 /** Cash taken out of the drawer (v9): a drawer refund, a void's cash returned, a "no sale" opening. */

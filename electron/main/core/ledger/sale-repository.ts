@@ -50,6 +50,9 @@ export class SaleRepository {
   private readonly selTender;
   private readonly selMaxSeq;
   private readonly upsCounter;
+  private readonly updAbandoned;
+  private readonly updLateDecision;
+  private readonly selAbandoned;
   private readonly guard: VocabularyGuard;
 
   constructor(
@@ -97,6 +100,13 @@ export class SaleRepository {
     this.selTenders = db.prepare<[string], SaleTenderRow>('SELECT * FROM sale_tenders WHERE sale_id = ? ORDER BY seq');
     this.selTender = db.prepare<[string], SaleTenderRow>('SELECT * FROM sale_tenders WHERE payment_id = ?');
     this.selMaxSeq = db.prepare<[string], number>('SELECT COALESCE(MAX(seq), 0) FROM sale_tenders WHERE sale_id = ?').pluck();
+    this.updAbandoned = db.prepare<[string, string]>('UPDATE sale_tenders SET abandoned_at = ? WHERE payment_id = ? AND abandoned_at IS NULL');
+    this.updLateDecision = db.prepare<[string, string]>(
+      'UPDATE sale_tenders SET late_decision = ? WHERE payment_id = ? AND abandoned_at IS NOT NULL AND late_decision IS NULL',
+    );
+    this.selAbandoned = db.prepare<[], SaleTenderRow>(
+      'SELECT * FROM sale_tenders WHERE abandoned_at IS NOT NULL AND late_decision IS NULL ORDER BY abandoned_at, payment_id',
+    );
     this.upsCounter = db
       .prepare<[string], number>(
         `INSERT INTO receipt_counters (till_id, last_no) VALUES (?, 1)
@@ -173,6 +183,27 @@ export class SaleRepository {
   /** The tender a payment is, if it is one. */
   tenderOf(paymentId: string): SaleTenderRow | undefined {
     return this.selTender.get(paymentId);
+  }
+
+  /** The cashier stopped waiting for this tender; false if it was already abandoned. */
+  markAbandoned(paymentId: string, saleId: string, at: string, actor?: string): boolean {
+    return this.writer.write(
+      () => this.updAbandoned.run(at, paymentId).changes > 0,
+      (changed) => (changed ? { type: 'sale.tender_abandoned', aggregateId: saleId, payload: { paymentId }, at, actor } : null),
+    );
+  }
+
+  /** Records the owner's decision on an abandoned tender paid anyway; false if there was nothing to decide. */
+  setLateDecision(paymentId: string, saleId: string, decision: string, at: string, actor?: string): boolean {
+    return this.writer.write(
+      () => this.updLateDecision.run(decision, paymentId).changes > 0,
+      (changed) => (changed ? { type: 'sale.late_payment_decided', aggregateId: saleId, payload: { paymentId, decision }, at, actor } : null),
+    );
+  }
+
+  /** Abandoned tenders without an owner's decision, oldest first (open at the gateway, or paid anyway). */
+  abandonedUndecided(): SaleTenderRow[] {
+    return this.selAbandoned.all();
   }
 
   /** The next tender's sequence number (1 for the first). */

@@ -19,6 +19,7 @@ import { PaymentRepository } from '../ledger/payment-repository';
 import { RecheckRepository } from '../ledger/recheck-repository';
 import { RefundRepository } from '../ledger/refund-repository';
 import { ChargeFlow } from './charge-flow';
+import { ConnectionProbe } from './connection-probe';
 import { RandomIds, type IdSource } from './ids';
 import { PaymentNotificationSink } from './notification-sink';
 import { PaymentService } from './payment-service';
@@ -57,6 +58,13 @@ export interface PaymentEngineOptions {
   rechecks?: Partial<RecheckTimings> | false;
   /** Where the engine tells the cashier something unasked (recovery done, a lost charge found); default: nowhere. */
   onNotice?: (notice: AppNotice) => void;
+  /**
+   * The idle probe of the connection indicator: when no gateway call ended in
+   * the last minute (`lastCallAt`, the till's clock), one status read of an
+   * unknown order goes through the status queue (kind `probe`); its outcome
+   * feeds the monitor like any call. Absent: no probe (no keys, unit harnesses).
+   */
+  connectionProbe?: { lastCallAt: () => number | null };
 }
 
 /** The running engine. */
@@ -116,13 +124,15 @@ export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngin
   const tracker: PaymentTracker = new PaymentTracker({
     clock, gatewayTime, logger, timings: tracking, poll: (id, attended) => reconciler.poll(id, attended), onRelease: (id) => scheduler.release(id),
   });
-  const transitions = new PaymentTransitions({ state, payments, tracker, logger, actorName, clockOffsetMs: () => gatewayTime.offsetMs() });
+  const transitions = new PaymentTransitions({
+    state, payments, tracker, logger, actorName, clockOffsetMs: () => gatewayTime.offsetMs(), refundQueued: (id) => refunds.unresolved(id).length > 0,
+  });
   const reconciler: Reconciler = new Reconciler({ scheduler, logger, payments, state, transitions, tracker, notify: options.onNotice });
   const charges = new ChargeFlow({
     db, gateway: screenGateway('charge'), clock, logger, ids, zone, routing, gatewayEnv, notificationUrls, payments, state, transitions, reconciler, tracker,
     gatewayTime,
   });
-  const refundFlow = new RefundFlow({ gateway: screenGateway('refund'), payments, refunds, ids, clock, logger, transitions });
+  const refundFlow = new RefundFlow({ gateway: screenGateway('refund'), payments, refunds, ids, clock, logger, transitions, notify: options.onNotice });
   const service = new PaymentService({ gateway: screenGateway('cancel'), logger, payments, transitions, reconciler, charges, refunds: refundFlow });
   // Paid payments that can still move are re-read on a plan kept in the ledger (recheck-planner.ts).
   const planner =
@@ -134,6 +144,10 @@ export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngin
     planner.start();
   }
   const notifications = new PaymentNotificationSink({ db, clock, logger, payments, events, reconciler });
+  const probe = options.connectionProbe
+    ? new ConnectionProbe({ clock, logger, scheduler, lastCallAt: options.connectionProbe.lastCallAt, api: routing.qris === 'snap_bi' ? 'snap_bi' : 'core_api' })
+    : null;
+  probe?.start();
 
   return {
     payments: service,
@@ -151,6 +165,7 @@ export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngin
     recheckDay: async (window) =>
       planner ? planner.recheckWindow(window) : { candidates: 0, fresh: 0, checked: 0, changed: 0, unfinished: 0 },
     stop: () => {
+      probe?.stop();
       stopSkewNotices();
       planner?.stop();
       tracker.stop();
@@ -159,6 +174,7 @@ export function createPaymentEngine(options: PaymentEngineOptions): PaymentEngin
     idle: () => reconciler.idle(),
     async close() {
       // Let running confirmations finish before the ledger closes under them; queued ones are dropped.
+      probe?.stop();
       stopSkewNotices();
       planner?.stop();
       tracker.stop();

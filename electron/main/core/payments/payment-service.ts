@@ -186,6 +186,20 @@ export class PaymentService {
     }
   }
 
+  /**
+   * Midtrans answers again: refund requests left `requested` / `unknown`
+   * (queued while it was unreachable, or a lost reply) are resolved now with
+   * their own refund keys. A refusal is announced (`refund_refused`).
+   */
+  async retryQueued(): Promise<void> {
+    for (const id of this.refunds.unresolvedPayments()) {
+      if (this.busy.has(id)) continue;
+      await this.exclusive(id, () => this.refunds.recover(id)).catch((e: unknown) =>
+        this.log.warn('queued refund not resolved yet', { paymentId: id, ...errorFields(e) }),
+      );
+    }
+  }
+
   /** True while an order's recovery has not reached a definite answer (no new charge for it yet). */
   isRecovering(orderId: string): boolean {
     return this.reconciler.isRecovering(orderId);

@@ -111,10 +111,12 @@ export class Reconciler {
   async recover(): Promise<void> {
     const open = this.payments.open().filter((r) => r.api !== 'none');
     for (const r of open) this.recovering.add(r.order_id);
+    const moved: PaymentRow[] = [];
     await Promise.all(
       open.map(async (row) => {
         try {
-          this.resolve(row.id, await this.status(row, 'recovery', 'recovery'), 'recovery');
+          const after = this.resolve(row.id, await this.status(row, 'recovery', 'recovery'), 'recovery');
+          if (after.status !== row.status) moved.push(after);
         } catch (e) {
           this.log.warn('recovery status check failed; polling will retry', { paymentId: row.id, ...errorFields(e) });
           this.tracker.track(row.id, row.expires_at, row.created_at);
@@ -122,6 +124,16 @@ export class Reconciler {
       }),
     );
     if (open.length > 0) this.notify({ level: 'info', code: 'payments_recovered', params: { count: open.length } });
+    // What moved while the till was down is announced, not only listed in history.
+    if (moved.length > 0) {
+      const paid = moved.filter((r) => r.status === 'settlement' || r.status === 'capture').length;
+      const stillOpen = moved.filter((r) => isOpen(r.status)).length;
+      this.notify({
+        level: 'info',
+        code: 'payments_changed_while_down',
+        params: { count: moved.length, paid, failed: moved.length - paid - stillOpen },
+      });
+    }
   }
 
   /**

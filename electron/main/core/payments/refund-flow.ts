@@ -7,11 +7,13 @@
  * can never refund twice nor report a refund that went through as refused.
  * The refunded total the ledger records is always one the gateway reported.
  */
+import type { AppNotice } from '../../../../shared/contract/events';
 import { KasirError } from '../../../../shared/contract/result';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { REFUNDABLE_METHODS, type PaymentStatus, type UpdateSource } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
+import { outcomeOfError } from '../gateway/connection-monitor';
 import { GatewayError, isOutcomeUnknown } from '../gateway/errors';
 import type { GatewayTransaction, PaymentGateway } from '../gateway/types';
 import type { PaymentRepository } from '../ledger/payment-repository';
@@ -36,7 +38,9 @@ export interface RefundFlowDeps {
   /** Scoped as `refunds`. */
   logger: Logger;
   /** The engine's single transition entry point (emits on change). */
-  transitions: Pick<PaymentTransitions, 'apply'>;
+  transitions: Pick<PaymentTransitions, 'apply' | 'emit'>;
+  /** Tells the owner when a queued refund is refused later (`refund_refused`); default: nobody. */
+  notify?: (notice: AppNotice) => void;
 }
 
 /** Refunds through the gateway, never twice for one request. */
@@ -48,8 +52,10 @@ export class RefundFlow {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly transitions: RefundFlowDeps['transitions'];
+  private readonly notify: (notice: AppNotice) => void;
 
-  constructor({ gateway, payments, refunds, ids, clock, logger, transitions }: RefundFlowDeps) {
+  constructor({ gateway, payments, refunds, ids, clock, logger, transitions, notify }: RefundFlowDeps) {
+    this.notify = notify ?? (() => {});
     this.gateway = gateway;
     this.payments = payments;
     this.refunds = refunds;
@@ -114,6 +120,12 @@ export class RefundFlow {
       answer = await this.gateway.refund({ ref: refOf(row), amount: full ? undefined : want, reason, refundKey });
     } catch (e) {
       this.log.warn('refund failed', { paymentId, kind: classifyChargeError(e), ...errorFields(e) });
+      if (outcomeOfError(e) === 'unreachable' && e instanceof GatewayError && e.delivery === 'not_sent') {
+        // Midtrans is unreachable and nothing reached it: the request stays `requested` (queued) and goes out with
+        // the same refund key when the connection is back (PaymentService.retryQueued) — "diajukan, belum diproses".
+        this.log.info('refund queued until Midtrans is reachable', { paymentId });
+        return this.payments.byId(paymentId)!;
+      }
       if (!needsTruth(e)) {
         this.refunds.setStatus(refundKey, 'failed', this.now(), actor);
         throw asKasirError(e);
@@ -152,7 +164,18 @@ export class RefundFlow {
    * Returns false while Midtrans cannot say (the next refund or start asks again).
    */
   async recover(paymentId: string): Promise<boolean> {
-    return (await this.settle(paymentId, 'recovery')) !== null;
+    const amounts = new Map(this.refunds.unresolved(paymentId).map((r) => [r.refund_key, r.amount]));
+    const settled = await this.settle(paymentId, 'recovery');
+    if (settled === null) return false;
+    // A queued refund Midtrans refused later: the owner must hear it (the cashier already said "diajukan").
+    for (const key of settled.refused.keys()) {
+      this.log.warn('queued refund refused by Midtrans', { paymentId });
+      this.notify({ level: 'error', code: 'refund_refused', params: { paymentId, amount: amounts.get(key) ?? 0 } });
+    }
+    // The view's `refundQueued` changed even when the payment's status did not.
+    const row = this.payments.byId(paymentId);
+    if (row && settled.refused.size > 0) this.transitions.emit(row, 'recovery');
+    return true;
   }
 
   /**

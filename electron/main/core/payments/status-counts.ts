@@ -7,7 +7,7 @@
  */
 
 /** Why a status call was made. */
-export const STATUS_KINDS = ['poll', 'confirm', 'charge', 'cancel', 'refund', 'recovery', 'recheck', 'closing'] as const;
+export const STATUS_KINDS = ['poll', 'confirm', 'charge', 'cancel', 'refund', 'recovery', 'recheck', 'closing', 'probe'] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];
 export type StatusKindCounts = Record<StatusKind, number>;
 

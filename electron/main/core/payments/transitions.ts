@@ -31,6 +31,8 @@ export interface PaymentTransitionsDeps {
   actorName?: (actorId: string) => string | null;
   /** Midtrans' clock minus the till's (ms), for the view's `clockOffsetMs`; absent: none. */
   clockOffsetMs?: () => number;
+  /** True while a refund of the payment was asked for and not yet confirmed (the view's `refundQueued`); absent: never. */
+  refundQueued?: (paymentId: string) => boolean;
 }
 
 /** Applies status updates, stops polling settled payments and notifies listeners. */
@@ -41,10 +43,12 @@ export class PaymentTransitions {
   private readonly log: Logger;
   private readonly actorName: PaymentTransitionsDeps['actorName'];
   private readonly clockOffsetMs: PaymentTransitionsDeps['clockOffsetMs'];
+  private readonly refundQueued: PaymentTransitionsDeps['refundQueued'];
   private readonly listeners = new Set<PaymentListener>();
 
-  constructor({ state, payments, tracker, logger, actorName, clockOffsetMs }: PaymentTransitionsDeps) {
+  constructor({ state, payments, tracker, logger, actorName, clockOffsetMs, refundQueued }: PaymentTransitionsDeps) {
     this.clockOffsetMs = clockOffsetMs;
+    this.refundQueued = refundQueued;
     this.state = state;
     this.payments = payments;
     this.tracker = tracker;
@@ -90,6 +94,8 @@ export class PaymentTransitions {
     // Only a measured offset is sent: the screen shows `expiresAt` on the till's clock with it.
     const offset = this.clockOffsetMs?.() ?? 0;
     const timed = offset !== 0 ? { ...view, clockOffsetMs: offset } : view;
-    return this.actorName ? { ...timed, actorName: this.actorName(row.actor) } : timed;
+    // Present only when true: "diajukan, belum diproses" on screens and receipts.
+    const queued = this.refundQueued?.(row.id) ? { ...timed, refundQueued: true } : timed;
+    return this.actorName ? { ...queued, actorName: this.actorName(row.actor) } : queued;
   }
 }

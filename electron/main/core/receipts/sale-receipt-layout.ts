@@ -136,7 +136,7 @@ function money(b: ReceiptBuilder, sale: SaleView, w: SaleReceiptWords, language:
 
 /**
  * One tender: the method and the amount, its Midtrans reference, a gateway
- * refund. Cash prints what the customer handed over, then the change
+ * refund (or one still queued: "diajukan, belum diproses"). Cash prints what the customer handed over, then the change
  * ("Tunai Rp 100.000 / Kembali Rp 31.500", as Indonesian receipts do); what
  * it covered is that less the change.
  */
@@ -146,6 +146,8 @@ function tender(b: ReceiptBuilder, t: TenderView, w: SaleReceiptWords, language:
   if (t.payment.referenceNo) b.text(`${w.reference} ${t.payment.referenceNo}`, SUB);
   if (t.change !== null) b.amount(w.change, formatRupiah(t.change), { bold: true });
   if (t.payment.refundedAmount > 0) b.amount(w.refunded, minus(t.payment.refundedAmount), { indent: SUB });
+  // Asked for while Midtrans was unreachable: the customer must not take it as done.
+  if (t.payment.refundQueued) b.text(w.refundQueued);
 }
 
 /** Cash handed back from the drawer for this sale (refunds, void returns), each with its reason. */

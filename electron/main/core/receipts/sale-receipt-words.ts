@@ -32,6 +32,8 @@ export interface SaleReceiptWords {
   reference: string;
   change: string;
   refunded: string;
+  /** A refund asked for while Midtrans could not be reached: not yet done. */
+  refundQueued: string;
   drawerRefund: string;
   voidReturn: string;
   thanks: string;
@@ -62,6 +64,7 @@ export const SALE_RECEIPT_WORDS: Readonly<Record<ReceiptLanguage, SaleReceiptWor
     reference: 'Ref. Midtrans',
     change: 'Kembali',
     refunded: 'Dikembalikan',
+    refundQueued: 'Refund diajukan, belum diproses',
     drawerRefund: 'Refund dari laci',
     voidReturn: 'Dikembalikan (batal)',
     thanks: 'Terima kasih!',
@@ -90,6 +93,7 @@ export const SALE_RECEIPT_WORDS: Readonly<Record<ReceiptLanguage, SaleReceiptWor
     reference: 'Midtrans ref.',
     change: 'Change',
     refunded: 'Refunded',
+    refundQueued: 'Refund requested, not yet processed',
     drawerRefund: 'Refund from drawer',
     voidReturn: 'Returned (void)',
     thanks: 'Terima kasih! Thank you!',

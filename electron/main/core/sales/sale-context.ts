@@ -92,7 +92,10 @@ export class SaleContext {
     return this.deps.sales.tenders(saleId).map((t) => {
       const p = this.deps.orders.byId(t.payment_id);
       if (!p) throw new Error(`tender ${t.payment_id} of sale ${saleId} has no payment`);
-      return { paymentId: t.payment_id, method: p.method, status: p.status, applied: t.applied, rounding: t.rounding, change: t.change_given };
+      return {
+        paymentId: t.payment_id, method: p.method, status: p.status, applied: t.applied, rounding: t.rounding, change: t.change_given,
+        abandoned: t.abandoned_at != null, lateDecision: t.late_decision ?? null,
+      };
     });
   }
 

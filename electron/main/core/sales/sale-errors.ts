@@ -59,6 +59,16 @@ export const saleErrors = {
     new KasirError('ILLEGAL_TRANSITION', `A ${status} ${nameOf(method)} payment cannot be refunded.`, {
       params: { reason: 'not_refundable', method, status },
     }),
+  /** Only an open (creating / pending) tender can be abandoned. */
+  tenderNotOpen: (method: PaymentMethod, status: PaymentStatus) =>
+    new KasirError('ILLEGAL_TRANSITION', `A ${status} ${nameOf(method)} payment is not waiting; there is nothing to stop.`, {
+      params: { reason: 'not_cancellable', method, status },
+    }),
+  /** No decision is waiting on this payment (not abandoned, not paid, or already decided). */
+  notLate: (paymentId: string) =>
+    new KasirError('ILLEGAL_TRANSITION', `Payment ${paymentId} is not a late payment awaiting a decision.`, {
+      params: { reason: 'not_paid', id: paymentId },
+    }),
   viaMidtrans: (method: PaymentMethod) =>
     new KasirError('ILLEGAL_TRANSITION', `${nameOf(method)} payments are refunded through Midtrans (payments.refund), not from the drawer.`, {
       params: { reason: 'refund_via_midtrans', method },

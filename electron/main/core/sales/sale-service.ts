@@ -7,7 +7,8 @@
  * change is persisted in the ledger first and then pushed (`onChanged` →
  * `sale.updated`). How a sale works, step by step: ./README.md.
  */
-import type { SaleSummary, SaleView } from '../../../../shared/contract/sale-schemas';
+import type { LatePayment, SaleSummary, SaleView } from '../../../../shared/contract/sale-schemas';
+import type { AppNotice } from '../../../../shared/contract/events';
 import type { CartItem, PaymentView } from '../../../../shared/contract/schemas';
 import { KasirError } from '../../../../shared/contract/result';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
@@ -25,6 +26,7 @@ import { SaleContext, type SalePayments, type SaleSettings } from './sale-contex
 import { approvalAfter, approvalStands } from './discount-approval';
 import { emptyDraft, linesFromCatalog, parseDraft, priceDraft, type LineRequest, type SaleCatalog, type SaleDraft } from './sale-draft';
 import { saleErrors } from './sale-errors';
+import { AbandonedTenders } from './abandoned-tenders';
 import { SaleReturns, type DrawerRefundRequest } from './sale-returns';
 import { SaleSettlement } from './sale-settlement';
 import { SaleTenders, type TenderRequest } from './sale-tenders';
@@ -56,6 +58,8 @@ export interface SaleServiceDeps {
   zone: string;
   /** Called with the sale's view after every committed change (the event bus emits `sale.updated`). */
   onChanged: (sale: SaleView) => void;
+  /** Tells the cashier / owner something unasked (`app.notice`: an abandoned tender paid anyway). */
+  onNotice?: (notice: AppNotice) => void;
 }
 
 /** A sale's lines and sale discounts as the cashier sets them (`sales.setLines` without its approval). */
@@ -71,6 +75,7 @@ export class SaleService {
   private readonly settlement: SaleSettlement;
   private readonly tenders: SaleTenders;
   private readonly returns: SaleReturns;
+  private readonly abandoned: AbandonedTenders;
   private readonly log: Logger;
   private readonly createTx;
   private unsubscribe: (() => void) | null = null;
@@ -85,6 +90,7 @@ export class SaleService {
     this.settlement = new SaleSettlement(this.ctx);
     this.tenders = new SaleTenders(this.ctx, this.settlement, () => this.kickDrawer());
     this.returns = new SaleReturns(this.ctx);
+    this.abandoned = new AbandonedTenders(this.ctx, this.settlement, { onNotice: deps.onNotice ?? (() => {}) });
     this.createTx = db.transaction((actor: string, draft: SaleDraft, quote: Quote): string => {
       const id = deps.ids.orderId();
       const at = isoUtc(deps.clock.now());
@@ -108,6 +114,13 @@ export class SaleService {
       this.log.info('sale settled at start-up', { saleId: id });
       this.ctx.changed(id);
     }
+    // Cancels a previous run left queued (Midtrans was unreachable, or the till closed first).
+    this.abandoned.retryAll();
+  }
+
+  /** Midtrans answers again: queued cancels of abandoned tenders go out now. */
+  retryQueued(): void {
+    this.abandoned.retryAll();
   }
 
   /** Stops following payments. */
@@ -191,6 +204,24 @@ export class SaleService {
     return this.tenders.cancel(saleId, paymentId, actor);
   }
 
+  /**
+   * The cashier stops waiting for an open tender (abandoned-tenders.ts): it
+   * stops counting at once and is cancelled at the gateway in the background.
+   */
+  abandonTender(saleId: string, paymentId: string, actor: string): Promise<SaleView> {
+    return this.abandoned.abandon(saleId, paymentId, actor);
+  }
+
+  /** Abandoned tenders paid anyway, awaiting the owner's decision. */
+  latePayments(): LatePayment[] {
+    return this.abandoned.latePayments();
+  }
+
+  /** The owner's decision on a late payment (keep / refund). Privileged. */
+  resolveLatePayment(paymentId: string, decision: 'keep' | 'refund', actor: string): Promise<SaleView> {
+    return this.abandoned.resolve(paymentId, decision, actor);
+  }
+
   /** Voids an open sale (sale-returns.ts). Privileged: the router's guard decided. */
   void(saleId: string, reason: string, actor: string): Promise<SaleView> {
     return this.returns.void(saleId, reason, actor);
@@ -247,6 +278,8 @@ export class SaleService {
     try {
       if (this.settlement.settle(tender.sale_id)) this.log.info('sale paid', { saleId: tender.sale_id });
       this.ctx.changed(tender.sale_id);
+      // An abandoned tender's next step: cancel it once it is pending, or tell the owner it was paid anyway.
+      this.abandoned.follow(paymentId);
     } catch (e) {
       this.log.error('sale could not follow its payment', { saleId: tender.sale_id, paymentId, error: e });
     }

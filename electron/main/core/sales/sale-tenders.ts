@@ -42,6 +42,13 @@ interface TenderWrite {
   items: MidtransItem[];
 }
 
+/** A promise and its resolver. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 /** Adds and cancels tenders. */
 export class SaleTenders {
   constructor(
@@ -53,7 +60,17 @@ export class SaleTenders {
 
   /** Adds a tender to an open sale (one action per sale at a time). */
   add(req: TenderRequest, actor: string): Promise<SaleView> {
-    return this.ctx.locks.run(req.saleId, () => (req.method === 'cash' ? this.cash(req, actor) : this.electronic(req, actor)));
+    if (req.method === 'cash') return this.ctx.locks.run(req.saleId, () => this.cash(req, actor));
+    // The sale's lock is held only until the tender is committed: a charge that hangs at the gateway must not
+    // hold the sale (the cashier abandons it and takes cash meanwhile, sale-service `abandonTender`).
+    let charging: Promise<SaleView> | null = null;
+    return this.ctx.locks
+      .run(req.saleId, async () => {
+        const committed = deferred();
+        charging = this.electronic(req, actor, committed.resolve);
+        await Promise.race([charging.then(() => undefined), committed.promise]);
+      })
+      .then(() => charging as unknown as Promise<SaleView>);
   }
 
   /** Cancels an open electronic tender at the gateway; the sale stays open for another tender. */
@@ -98,7 +115,7 @@ export class SaleTenders {
     return ctx.changed(sale.id);
   }
 
-  private async electronic(req: TenderRequest, actor: string): Promise<SaleView> {
+  private async electronic(req: TenderRequest, actor: string, committed: () => void = () => {}): Promise<SaleView> {
     const { ctx } = this;
     ctx.openRow(req.saleId);
     // Before the checks: nothing may come between them and the intent's write (a SNAP-BI clock read).
@@ -115,8 +132,15 @@ export class SaleTenders {
           orderId: sale.id,
           method: req.method,
           amount: plan.amount,
-          withinIntent: (row) =>
-            this.writeTender(row, actor, { seq, remaining: totals.remaining, applied: plan.amount, rounding: 0, received: null, change: null, items: plan.items }),
+          withinIntent: (row) => {
+            this.writeTender(row, actor, { seq, remaining: totals.remaining, applied: plan.amount, rounding: 0, received: null, change: null, items: plan.items });
+            // After the intent's transaction (a microtask later): the till shows the tender being created, so the
+            // cashier can stop waiting for it, and the sale's lock is let go while the charge call runs.
+            queueMicrotask(() => {
+              if (ctx.deps.sales.tenderOf(row.id)) ctx.changed(sale.id);
+              committed();
+            });
+          },
         },
         actor,
       );

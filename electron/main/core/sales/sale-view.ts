@@ -10,7 +10,7 @@ import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { cashRounding, quickNotes, type CashRoundingStep, type Quote } from '../../../../shared/domain/pricing';
 import type { DrawerMovementRow, SaleRow, SaleTenderRow } from '../ledger/rows';
 import { parseDraft } from './sale-draft';
-import { isEditable, saleTotals, tenderCounts } from './tender-state';
+import { countsOf, isEditable, saleTotals, tenderCounts } from './tender-state';
 
 /** A tender row with its payment as the engine shows it. */
 export interface TenderParts {
@@ -53,14 +53,25 @@ function tenderView(t: TenderParts, movements: readonly DrawerMovementRow[]): Te
     paymentId: t.row.payment_id,
     method: t.payment.method,
     status: t.payment.status,
-    counts: tenderCounts(t.payment.status),
+    counts: countsOf(factsOf(t)),
     applied: t.row.applied,
     rounding: t.row.rounding,
     amount: t.payment.amount,
     received: t.row.received,
     change: t.row.change_given,
     drawerRefunded,
+    abandoned: t.row.abandoned_at != null,
+    // Abandoned and still open at the gateway: the background cancel has not finished.
+    cancelling: t.row.abandoned_at != null && tenderCounts(t.payment.status) === 'open',
     payment: t.payment,
+  };
+}
+
+/** What the totals need of a tender and its payment's view. */
+function factsOf(t: TenderParts) {
+  return {
+    paymentId: t.row.payment_id, method: t.payment.method, status: t.payment.status, applied: t.row.applied, rounding: t.row.rounding, change: t.row.change_given,
+    abandoned: t.row.abandoned_at != null, lateDecision: t.row.late_decision ?? null,
   };
 }
 
@@ -68,9 +79,7 @@ function tenderView(t: TenderParts, movements: readonly DrawerMovementRow[]): Te
 export function saleViewOf(p: SaleViewParts): SaleView {
   const { sale } = p;
   const draft = parseDraft(sale.draft);
-  const facts = p.tenders.map((t) => ({
-    paymentId: t.row.payment_id, method: t.payment.method, status: t.payment.status, applied: t.row.applied, rounding: t.row.rounding, change: t.row.change_given,
-  }));
+  const facts = p.tenders.map(factsOf);
   const totals = saleTotals(sale.total, facts);
   const open = sale.status === 'open';
   const cash = open && totals.remaining > 0 ? cashDue(totals.remaining, p.step) : null;

@@ -4,7 +4,9 @@
  * after a later refund: a refund is money going back, not an unpaid part),
  * **open** while its payment is creating or pending, and **no** when it
  * failed, expired, was cancelled or denied (it covers nothing; the sale may
- * take another tender for that part).
+ * take another tender for that part). A tender the cashier **abandoned**
+ * covers nothing whatever its payment does — unless it was paid anyway and
+ * the owner decided to `keep` it against the sale.
  */
 import type { PaymentMethod, PaymentStatus } from '../../../../shared/domain/payment';
 
@@ -27,11 +29,22 @@ export function tenderCounts(status: PaymentStatus): TenderCounts {
   }
 }
 
+/** How a tender counts, abandoned tenders included (see the file's comment). */
+export function countsOf(t: Pick<TenderFacts, 'status' | 'abandoned' | 'lateDecision'>): TenderCounts {
+  const counts = tenderCounts(t.status);
+  if (!t.abandoned) return counts;
+  return counts === 'paid' && t.lateDecision === 'keep' ? 'paid' : 'no';
+}
+
 /** What the totals need of one tender. */
 export interface TenderFacts {
   paymentId: string;
   method: PaymentMethod;
   status: PaymentStatus;
+  /** The cashier stopped waiting for it (`sale_tenders.abandoned_at`). */
+  abandoned?: boolean;
+  /** The owner's decision on it once paid anyway (`sale_tenders.late_decision`). */
+  lateDecision?: string | null;
   applied: number;
   rounding: number;
   change: number | null;
@@ -61,7 +74,7 @@ export function saleTotals(total: number, tenders: readonly TenderFacts[]): Sale
   let change = 0;
   let open: TenderFacts | null = null;
   for (const t of tenders) {
-    const counts = tenderCounts(t.status);
+    const counts = countsOf(t);
     if (counts === 'no') continue;
     if (counts === 'paid') paid += t.applied;
     else {
@@ -85,6 +98,6 @@ export function isSettled(total: number, tenders: readonly TenderFacts[]): boole
 }
 
 /** Lines and discounts may change only while no tender is open or paid. */
-export function isEditable(tenders: readonly Pick<TenderFacts, 'status'>[]): boolean {
-  return tenders.every((t) => tenderCounts(t.status) === 'no');
+export function isEditable(tenders: readonly Pick<TenderFacts, 'status' | 'abandoned' | 'lateDecision'>[]): boolean {
+  return tenders.every((t) => countsOf(t) === 'no');
 }

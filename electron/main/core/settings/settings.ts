@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_API_FOR, PAYMENT_METHODS, type GatewayApi, type PaymentMethod } from '../../../../shared/domain/payment';
+import { PAYMENT_METHODS, type GatewayApi, type PaymentMethod } from '../../../../shared/domain/payment';
+import { TILL_API_FOR } from '../../../../shared/domain/payment-methods';
 import { apisFor, PAYMENT_METHOD_SPECS, SNAP_VA_BANKS } from '../../../../shared/domain/payment-methods';
 import { NO_PRINTER, printerSettingsSchema } from '../receipts/printer-settings';
 import { DEFAULT_SHOP_ZONE, isTimeZone } from '../../../../shared/domain/zoned-time';
@@ -42,7 +43,7 @@ export const settingsSchema = z.strictObject({
     .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)' })
     .default(DEFAULT_SHOP_ZONE),
   gateway: z.enum(['emulator', 'sandbox', 'production']).default('emulator'),
-  /** Per-method API override; unspecified methods use DEFAULT_API_FOR. */
+  /** Per-method API override; unspecified methods use TILL_API_FOR. */
   routing: routingSchema.default({}),
   webhook: z
     .strictObject({
@@ -161,7 +162,7 @@ export function webhookPort(settings: Settings): number {
   return settings.webhook.port ?? (settings.gateway === 'emulator' ? 0 : DEFAULT_WEBHOOK_PORT);
 }
 
-/** The effective API for every method. */
+/** The effective API for every method: the till's defaults (GoPay by QR on the Core API), then settings.json. */
 export function resolveRouting(settings: Settings) {
-  return { ...DEFAULT_API_FOR, ...settings.routing };
+  return { ...TILL_API_FOR, ...settings.routing };
 }

@@ -100,7 +100,10 @@ export function CatalogScreen() {
           <tbody>
             {rows.map((p) => (
               <tr key={p.sku} className={p.active ? '' : 'inactive'} data-testid={`catalog-row-${p.sku}`} data-active={p.active}>
-                <td>{p.sku}</td>
+                <td>
+                  {p.sku}
+                  {p.barcode && <div className="muted catalog-barcode" data-testid={`catalog-barcode-${p.sku}`}>{p.barcode}</div>}
+                </td>
                 <td data-testid={`catalog-name-${p.sku}`}>{p.name}</td>
                 <td>{p.category}</td>
                 <td data-testid={`catalog-price-${p.sku}`}>{formatRupiah(p.price)}</td>

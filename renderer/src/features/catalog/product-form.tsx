@@ -3,6 +3,10 @@
  * "Rp 9.000") and read by `parseRupiah`, so a fraction never reaches the
  * contract; everything else is checked again by the main process. The tax
  * class says how the shop's tax applies to it (ordinary, luxury, exempt).
+ * The barcode is what the till's scanner reads (optional; one product per
+ * barcode: a taken one is main's CONFLICT, shown next to the field). A
+ * scanner ends with Enter: in the barcode field that moves on instead of
+ * saving a half-filled form.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +20,7 @@ import { errorFieldOf } from '../../components/error-text';
 import { groupThousands, parseRupiah } from '../../components/rupiah-input';
 
 /** The inputs an error from main can be about (its `field`); others show at the foot of the form. */
-const FIELDS = ['sku', 'name', 'price', 'category', 'taxClass'] as const;
+const FIELDS = ['sku', 'name', 'price', 'category', 'taxClass', 'barcode'] as const;
 type Field = (typeof FIELDS)[number];
 
 export interface ProductFormProps {
@@ -36,6 +40,7 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
   const [price, setPrice] = useState(product ? groupThousands(product.price) : '');
   const [category, setCategory] = useState(product?.category ?? '');
   const [taxClass, setTaxClass] = useState<TaxClass>(product?.taxClass ?? 'standard');
+  const [barcode, setBarcode] = useState(product?.barcode ?? '');
   const [active, setActive] = useState(product?.active ?? true);
   const [priceInvalid, setPriceInvalid] = useState(false);
   const [error, setError] = useState<Err | null>(null);
@@ -50,7 +55,8 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
     setPriceInvalid(rupiah === null || rupiah < 1);
     if (rupiah === null || rupiah < 1) return;
     setBusy(true);
-    const input = { sku, name, price: rupiah, category, taxClass, active, isNew: product === null };
+    const code = barcode.trim();
+    const input = { sku, name, price: rupiah, category, taxClass, barcode: code === '' ? null : code, active, isNew: product === null };
     const res = await withApproval((approval) => call('catalog.save', { ...input, ...approval }));
     setBusy(false);
     setError(res.ok ? null : res);
@@ -140,6 +146,30 @@ export function ProductForm({ product, categories, onSaved, onCancel }: ProductF
         {t('catalog.taxClassHint')}
       </p>
       <ErrorMessage error={errorAt('taxClass')} testId="product-form-error" />
+      <label>
+        {t('barcode.label')}
+        <input
+          data-testid="product-form-barcode"
+          value={barcode}
+          maxLength={64}
+          inputMode="text"
+          autoComplete="off"
+          placeholder={t('barcode.placeholder')}
+          aria-describedby="product-form-barcode-hint"
+          aria-invalid={errorField === 'barcode'}
+          onChange={(e) => setBarcode(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            // A scanner's closing Enter: keep the form open, go on to the next field.
+            e.preventDefault();
+            e.currentTarget.form?.querySelector<HTMLInputElement>('[data-testid="product-form-active"]')?.focus();
+          }}
+        />
+      </label>
+      <p className="muted product-form-hint" id="product-form-barcode-hint">
+        {t('barcode.hint')}
+      </p>
+      <ErrorMessage error={errorAt('barcode')} testId="product-form-error" />
       <label className="product-form-active">
         <input type="checkbox" data-testid="product-form-active" checked={active} onChange={(e) => setActive(e.target.checked)} />
         {t('catalog.activeLabel')}

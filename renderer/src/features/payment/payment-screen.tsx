@@ -1,16 +1,20 @@
 /**
  * The customer-facing step of an electronic tender: what to pay and how
- * (QR, VA number, store code…), flipping the moment main pushes the update.
- * A failed, expired or cancelled tender stays on screen with its status so
- * the cashier can pick another method (the sale stays open); in a split
- * sale the rest of the sale is shown under it.
+ * (QR, VA number with a copy button, store code…), the time left to pay,
+ * flipping the moment main pushes the update. Never locked: while it waits
+ * the cashier can change method keeping the sale, take cash at once, start
+ * the next sale (nothing paid yet) or void it. A failed, expired or
+ * cancelled tender stays on screen with its status so the cashier can pick
+ * another method (the sale stays open); in a split sale the rest of the sale
+ * is shown under it.
  */
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../../shared/domain/money';
 import { useLabels } from '../../components/labels';
 import { ErrorMessage } from '../../components/error-message';
-import { useFormatters } from '../../i18n/format';
 import { TenderProgress } from '../till/tender-progress';
+import { VoidSale } from '../till/void-sale';
+import { ExpiryCountdown } from './expiry-countdown';
 import { PayInstructions } from './pay-instructions';
 import { expiryOnTillClock } from './till-expiry';
 import { useTenderScreen } from './use-tender-screen';
@@ -19,11 +23,9 @@ import { useTenderScreen } from './use-tender-screen';
 export function PaymentScreen() {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { time, zoneName } = useFormatters();
   const p = useTenderScreen();
   if (!p.sale || !p.tender) return null;
   const { payment } = p.tender;
-  const validUntil = expiryOnTillClock(payment);
   const withAction = p.waiting && payment.action !== null;
 
   return (
@@ -47,9 +49,10 @@ export function PaymentScreen() {
         <p className={`status status-${payment.status}`} data-testid="payment-status" data-status={payment.status} role="status">
           {labels.status(payment.status)}
         </p>
-        {p.waiting && validUntil && (
-          <p className="muted" data-testid="valid-until">
-            {t('payment.validUntil', { time: time(validUntil), zone: zoneName })}
+        {p.waiting && payment.status === 'pending' && <ExpiryCountdown until={expiryOnTillClock(payment)} />}
+        {p.slow && (
+          <p className="small-note" data-testid="slow-charge" role="status">
+            {t('tenderWait.slow')}
           </p>
         )}
         {!p.waiting && payment.lastSource && (
@@ -60,23 +63,49 @@ export function PaymentScreen() {
         {!p.waiting && <p data-testid="tender-failed-hint">{t('split.failedHint')}</p>}
         {p.split && <TenderProgress sale={p.sale} />}
         <ErrorMessage error={p.error} testId="payment-error" />
-        <footer>
-          {p.waiting && payment.status === 'pending' && (
-            <button data-testid="cancel-payment" disabled={p.busy} onClick={p.cancel}>
-              {t('payment.cancel')}
+        {p.waiting && !p.voiding && (
+          <footer className="leave-tender">
+            {p.slow && (
+              <button className="primary" data-testid="stop-waiting" disabled={p.leaving} onClick={p.switchMethod}>
+                {t('tenderWait.stopWaiting')}
+              </button>
+            )}
+            <button className="big-action" data-testid="pay-cash-instead" disabled={p.leaving} onClick={p.payCash}>
+              {t('tenderWait.payCash')}
             </button>
-          )}
-          {!p.waiting && (
+            <button className="big-action" data-testid="switch-method" disabled={p.leaving} onClick={p.switchMethod}>
+              {t('tenderWait.switchMethod')}
+            </button>
+            {payment.status === 'pending' && (
+              <button data-testid="cancel-payment" disabled={p.busy} onClick={p.cancel}>
+                {t('payment.cancel')}
+              </button>
+            )}
+            {p.canStartOver && (
+              <button data-testid="new-sale" disabled={p.leaving} onClick={p.newSale}>
+                {t('tenderWait.newCustomer')}
+              </button>
+            )}
+            {p.canVoid && (
+              <button className="link void-open" data-testid="void-open" onClick={() => p.openVoid(true)}>
+                {t('voidSale.open')}
+              </button>
+            )}
+          </footer>
+        )}
+        {p.waiting && p.voiding && <VoidSale onClose={() => p.openVoid(false)} />}
+        {!p.waiting && (
+          <footer>
             <button className="primary" data-testid="tender-retry" autoFocus onClick={p.retry}>
               {t('split.retry')}
             </button>
-          )}
-          {!p.waiting && p.canStartOver && (
-            <button data-testid="new-sale" disabled={p.busy} onClick={p.newSale}>
-              {t('payment.newSale')}
-            </button>
-          )}
-        </footer>
+            {p.canStartOver && (
+              <button data-testid="new-sale" disabled={p.busy} onClick={p.newSale}>
+                {t('payment.newSale')}
+              </button>
+            )}
+          </footer>
+        )}
       </div>
       {/* What the customer must do sits beside the amount, so the whole screen fits a 768-pixel-high till. */}
       {withAction && (

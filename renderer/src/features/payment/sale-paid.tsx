@@ -1,5 +1,6 @@
 /**
- * The sale is paid: "Lunas", the receipt number, the change to hand over,
+ * The sale is paid: unmistakable from across the counter (the whole panel
+ * green, a large tick and a large "Lunas"), the receipt number, the change to hand over,
  * the receipt exactly as it prints, printing, and "Transaksi baru" (Enter).
  * The thermal button shows only when the till has a receipt printer.
  */
@@ -23,15 +24,21 @@ export function SalePaid({ printer }: { printer: 'none' | 'tcp' | 'device' }) {
   const { sale, last } = p;
   const offerThermal = printer !== 'none';
   return (
-    <section className="payment paid sale-done" data-testid="payment-screen" data-status={last?.status ?? 'settlement'} data-sale-status={sale.status}>
+    <section className="payment paid sale-done paid-panel" data-testid="payment-screen" data-status={last?.status ?? 'settlement'} data-sale-status={sale.status}>
       <div className="sale-done-summary">
         <header>
           <span data-testid="sale-methods">{[...new Set(sale.tenders.filter((x) => x.counts === 'paid').map((x) => labels.method(x.method)))].join(' + ')}</span>
           <span className="order" data-testid="order-id">{sale.id}</span>
         </header>
-        <p className="status status-settlement" data-testid="payment-status" data-status={last?.status ?? 'settlement'} role="status">
-          {t('saleStatus.paid')}
-        </p>
+        <div className="paid-mark" data-testid="paid-mark">
+          <svg className="paid-tick" viewBox="0 0 52 52" role="img" aria-label={t('paidPanel.tickLabel')} data-testid="paid-tick">
+            <circle cx="26" cy="26" r="25" />
+            <path d="M14 27 l8 8 l16 -18" />
+          </svg>
+          <p className="status status-settlement paid-word" data-testid="payment-status" data-status={last?.status ?? 'settlement'} role="status">
+            {t('saleStatus.paid')}
+          </p>
+        </div>
         <p className="receipt-no" data-testid="receipt-no">{t('paid.receiptNo', { no: sale.receiptNo ?? '' })}</p>
         <p className="amount" data-testid="payment-amount" data-amount={sale.total}>{formatRupiah(sale.total)}</p>
         {sale.rounding < 0 && (

@@ -1,6 +1,7 @@
 /**
  * The sale was voided: what went back to the customer (cash from the
- * drawer, a gateway refund), and "Transaksi baru" (Enter).
+ * drawer, a gateway refund — "diajukan, belum diproses" while Midtrans has
+ * not confirmed it), and "Transaksi baru" (Enter).
  */
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../../../shared/domain/money';
@@ -15,7 +16,7 @@ export function SaleVoided() {
   if (!p.sale) return null;
   const { sale } = p;
   const cashBack = sale.drawerMovements.filter((m) => m.kind === 'void_return').reduce((sum, m) => sum + m.amount, 0);
-  const refunded = sale.tenders.filter((x) => x.payment.refundedAmount > 0);
+  const refunded = sale.tenders.filter((x) => x.payment.refundedAmount > 0 || x.payment.refundQueued === true);
   return (
     <section className="payment" data-testid="sale-voided" data-sale-status={sale.status}>
       <header>
@@ -31,7 +32,8 @@ export function SaleVoided() {
       )}
       {refunded.map((x) => (
         <p key={x.paymentId} className="muted" data-testid={`void-refunded-${x.seq}`}>
-          {t('voidSale.refunded', { amount: formatRupiah(x.payment.refundedAmount), method: labels.method(x.method) })}
+          {t('voidSale.refunded', { amount: formatRupiah(x.payment.refundedAmount || x.applied), method: labels.method(x.method) })}
+          {x.payment.refundQueued && <span className="refund-queued" data-testid={`void-refund-queued-${x.seq}`}> ({t('refundState.queued')})</span>}
         </p>
       ))}
       <footer>

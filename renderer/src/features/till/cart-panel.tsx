@@ -1,12 +1,13 @@
 /**
  * The running sale beside the product grid, as main priced it: lines with
  * their discounts, the quote, what is already paid in a split sale, and the
- * tender controls (method, Charge, "Bayar sebagian", or the cash panel).
+ * tender controls (the method buttons, Charge, "Bayar sebagian", or the cash
+ * panel). The lines scroll inside the panel; the total, the methods and
+ * Charge stay in view whatever the number of lines (1024×768 included).
  */
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { useLabels } from '../../components/labels';
 import { ErrorMessage } from '../../components/error-message';
 import { useCartPanel } from './use-cart-panel';
 import { CartLine } from './cart-line';
@@ -16,11 +17,11 @@ import { CashTender } from './cash-tender';
 import { PartTender } from './part-tender';
 import { TenderProgress } from './tender-progress';
 import { VoidSale } from './void-sale';
+import { MethodPad } from './method-pad';
 
 /** The cart; every change goes to main, which answers the priced sale. */
 export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const p = useCartPanel(methods);
   const building = p.editable && p.mode.kind === 'cart';
   const discounts = p.sale?.quote.discounts ?? [];
@@ -28,7 +29,21 @@ export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
 
   return (
     <aside className="cart" data-testid="cart" data-sale-id={p.sale?.id} data-editable={p.editable} aria-busy={p.syncing}>
-      <h2>{t('cart.title')}</h2>
+      <div className="cart-head">
+        <h2>{t('cart.title')}</h2>
+        {p.lines.length > 0 && <span className="muted line-count" data-testid="line-count" data-count={p.lines.length}>{t('cartTools.lines', { count: p.lines.length })}</span>}
+        {p.canClear && !p.clearing && (
+          <button className="link clear-sale" data-testid="clear-sale" aria-label={t('cartTools.clearLabel')} onClick={() => p.askClear(true)}>
+            {t('cartTools.clear')}
+          </button>
+        )}
+        {p.canClear && p.clearing && (
+          <span className="clear-confirm">
+            <button className="danger" data-testid="clear-sale-confirm" autoFocus onClick={p.clear}>{t('cartTools.confirmClear')}</button>
+            <button data-testid="clear-sale-back" onClick={() => p.askClear(false)}>{t('sale.back')}</button>
+          </span>
+        )}
+      </div>
       {/* The lines scroll; the money and the tender controls below them stay in view. */}
       <div className="cart-lines">
         {p.lines.length === 0 && <p className="muted">{t('cart.empty')}</p>}
@@ -68,39 +83,39 @@ export function CartPanel({ methods }: { methods: PaymentMethod[] }) {
       </div>
       <div className="cart-foot">
         <QuoteSummary sale={p.sale} cash={p.cash} compact={p.mode.kind !== 'cart'} />
-        {p.sale && p.tendered && <TenderProgress sale={p.sale} />}
+        {p.sale && p.showTenders && <TenderProgress sale={p.sale} />}
         {p.mode.kind === 'cash' && <CashTender />}
         {p.mode.kind === 'part' && <PartTender method={p.method} />}
         {p.mode.kind === 'cart' && (
           <div className="tender-controls">
-            <label className="method">
-              {t('cart.method')}
-              <select data-testid="method-select" value={p.method} onChange={(e) => p.chooseMethod(e.target.value as PaymentMethod)}>
-                {methods.map((m) => (
-                  <option key={m} value={m}>
-                    {labels.method(m)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MethodPad buttons={p.buttons} chosen={p.method} disabled={p.busy} onChoose={p.chooseMethod} />
             <ErrorMessage error={p.tenderError} testId="charge-error" />
-            <button className="primary charge" data-testid="charge" data-amount={p.chargeAmount} disabled={!p.canCharge} onClick={p.charge}>
+            <button className="primary charge" data-testid="charge" data-amount={p.chargeAmount} data-method={p.method} disabled={!p.canCharge} onClick={p.charge}>
               {p.busy ? t('cart.charging') : t(p.tendered ? 'split.chargeRest' : 'cart.charge', { amount: formatRupiah(p.chargeAmount) })}
             </button>
-            {!p.cash && (
-              <button data-testid="part-pay" disabled={!p.canPart} onClick={p.openPart}>
-                {t('split.partPay')}
-              </button>
+            {p.slow && (
+              <div className="slow-charge" data-testid="slow-charge" role="status">
+                <p className="small-note">{t('tenderWait.slow')}</p>
+                <button className="primary" data-testid="stop-waiting" onClick={p.stopWaiting}>{t('tenderWait.stopWaiting')}</button>
+              </div>
+            )}
+            {(!p.cash || p.canVoid) && !p.voiding && (
+              <div className="tender-secondary">
+                {!p.cash && (
+                  <button data-testid="part-pay" disabled={!p.canPart} onClick={p.openPart}>
+                    {t('split.partPay')}
+                  </button>
+                )}
+                {p.canVoid && (
+                  <button className="link void-open" data-testid="void-open" onClick={() => p.openVoid(true)}>
+                    {t('voidSale.open')}
+                  </button>
+                )}
+              </div>
             )}
           </div>
         )}
-        {p.canVoid && p.mode.kind === 'cart' && (p.voiding ? (
-          <VoidSale onClose={() => p.openVoid(false)} />
-        ) : (
-          <button className="link void-open" data-testid="void-open" onClick={() => p.openVoid(true)}>
-            {t('voidSale.open')}
-          </button>
-        ))}
+        {p.canVoid && p.mode.kind === 'cart' && p.voiding && <VoidSale onClose={() => p.openVoid(false)} />}
       </div>
     </aside>
   );

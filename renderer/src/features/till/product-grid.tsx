@@ -1,40 +1,22 @@
 /**
- * Tap-to-add product tiles with a search box (type a name or SKU, Enter
- * adds). A tap sends the line to main (`sales.setLines` via the sale store);
- * once a tender is paid or open the basket is fixed, so the tiles rest.
+ * Tap-to-add product tiles with a search box (type a name, SKU or barcode;
+ * ↑/↓ choose a result, Enter adds the highlighted one). A tap sends the line
+ * to main (`sales.setLines` via the sale store); once a tender is paid or
+ * open the basket is fixed, so the tiles rest. A barcode scan never goes
+ * through here: `scanner-capture.ts` takes it first, wherever focus is.
  */
-import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/contract/schemas';
 import { formatRupiah } from '../../../../shared/domain/money';
-import { useSale } from '../../stores/sale-store';
-import { filterProducts, pickForEnter } from './product-search';
+import { useProductSearch } from './use-product-search';
 
-/** One tile per catalogue product (names and prices come from the catalogue, not the copy). */
-export function ProductGrid({ products }: { products: Product[] }) {
+/**
+ * One tile per product of the chosen category (names and prices come from the
+ * catalogue, not the copy); a search looks through `allProducts`.
+ */
+export function ProductGrid({ products, allProducts }: { products: Product[]; allProducts: Product[] }) {
   const { t } = useTranslation();
-  const addProduct = useSale((s) => s.addProduct);
-  // No sale yet counts as editable: the first tap opens one.
-  const locked = useSale((s) => s.sale !== null && !(s.sale.status === 'open' && s.sale.editable));
-  const add = (p: Product) => {
-    if (!locked) addProduct(p.sku);
-  };
-  const [query, setQuery] = useState('');
-  const shown = filterProducts(products, query);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Escape') {
-      setQuery('');
-      return;
-    }
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    e.preventDefault();
-    const pick = pickForEnter(products, query);
-    if (!pick) return;
-    add(pick);
-    // Cleared for the next item (or the next scan from a barcode reader).
-    setQuery('');
-  };
+  const { query, setQuery, shown, highlighted, locked, add, onKeyDown, empty } = useProductSearch(products, allProducts);
 
   return (
     <div className="products">
@@ -43,7 +25,8 @@ export function ProductGrid({ products }: { products: Product[] }) {
         type="search"
         data-testid="product-search"
         aria-label={t('till.search')}
-        placeholder={t('till.searchPlaceholder')}
+        aria-keyshortcuts="F2"
+        placeholder={t('shortcuts.searchPlaceholder')}
         autoComplete="off"
         autoFocus
         value={query}
@@ -56,8 +39,17 @@ export function ProductGrid({ products }: { products: Product[] }) {
         </p>
       )}
       <div className="grid" data-testid="product-grid">
-        {shown.map((p) => (
-          <button key={p.sku} className="tile" data-testid={`product-${p.sku}`} disabled={locked} onClick={() => add(p)}>
+        {shown.map((p, i) => (
+          <button
+            key={p.sku}
+            // The result Enter adds (tiles stay buttons: a tap adds, as before).
+            aria-current={i === highlighted ? 'true' : undefined}
+            className={`tile${i === highlighted ? ' highlighted' : ''}`}
+            data-testid={`product-${p.sku}`}
+            data-highlighted={i === highlighted}
+            disabled={locked}
+            onClick={() => add(p)}
+          >
             <span className="tile-name">{p.name}</span>
             <span className="tile-price">{formatRupiah(p.price)}</span>
           </button>
@@ -65,7 +57,7 @@ export function ProductGrid({ products }: { products: Product[] }) {
       </div>
       {shown.length === 0 && (
         <p className="muted" data-testid="product-search-empty">
-          {products.length === 0 ? t('till.noProducts') : t('till.noMatch', { query: query.trim() })}
+          {empty ? t('till.noProducts') : t('till.noMatch', { query: query.trim() })}
         </p>
       )}
     </div>

@@ -33,10 +33,11 @@ export function tillMode(sale: SaleView | null, step: TenderStep, watching: stri
   if (!sale) return { kind: 'cart' };
   if (sale.status === 'paid') return { kind: 'paid' };
   if (sale.status === 'voided') return { kind: 'voided' };
-  const open = sale.tenders.find((t) => t.counts === 'open');
+  // A tender the cashier left (`abandoned`) never holds the screen, whatever the gateway says of it yet.
+  const open = sale.tenders.find((t) => t.counts === 'open' && !t.abandoned);
   if (open) return { kind: 'tender', tender: open };
   const watched = watching ? sale.tenders.find((t) => t.paymentId === watching) : undefined;
-  if (watched && watched.counts === 'no') return { kind: 'failed', tender: watched };
+  if (watched && watched.counts === 'no' && !watched.abandoned) return { kind: 'failed', tender: watched };
   if (step !== 'none' && sale.remaining > 0) return { kind: step };
   // Rp 0 left (a 100% discount) still needs the cash step: "a cash tender of nothing" completes it.
   if (step === 'cash' && sale.lines.length > 0) return { kind: 'cash' };
@@ -51,5 +52,11 @@ export function lastPaidTender(sale: Pick<SaleView, 'tenders'>): TenderView | nu
 
 /** Tenders that count (paid or open), in order: what the receipt and the split panel list. */
 export function countingTenders(sale: Pick<SaleView, 'tenders'>): TenderView[] {
-  return sale.tenders.filter((t) => t.counts !== 'no');
+  // A left tender the owner kept after its customer paid it anyway counts as paid like any other.
+  return sale.tenders.filter((t) => t.counts === 'paid' || (t.counts === 'open' && !t.abandoned));
+}
+
+/** Tenders the cashier left that the gateway has not finished cancelling ("membatalkan…"). */
+export function cancellingTenders(sale: Pick<SaleView, 'tenders'>): TenderView[] {
+  return sale.tenders.filter((t) => t.abandoned && t.cancelling);
 }
