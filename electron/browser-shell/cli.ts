@@ -1,7 +1,7 @@
 /**
  * `npm run start:browser [-- --headless] [--data-dir D]`: the till in system
  * Chromium. With --headless it prints one JSON line (what a test or script
- * needs: data dir, webhook URL, emulator URLs) and runs until SIGINT/SIGTERM.
+ * needs: data dir, webhook URL, emulator URLs) and runs until SIGINT/SIGTERM/SIGHUP.
  */
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -30,5 +30,6 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
 // Closing the Chromium window ends the till too.
 shell.browser.on('disconnected', stop);

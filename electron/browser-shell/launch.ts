@@ -75,6 +75,11 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
       // (CI containers), where Chromium refuses to start sandboxed.
       chromiumSandbox: process.getuid?.() !== 0,
       args: ['--disable-gpu', '--disable-quic'],
+      // The shell's own SIGINT/SIGTERM handler (cli.ts) closes the till and then Chromium;
+      // Playwright's would kill Chromium first, leaving its singleton dir behind in /tmp.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await serveRendererTo(context, rendererDir);
