@@ -1,5 +1,6 @@
 /**
- * Upgrade tests: a ledger written by each earlier schema version, by that
+ * Upgrade tests: a ledger written by earlier schema versions (v1, v2, v3 and
+ * v8, the last before sales), each by that
  * version's own code (test/fixtures/ledgers, made by
  * test/upgrade/make-ledger-fixtures.sh), is opened with today's openLedger.
  * Every record its manifest lists must still be there with the same values,
@@ -47,7 +48,9 @@ interface Manifest {
 }
 
 const FIXTURES = new URL('../fixtures/ledgers/', import.meta.url);
-const VERSIONS = [1, 2, 3] as const;
+const VERSIONS = [1, 2, 3, 8] as const;
+/** The v8 fixture is the whole app of fc8ae08 (staff, audit, outbox, re-checks, notification claims) as its router drove it. */
+const APP_WRITTEN = 8;
 const manifestOf = (v: number): Manifest => JSON.parse(readFileSync(new URL(`v${v}.json`, FIXTURES), 'utf8')) as Manifest;
 
 /** What v1 shipped (its CHECK lists): every fixture holds each of these at least once. */
@@ -83,8 +86,11 @@ const raw = (file: string): BetterSqlite3.Database => {
 };
 const schemaOf = (db: BetterSqlite3.Database): Row[] =>
   db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Row[];
-const rowsOf = (db: BetterSqlite3.Database, table: string): Row[] =>
-  db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Row[];
+/** Rows in rowid order (primary-key order for WITHOUT ROWID tables), as the manifest lists them. */
+const rowsOf = (db: BetterSqlite3.Database, table: string): Row[] => {
+  const pk = db.prepare("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = ?").pluck().get(table) as number;
+  return db.prepare(`SELECT * FROM "${table}"${pk ? '' : ' ORDER BY rowid'}`).all() as Row[];
+};
 const pick = (row: Row, keys: readonly string[]): Row => Object.fromEntries(keys.map((k) => [k, row[k]]));
 
 /** A new sale of `amount` as today's engine writes it: order + intent in one transaction. */
@@ -113,6 +119,20 @@ describe.each(VERSIONS)('a ledger written by schema v%i', (version) => {
   it('holds every method, status, source and refund status that version knew', () => {
     const t = manifest.tables;
     const values = (table: string, column: string) => [...new Set(t[table]!.map((r) => r[column]))].sort();
+    if (version === APP_WRITTEN) {
+      // What the app of that commit writes in a day: who did it, and every table since v4 in use.
+      expect(values('payments', 'status')).toEqual(['cancel', 'partial_refund', 'pending', 'settlement']);
+      expect(values('payments', 'method')).toEqual(['cash', 'gopay', 'indomaret', 'qris', 'va_bca', 'va_bni']);
+      expect(values('staff', 'role')).toEqual(['cashier', 'owner']);
+      for (const table of ['audit_log', 'outbox', 'payment_rechecks', 'notification_deliveries', 'owner_settings', 'refunds']) {
+        expect(t[table]!.length, table).toBeGreaterThan(0);
+      }
+      expect(t.payments!.every((p) => p.actor !== 'till' && p.gateway_env === 'emulator')).toBe(true);
+      expect(t.payment_events!.some((e) => e.claim_key !== null)).toBe(true);
+      expect(t.day_closings!.map((r) => r.forced)).toEqual([1]);
+      expect(t.products!.some((r) => r.active === 0)).toBe(true);
+      return;
+    }
     expect(values('payments', 'method')).toEqual([...V1_METHODS].sort());
     expect(values('payments', 'status')).toEqual([...V1_STATUSES].sort());
     expect(values('payment_events', 'source')).toEqual([...V1_SOURCES].sort());
@@ -137,9 +157,16 @@ describe.each(VERSIONS)('a ledger written by schema v%i', (version) => {
       expect(now, table).toHaveLength(expected.length);
       expected.forEach((row, i) => expect(pick(now[i]!, Object.keys(row)), `${table} row ${i + 1}`).toEqual(row));
       // Columns v4 added: who wrote it ('till' before staff accounts) and, for payments, an unknown environment.
-      if (table !== 'order_items') for (const r of now) expect(r.actor, `${table}.actor`).toBe('till');
-      if (table === 'payments') for (const r of now) expect(r.gateway_env).toBeNull();
+      if (version < 4 && table !== 'order_items') for (const r of now) expect(r.actor, `${table}.actor`).toBe('till');
+      if (version < 4 && table === 'payments') for (const r of now) expect(r.gateway_env).toBeNull();
     }
+    // What v9 added starts empty or neutral: no sale rows for earlier orders, products taxed as standard, no barcodes,
+    // closings without sale counts (the reports count such orders once each: reports/README.md).
+    expect(rowsOf(db, 'sales')).toEqual([]);
+    expect(rowsOf(db, 'sale_tenders')).toEqual([]);
+    expect(rowsOf(db, 'drawer_movements')).toEqual([]);
+    for (const p of rowsOf(db, 'products')) expect(pick(p, ['tax_class', 'barcode'])).toEqual({ tax_class: 'standard', barcode: null });
+    for (const c of rowsOf(db, 'day_closings')) expect(pick(c, ['sale_count', 'tender_count'])).toEqual({ sale_count: null, tender_count: null });
   });
 
   it("reads every record back through today's repositories", () => {

@@ -22,6 +22,13 @@
  *    no flow uses here (recovery) go through its repositories. Two closed
  *    days: yesterday (nothing open) and today (forced, payments open).
  *  - v3: the default catalogue seeded, a product edited, one deactivated, one added.
+ *  - v8 (fc8ae08, the last schema before sales): the whole app as that commit's
+ *    shells built it (`buildServices`: its ledger, embedded emulator, webhook
+ *    listener and router), driven through the router like its renderer: an
+ *    owner and a cashier (PINs, sessions, audit log), catalogue edits, sales
+ *    by the cashier paid at the emulator (notifications stored once, re-check
+ *    plans), a cancel, a refund with the owner's approval, cash, a payment
+ *    left pending and a forced day close; the outbox holds their events.
  *
  * The manifest lists every row of every table as written. Everything runs in
  * process; the emulator, listener and ledger are closed before it exits and
@@ -109,8 +116,8 @@ async function load<T>(rel: string): Promise<T> {
 
 const [versionArg, commit, outFile, manifestFile] = process.argv.slice(2);
 const version = Number(versionArg);
-if (![1, 2, 3].includes(version) || !commit || !outFile || !manifestFile) {
-  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3> <commit> <out.sqlite> <out.json>');
+if (![1, 2, 3, 8].includes(version) || !commit || !outFile || !manifestFile) {
+  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8> <commit> <out.sqlite> <out.json>');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kasir-fixture-'));
@@ -378,22 +385,101 @@ async function writeCatalogue(db: Database, clock: ManualClock): Promise<void> {
   catalog.save({ sku: 'SINGKONG', name: 'Singkong Goreng', price: 9_000, category: 'Camilan', active: true, isNew: true });
 }
 
-/** Every row of every table, in rowid order. */
+/** v8: that commit's whole app, through its router (as its renderer called it). */
+async function writeV8App(dataDir: string): Promise<void> {
+  const { buildServices } = await load<{ buildServices(o: Row): Promise<{
+    router: { dispatch(channel: string, input: unknown, caller: { id: string }): Promise<{ ok: boolean; value?: unknown; code?: string; message?: string }> };
+    describe(): { emulator: { simulatorUrl: string; caCertPath: string } | null };
+    close(): Promise<void>;
+  }> }>('electron/main/core/container.ts');
+  const { MemorySecretStore } = await load<{ MemorySecretStore: new () => unknown }>('electron/main/core/secrets/memory-secret-store.ts');
+  const { PinHasher } = await load<{ PinHasher: new (p: Row) => unknown }>('electron/main/core/staff/index.ts');
+  const { TEST_SCRYPT } = await load<{ TEST_SCRYPT: Row }>('test/fixtures/staff-harness.ts');
+  const services = await buildServices({
+    shell: 'browser', version: 'fixture', dataDir, env: {}, logger: silentLogger,
+    secretStore: new MemorySecretStore(), pinHasher: new PinHasher(TEST_SCRYPT),
+  });
+  const { request } = await import('node:https');
+  const { readFileSync } = await import('node:fs');
+  const emu = services.describe().emulator!;
+  const ca = readFileSync(emu.caCertPath);
+  const simulate = (action: string, body: Row) =>
+    new Promise<void>((resolve, reject) => {
+      const data = Buffer.from(JSON.stringify(body));
+      const req = request(`${emu.simulatorUrl}/api/${action}`, { method: 'POST', ca, headers: { 'content-type': 'application/json', 'content-length': String(data.length) } }, (res) => {
+        res.resume();
+        res.on('end', () => ((res.statusCode ?? 500) < 400 ? resolve() : reject(new Error(`simulator ${action} → ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(data);
+    });
+  const call = async <T>(caller: string, channel: string, input?: unknown): Promise<T> => {
+    const res = await services.router.dispatch(channel, input, { id: caller });
+    if (!res.ok) throw new Error(`${channel}: ${res.code} ${res.message}`);
+    return res.value as T;
+  };
+  interface PaymentView { id: string; status: string; action: { kind: string; qrString?: string; vaNumber?: string; billKey?: string; paymentCode?: string } | null }
+  const reaches = async (id: string, status: string): Promise<void> => {
+    for (let i = 0; i < 500; i++) {
+      if ((await call<PaymentView>('owner', 'payments.get', { id })).status === status) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`payment ${id} did not reach ${status}`);
+  };
+  const OWNER_PIN = '730194';
+  const CASHIER_PIN = '5837';
+  try {
+    const { session } = await call<{ session: { staff: { id: string } } }>('owner', 'staff.createOwner', { name: 'Bu Sari', pin: OWNER_PIN });
+    const ownerId = session.staff.id;
+    const dewi = await call<{ id: string }>('owner', 'staff.create', { name: 'Dewi', pin: CASHIER_PIN, role: 'cashier' });
+    await call('owner', 'owner.updateSettings', { discountApprovalAbovePercent: 10 });
+    await call('owner', 'catalog.save', { sku: 'KOPI-SUSU', name: 'Es Kopi Susu Gula Aren', price: 20_000, category: 'Minuman', active: true });
+    await call('owner', 'catalog.remove', { sku: 'KUE-LAPIS' });
+    await call('till', 'session.signIn', { staffId: dewi.id, pin: CASHIER_PIN });
+    const item = (sku: string, name: string, price: number, quantity = 1) => ({ sku, name, price, quantity });
+    const sale = (method: string) =>
+      call<PaymentView>('till', 'payments.create', { items: [item('KOPI-SUSU', 'Es Kopi Susu Gula Aren', 20_000, 2), item('NASI-GORENG', 'Nasi Goreng', 28_000)], method });
+    const qris = await sale('qris');
+    await simulate('pay', { qr_string: qris.action?.qrString });
+    await reaches(qris.id, 'settlement');
+    const va = await sale('va_bca');
+    await simulate('pay', { va_number: va.action?.vaNumber });
+    await reaches(va.id, 'settlement');
+    const store = await sale('indomaret');
+    await simulate('pay', { payment_code: store.action?.paymentCode });
+    await reaches(store.id, 'settlement');
+    const gopay = await sale('gopay');
+    await call('till', 'payments.cancel', { id: gopay.id });
+    await sale('va_bni'); // left pending
+    await call('till', 'payments.create', { items: [item('TEH-MANIS', 'Es Teh Manis', 8_000, 3)], method: 'cash' });
+    // The cashier's refund carries the owner's one-time approval.
+    await call('till', 'payments.refund', { id: qris.id, amount: 8_000, reason: 'satu gelas tumpah', approval: { staffId: ownerId, pin: OWNER_PIN } });
+    await reaches(qris.id, 'partial_refund');
+    await call('till', 'session.signOut');
+    await call('owner', 'reports.closeDay', { countedCash: 24_000, force: true });
+  } finally {
+    await services.close();
+  }
+}
+
+/** Every row of every table, in rowid order (primary-key order for WITHOUT ROWID tables). */
 function dump(db: Database): Record<string, Row[]> {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Row[]]));
+    .prepare("SELECT name, sql LIKE '%WITHOUT ROWID%' AS pk FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; pk: number }[];
+  return Object.fromEntries(
+    tables.map(({ name, pk }) => [name, db.prepare(`SELECT * FROM "${name}"${pk ? '' : ' ORDER BY rowid'}`).all() as Row[]]),
+  );
 }
 
 try {
+  if (version === 8) await writeV8App(work);
   const db = ledger.openLedger(ledgerFile);
   try {
     const schema = db.pragma('user_version', { simple: true });
     if (schema !== version) throw new Error(`commit ${commit} writes schema v${String(schema)}, expected v${version}`);
     if (version === 1) writeV1(db);
-    else await writeWithEngine(db);
+    else if (version < 8) await writeWithEngine(db);
     const manifest = { schemaVersion: version, commit, writtenBy: 'test/upgrade/make-ledger-fixture.ts', tables: dump(db) };
     writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
   } finally {

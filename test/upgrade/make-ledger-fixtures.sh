@@ -17,6 +17,7 @@ VERSIONS=(
   "1 ad8103c26278fa9e9437cee24c8efd90ebb41734"
   "2 64ef9d12ff4656b123fbd9e561cf18044fdb4f4a"
   "3 36bb4edaac494a3c445bf3aa05aef9bc8b54673f"
+  "8 fc8ae08c90a43a22f40cc3dc7e7636b42d36f85d"
 )
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
