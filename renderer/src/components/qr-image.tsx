@@ -1,21 +1,11 @@
-/** Draws a QRIS payload locally (no network) with the `qrcode` library. */
-import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
+/** Draws a QRIS payload locally (no network): the till's QR. */
 import { useTranslation } from 'react-i18next';
+import { useQrDataUrl } from './use-qr-data-url';
 
 /** The QR image for `payload`, or a blank square of the same size while it draws. */
 export function QrImage({ payload, size = 280 }: { payload: string; size?: number }) {
   const { t } = useTranslation();
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, width: size })
-      .then((url) => live && setSrc(url))
-      .catch(() => live && setSrc(null));
-    return () => {
-      live = false;
-    };
-  }, [payload, size]);
+  const src = useQrDataUrl(payload, size);
   return src ? (
     <img className="qr" data-testid="qr-image" src={src} width={size} height={size} alt={t('pay.qrAlt')} />
   ) : (
