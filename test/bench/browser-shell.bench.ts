@@ -24,19 +24,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchBrowserShell } from '../../electron/browser-shell/launch';
+import { yes, type BenchRow } from './bench-group';
 import { fmt, percentile } from './stats';
 
-/** A table row, as payments.bench.ts prints them. */
-export interface BenchRow {
-  metric: string;
-  p50: string;
-  p95: string;
-  detail: string;
-  target: string;
-  met: string;
-}
-
-const yes = (ok: boolean): string => (ok ? 'met' : 'NOT MET');
 const now = (): number => performance.timeOrigin + performance.now();
 
 /** One server-side request seen by any in-process HTTP(S) server: which, when, how long. */
