@@ -2,14 +2,24 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Main is ESM (got 14 is ESM-only, Electron 45 loads ESM mains); the preload
+// Main is ESM (Electron 45 loads ESM mains); the preload
 // is CommonJS because sandboxed preloads cannot be ES modules.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: { exclude: ['got'] },
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // playwright-core drives the browser shell's Chromium; it stays a package (a devDependency's, never bundled).
+      externalizeDeps: { include: ['playwright-core'] },
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // `npm run start:browser` runs this built file with node: the browser shell starts from JavaScript, not tsx.
+          'browser-shell': resolve('electron/browser-shell/cli.ts'),
+          // The embedded emulator's worker thread (core/emulator-host): its own file, since the
+          // packaged app must carry the emulator code although electron-builder.yml leaves emulator/** out.
+          'emulator-worker': resolve('electron/main/emulator-worker.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -28,6 +38,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default; the till loads every byte at start-up.
+      minify: true,
+      sourcemap: false,
       // The till, and the customer-facing display (its own page, no invoke).
       rolldownOptions: { input: { index: resolve('renderer/index.html'), display: resolve('renderer/display.html') } },
     },

@@ -2,12 +2,18 @@
  * `npm run start:browser [-- --headless] [--data-dir D]`: the till in system
  * Chromium. With --headless it prints one JSON line (what a test or script
  * needs: data dir, webhook URL, emulator URLs) and runs until SIGINT/SIGTERM/SIGHUP.
+ *
+ * Built by electron-vite into out/main/browser-shell.js and run with plain
+ * `node` (no tsx: transpiling the whole app at every start cost seconds);
+ * the renderer is then the out/renderer beside it, wherever the cwd is.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBrowserShell } from './launch';
+import { waitForFirstScreen } from './first-screen';
+import { launchBrowserShell, type BrowserShell } from './launch';
 
 const { values } = parseArgs({
   options: {
@@ -19,17 +25,40 @@ const { values } = parseArgs({
 const dataDir = values['data-dir'] ?? process.env.KASIR_DATA_DIR ?? join(homedir(), '.kasir');
 mkdirSync(dataDir, { recursive: true });
 
-const shell = await launchBrowserShell({ dataDir, headless: values.headless });
-process.stdout.write(JSON.stringify({ ready: true, ...shell.services.describe() }) + '\n');
+// out/main/browser-shell.js → out/renderer; run from source (tsx), launch's default (cwd/out/renderer) applies.
+const besideBuild = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
+const rendererDir = existsSync(join(besideBuild, 'index.html')) ? besideBuild : undefined;
 
+// Handlers before the ready line: whoever read it may send SIGTERM at once, and without them
+// Node's default would kill the process with the ledger open (the next start then takes it for a crash).
 let closing = false;
+/** The shell once launched (the signal handler below exists before it does). */
+const running: { shell?: BrowserShell } = {};
 const stop = () => {
   if (closing) return;
   closing = true;
-  void shell.close().finally(() => process.exit(0));
+  // Still starting: the launch finishes first (the ledger may be half open), then closes below.
+  if (running.shell) void running.shell.close().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
+
+const shell = await launchBrowserShell({ dataDir, headless: values.headless, ...(rendererDir ? { rendererDir } : {}) });
+running.shell = shell;
+if (closing) await shell.close().finally(() => process.exit(0));
+// Ready means the cashier can act: the till (or sign-in) is on screen, not merely Chromium's load event.
+const shown = await waitForFirstScreen(shell.page);
+// One stderr line with the start-up's parts (they overlap), for whoever wonders where the time went.
+process.stderr.write(
+  JSON.stringify({
+    msg: shown ? 'browser shell ready' : 'browser shell up, but no first screen within 30 s',
+    // From this process's start (performance.timeOrigin), so the module loading before the launch counts too.
+    sinceProcessStartMs: Math.round(performance.now()),
+    launch: shell.startup,
+  }) + '\n',
+);
+process.stdout.write(JSON.stringify({ ready: true, ...shell.services.describe() }) + '\n');
+
 // Closing the Chromium window ends the till too.
 shell.browser.on('disconnected', stop);

@@ -10,17 +10,27 @@
  * The customer display (`openDisplayPage`) is a page in a BrowserContext of
  * its own, with no invoke binding: its init script only receives
  * `display.updated`, and till pages never receive that event.
+ *
+ * Start-up runs its two long poles side by side: Chromium boots (its own
+ * processes) while this process loads the app and builds the services; the
+ * till page is already loading by the time the services answer, and its
+ * first calls wait for them. `startup` says how long each part took.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EVENT_BRIDGE, INVOKE_BRIDGE } from '../../shared/contract/client';
 import { err } from '../../shared/contract/result';
-import { buildServices, type KasirOptions, type Services } from '../main/core/container';
+import type { KasirOptions, Services } from '../main/core/container';
 import { DISPLAY_CALLER_PREFIX, deliversTo } from '../main/core/display/display-callers';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bridgeScript } from './bridge-script';
 import { displayBridgeScript } from './display-bridge-script';
+
+// Required, not imported: playwright-core is CommonJS, and an ES import makes Node 20 run its export lexer over
+// the ~7 MB of bundles behind it (half a second at start-up, measured); require() loads them as plain CommonJS.
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 /** The origin the renderer is served from; requests never leave the browser. */
 export const SHELL_ORIGIN = 'https://kasir.invalid';
@@ -56,7 +66,16 @@ export interface BrowserShell {
    * a test hook for forged calls: a display page has no binding to make one, and main refuses it (FORBIDDEN).
    */
   dispatchAs(page: Page, channel: unknown, input?: unknown): Promise<unknown>;
+  /** Milliseconds from the launch call until each part was ready (they overlap): services, chromium, page (till page loaded). */
+  startup: StartupPhases;
   close(): Promise<void>;
+}
+
+/** When each part of the start-up was ready, in ms since `launchBrowserShell` was called. */
+export interface StartupPhases {
+  services: number;
+  chromium: number;
+  page: number;
 }
 
 /** Chromium from KASIR_CHROMIUM, else Debian's /usr/bin/chromium. */
@@ -64,11 +83,13 @@ export const defaultChromium = (): string => process.env.KASIR_CHROMIUM ?? '/usr
 
 /** Starts services, launches Chromium, loads the renderer and wires `window.kasir`. */
 export async function launchBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
+  const began = performance.now();
+  const since = (): number => Math.round(performance.now() - began);
   const rendererDir = normalize((opts.rendererDir ?? join(process.cwd(), 'out/renderer')) + sep);
-  const services = await buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' });
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({
+  const startup: StartupPhases = { services: 0, chromium: 0, page: 0 };
+  // Chromium first: it boots on another core while the app's modules load (imported here, not at the top, for that reason).
+  const launching = chromium
+    .launch({
       executablePath: opts.chromiumPath ?? defaultChromium(),
       headless: opts.headless ?? true,
       // Playwright turns Chromium's sandbox off by default; keep it on, except as root
@@ -80,78 +101,120 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await serveRendererTo(context, rendererDir);
-    // The caller is the page as Playwright knows it; ids are never reused within a run.
-    const callers = new WeakMap<Page, string>();
-    let pages = 0;
-    let displays = 0;
-    const callerOf = (page: Page): string => {
-      let id = callers.get(page);
-      if (!id) {
-        id = page.context() === context ? `page-${++pages}` : `${DISPLAY_CALLER_PREFIX}${++displays}`;
-        callers.set(page, id);
-        const gone = id;
-        page.once('close', () => services.callerGone(gone));
-      }
-      return id;
-    };
-    await context.exposeBinding(INVOKE_BRIDGE, async (source, channel: unknown, input: unknown) => {
-      // Same rule as the Electron sender check: only our page's top frame may call in.
-      if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== SHELL_ORIGIN) {
-        return err('FORBIDDEN', 'This frame may not call Kasir.');
-      }
-      return services.router.dispatch(channel, input, { id: callerOf(source.page) });
-    });
-    await context.addInitScript({ content: bridgeScript });
-    // The customer display's own context: the renderer's files, the display bridge, and no invoke binding.
-    const displayContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    await serveRendererTo(displayContext, rendererDir);
-    await displayContext.addInitScript({ content: displayBridgeScript });
-    const deliver = (page: Page, name: string, payload: unknown): void => {
-      page.evaluate(([n, p, fn]) => (globalThis as unknown as Record<string, (a: unknown, b: unknown) => void>)[fn]?.(n, p), [name, payload, EVENT_BRIDGE] as const).catch(() => {});
-    };
-    // Events go to every open till page, as Electron sends them to every window; displays get `display.updated` only.
-    const off = services.onEvent((name, payload) => {
-      for (const open of context.pages()) if (deliversTo(name, false)) deliver(open, name, payload);
-      for (const open of displayContext.pages()) if (deliversTo(name, true)) deliver(open, name, payload);
-    });
-    const openPage = async (): Promise<Page> => {
-      const page = await context.newPage();
-      callerOf(page);
-      await page.goto(`${SHELL_ORIGIN}/index.html`);
-      return page;
-    };
-    const openDisplayPage = async (): Promise<Page> => {
-      const page = await displayContext.newPage();
-      callerOf(page);
-      await page.goto(`${SHELL_ORIGIN}/display.html`);
-      // What the display shows now; later changes arrive as events (the bridge replays the latest to the page).
-      deliver(page, 'display.updated', services.display());
-      return page;
-    };
-    const page = await openPage();
-    const opened = browser;
-    return {
-      browser: opened,
-      context,
-      page,
-      services,
-      openPage,
-      openDisplayPage,
-      dispatchAs: (from, channel, input) => services.router.dispatch(channel, input, { id: callerOf(from) }),
-      async close() {
-        off();
-        await opened.close().catch(() => {});
-        await services.close();
-      },
-    };
-  } catch (e) {
-    await browser?.close().catch(() => {});
-    await services.close();
-    throw e;
+    })
+    .then((b) => ((startup.chromium = since()), b));
+  const building = import('../main/core/container')
+    .then(({ buildServices }) => buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' }))
+    .then((s) => ((startup.services = since()), s));
+  // The till page loads while the services are still being built: its first calls wait for them.
+  const opening = launching.then((browser) => openTill(browser, building, rendererDir));
+  const [opened, built] = await Promise.allSettled([opening, building]);
+  // Whichever half failed, the other is closed again: no Chromium without a till, no till holding the ledger unseen.
+  if (opened.status === 'rejected' || built.status === 'rejected') {
+    await launching.then((b) => b.close()).catch(() => {});
+    if (built.status === 'fulfilled') await built.value.close();
+    throw opened.status === 'rejected' ? opened.reason : (built as PromiseRejectedResult).reason;
   }
+  startup.page = since();
+  const { browser, context, page, openPage, openDisplayPage, callerOf, off } = opened.value;
+  const services = built.value;
+  return {
+    browser,
+    context,
+    page,
+    services,
+    openPage,
+    openDisplayPage,
+    dispatchAs: (from, channel, input) => services.router.dispatch(channel, input, { id: callerOf(from) }),
+    startup,
+    async close() {
+      off();
+      await browser.close().catch(() => {});
+      await services.close();
+    },
+  };
+}
+
+/** The browser half of the shell, wired to services that may still be starting. */
+interface OpenTill {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  openPage(): Promise<Page>;
+  openDisplayPage(): Promise<Page>;
+  callerOf(page: Page): string;
+  /** Stops delivering events (once the services exist). */
+  off(): void;
+}
+
+/** Contexts, bridge, event delivery and the first till page; every use of `building` waits for it. */
+async function openTill(browser: Browser, building: Promise<Services>, rendererDir: string): Promise<OpenTill> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await serveRendererTo(context, rendererDir);
+  // The caller is the page as Playwright knows it; ids are never reused within a run.
+  const callers = new WeakMap<Page, string>();
+  let pages = 0;
+  let displays = 0;
+  const callerOf = (page: Page): string => {
+    let id = callers.get(page);
+    if (!id) {
+      id = page.context() === context ? `page-${++pages}` : `${DISPLAY_CALLER_PREFIX}${++displays}`;
+      callers.set(page, id);
+      const gone = id;
+      page.once('close', () => void building.then((s) => s.callerGone(gone), () => {}));
+    }
+    return id;
+  };
+  await context.exposeBinding(INVOKE_BRIDGE, async (source, channel: unknown, input: unknown) => {
+    // Same rule as the Electron sender check: only our page's top frame may call in.
+    if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== SHELL_ORIGIN) {
+      return err('FORBIDDEN', 'This frame may not call Kasir.');
+    }
+    const services = await building;
+    return services.router.dispatch(channel, input, { id: callerOf(source.page) });
+  });
+  await context.addInitScript({ content: bridgeScript });
+  // The customer display's own context (the renderer's files, the display bridge, no invoke binding),
+  // made when the first display opens: the till does not wait for it.
+  let displayContext: Promise<BrowserContext> | null = null;
+  const displayContextOf = (): Promise<BrowserContext> =>
+    (displayContext ??= (async () => {
+      const made = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+      await serveRendererTo(made, rendererDir);
+      await made.addInitScript({ content: displayBridgeScript });
+      return made;
+    })());
+  const displayPages = new Set<Page>();
+  const deliver = (page: Page, name: string, payload: unknown): void => {
+    page.evaluate(([n, p, fn]) => (globalThis as unknown as Record<string, (a: unknown, b: unknown) => void>)[fn]?.(n, p), [name, payload, EVENT_BRIDGE] as const).catch(() => {});
+  };
+  // Events go to every open till page, as Electron sends them to every window; displays get `display.updated` only.
+  let off = (): void => {};
+  const subscribed = building.then((services) => {
+    off = services.onEvent((name, payload) => {
+      for (const open of context.pages()) if (deliversTo(name, false)) deliver(open, name, payload);
+      for (const open of displayPages) if (deliversTo(name, true)) deliver(open, name, payload);
+    });
+  }, () => {});
+  const openPage = async (): Promise<Page> => {
+    const page = await context.newPage();
+    callerOf(page);
+    await page.goto(`${SHELL_ORIGIN}/index.html`);
+    return page;
+  };
+  const openDisplayPage = async (): Promise<Page> => {
+    const page = await (await displayContextOf()).newPage();
+    callerOf(page);
+    displayPages.add(page);
+    page.once('close', () => displayPages.delete(page));
+    await page.goto(`${SHELL_ORIGIN}/display.html`);
+    // What the display shows now; later changes arrive as events (the bridge replays the latest to the page).
+    deliver(page, 'display.updated', (await building).display());
+    return page;
+  };
+  const page = await openPage();
+  await subscribed;
+  return { browser, context, page, openPage, openDisplayPage, callerOf, off: () => off() };
 }
 
 /** Serves the built renderer at SHELL_ORIGIN inside `target`, and blocks every other request. */

@@ -16,9 +16,13 @@ import { loadOrCreateCredentials } from './pki/credentials';
 import { startHttpsServer } from './server/https-server';
 import { createSimulatorRoutes } from './simulator';
 import { createSnapBiRoutes } from './snap-bi';
-import { ExpiringMap } from './store/expiring-map';
-import { createStateFile, type PersistedState, type StateFile } from './store/persistence';
+import { DurableMap } from './store/durable-map';
+import { ExpiringMap, type KeyValueMap } from './store/expiring-map';
+import { SqliteTxRepo } from './store/sqlite-tx-repo';
+import { StateDb } from './store/state-db';
+import { CLOCK_OFFSET_KEY, importLegacyState, KV_NS } from './store/state-import';
 import { createTxStore, type EmuTxStore } from './store/tx-store';
+import { MemoryTxRepo } from './store/tx-repo';
 import type { EmuContext, EmuCredentials, EmuResponse } from './types';
 
 /** Options of {@link startEmulator}. */
@@ -31,7 +35,10 @@ export interface EmulatorOptions {
   stateDir?: string;
   /** The "dashboard" notification URL(s). */
   notificationUrls?: string[];
-  /** Keep charges etc. in `<stateDir>/state.json`; default true when `stateDir` is given. */
+  /**
+   * Keep charges etc. in `<stateDir>/emulator.sqlite` (group-committed: an answer
+   * leaves only once what it reflects is stored); default true when `stateDir` is given.
+   */
   persist?: boolean;
   /** Pin the server / client key instead of generating one (persisted in the state dir). */
   serverKey?: string;
@@ -90,18 +97,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loadOrCreateCredentials(stateDir, { serverKey: options.serverKey, clientKey: options.clientKey }),
   ]);
 
-  // Persistence is wired first so the clock can resume its offset.
-  let collect: () => PersistedState = () => {
-    throw new Error('state collected before start');
-  };
-  const stateFile: StateFile | undefined = persist ? createStateFile(stateDir, () => collect()) : undefined;
-  const saved = stateFile?.load();
-  const save = (): void => stateFile?.schedule();
-
+  // The state database is opened first so the clock can resume its offset.
+  // Real time until the clock exists (the import's commit prunes by it).
+  let clockNow: () => number = Date.now;
+  const db = persist ? new StateDb(stateDir, () => clockNow()) : undefined;
+  if (db) importLegacyState(stateDir, db);
+  const savedOffset = db?.meta(CLOCK_OFFSET_KEY);
   const startOffsetMs =
-    options.clockOffsetSeconds !== undefined ? Math.round(options.clockOffsetSeconds * 1000) : (saved?.clockOffsetMs ?? 0);
-  const clock = createClock(startOffsetMs, Date.now, save);
-  if (saved && startOffsetMs !== saved.clockOffsetMs) save();
+    options.clockOffsetSeconds !== undefined ? Math.round(options.clockOffsetSeconds * 1000) : Number(savedOffset ?? 0);
+  const clock = createClock(startOffsetMs, Date.now, () => db?.setMeta(CLOCK_OFFSET_KEY, String(clock.offsetMs())));
+  clockNow = () => clock.now();
+  if (db && String(startOffsetMs) !== (savedOffset ?? '0')) db.setMeta(CLOCK_OFFSET_KEY, String(startOffsetMs));
+  const durable = (): Promise<void> | undefined => db?.durable();
   const settings = new SettingsHolder(options.settings);
   // The store is created below; the resolver only runs once requests arrive.
   const faults = new FaultRegistry((orderId) => store.forOrder(orderId).map((tx) => tx.transactionId));
@@ -111,21 +118,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caCertPem: pki.caCertPem,
     timeoutMs: options.notificationTimeoutMs,
     retrySigning: () => settings.get().snapBiRetries,
+    durable,
   });
-  const store = createTxStore(clock, (tx, formatter) => dispatcher.dispatch(tx, formatter), save);
-  const replay = new ExpiringMap<ReplayValue>(clock, save);
-  const kv = new ExpiringMap<unknown>(clock, save);
-  if (saved) {
-    replay.load(saved.replay);
-    kv.load(saved.kv);
-  }
-  collect = () => ({
-    version: 1,
-    clockOffsetMs: clock.offsetMs(),
-    transactions: store.all(),
-    replay: replay.entries(),
-    kv: kv.entries(),
-  });
+  const store = createTxStore(clock, (tx, formatter) => dispatcher.dispatch(tx, formatter), db ? new SqliteTxRepo(db) : new MemoryTxRepo());
+  const replay: KeyValueMap<ReplayValue> = db ? new DurableMap<ReplayValue>(db, KV_NS.replay, clock) : new ExpiringMap<ReplayValue>(clock);
+  const kv: KeyValueMap<unknown> = db ? new DurableMap<unknown>(db, KV_NS.kv, clock) : new ExpiringMap<unknown>(clock);
 
   let notificationUrls = [...(options.notificationUrls ?? [])];
   const server = await startHttpsServer({
@@ -136,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     maxBodyBytes: options.maxBodyBytes,
     now: () => clock.now(),
+    durable,
   });
   const baseUrl = `https://${isWildcard(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${server.port}`;
 
@@ -160,8 +158,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...createSnapBiRoutes(ctx),
     ...createSimulatorRoutes({ ctx, clock, dispatcher, faults, settings }),
   ]);
-  // Restored after the formatters exist, since an overdue charge expires (and notifies) at once.
-  if (saved) store.restore(saved.transactions);
+  // Resumed after the formatters exist, since an overdue charge expires (and notifies) at once.
+  store.resume();
 
   let closed = false;
   return {
@@ -187,9 +185,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (closed) return;
       closed = true;
       await server.close();
-      stateFile?.flush();
       store.close();
       clock.stop();
+      db?.close();
       dispatcher.close();
       // A temp dir we made ourselves holds nothing anyone can use after close.
       if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });

@@ -161,7 +161,11 @@ export interface TxStore {
   insert(tx: Transaction): Transaction;
   /** By transaction id, or the most recent transaction with that order id. */
   find(idOrOrderId: string): Transaction | undefined;
-  findBy(predicate: (tx: Transaction) => boolean): Transaction | undefined;
+  /**
+   * The newest transaction matching `predicate`. `keys` (store/tx-keys.ts): every
+   * match carries one of these lookup keys, so a durable store reads only those rows.
+   */
+  findBy(predicate: (tx: Transaction) => boolean, keys?: readonly string[]): Transaction | undefined;
   /**
    * Moves a transaction to `to`, stamps times, persists and sends notifications
    * (`notify: false` changes the state silently, e.g. a dashboard refund whose

@@ -4,7 +4,7 @@
  * an owner, the sign-in screen when nobody is signed in on this window —
  * with the owner-PIN prompt and owner setup over whatever screen asked.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
 import { call, subscribe } from './api';
@@ -15,12 +15,6 @@ import { useSession } from './stores/session-store';
 import { useActivityPing } from './features/session/use-activity-ping';
 import { useApproval } from './stores/approval-store';
 import { TillScreen } from './features/till/till-screen';
-import { HistoryScreen } from './features/history/history-screen';
-import { ReportScreen } from './features/report/report-screen';
-import { SettingsScreen } from './features/settings/settings-screen';
-import { CatalogScreen } from './features/catalog/catalog-screen';
-import { StaffScreen } from './features/staff/staff-screen';
-import { AuditScreen } from './features/audit/audit-screen';
 import { SessionBar } from './features/session/session-bar';
 import { SignInScreen } from './features/session/sign-in-screen';
 import { OwnerSetupDialog } from './features/session/owner-setup';
@@ -32,6 +26,15 @@ import type { AppNotice } from '../../shared/contract/events';
 import { useShopZone } from './i18n/format';
 import { adoptRememberedLanguage } from './i18n';
 import './demo-banner.css';
+
+// The back-office screens are their own chunks, fetched when their tab first opens: the till
+// starts without them (Chart.js alone is ~150 kB of the Today screen). See renderer/README.md.
+const HistoryScreen = lazy(() => import('./features/history/history-screen').then((m) => ({ default: m.HistoryScreen })));
+const ReportScreen = lazy(() => import('./features/report/report-screen').then((m) => ({ default: m.ReportScreen })));
+const SettingsScreen = lazy(() => import('./features/settings/settings-screen').then((m) => ({ default: m.SettingsScreen })));
+const CatalogScreen = lazy(() => import('./features/catalog/catalog-screen').then((m) => ({ default: m.CatalogScreen })));
+const StaffScreen = lazy(() => import('./features/staff/staff-screen').then((m) => ({ default: m.StaffScreen })));
+const AuditScreen = lazy(() => import('./features/audit/audit-screen').then((m) => ({ default: m.AuditScreen })));
 
 const TABS = ['till', 'history', 'today', 'products', 'settings', 'staff', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -146,12 +149,14 @@ export function App() {
           ))}
           <main>
             {tab === 'till' && <TillScreen products={products} methods={info?.methods ?? []} printer={info?.printer ?? 'none'} />}
-            {tab === 'history' && <HistoryScreen printer={info?.printer ?? 'none'} />}
-            {tab === 'today' && <ReportScreen />}
-            {tab === 'products' && <CatalogScreen />}
-            {tab === 'settings' && <SettingsScreen />}
-            {tab === 'staff' && <StaffScreen />}
-            {tab === 'audit' && <AuditScreen />}
+            <Suspense fallback={<div className="screen-loading" data-testid="screen-loading" aria-busy="true" />}>
+              {tab === 'history' && <HistoryScreen printer={info?.printer ?? 'none'} />}
+              {tab === 'today' && <ReportScreen />}
+              {tab === 'products' && <CatalogScreen />}
+              {tab === 'settings' && <SettingsScreen />}
+              {tab === 'staff' && <StaffScreen />}
+              {tab === 'audit' && <AuditScreen />}
+            </Suspense>
           </main>
         </div>
       )}

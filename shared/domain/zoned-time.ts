@@ -54,11 +54,61 @@ function fields(ms: number, zone: string): { y: number; mo: number; d: number; h
   return { y: parts.year!, mo: parts.month!, d: parts.day!, h: parts.hour!, mi: parts.minute!, s: parts.second! };
 }
 
-/** Offset of `zone` from UTC at instant `ms`, in ms (WIB: +7 h). */
-export function zoneOffsetMs(ms: number, zone: string): number {
+/** Offset of `zone` from UTC at instant `ms` as `Intl` says it (one `formatToParts`: the slow path). */
+export function intlZoneOffsetMs(ms: number, zone: string): number {
   const f = fields(ms, zone);
   const asUtc = Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s);
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const HOUR_MS = 3_600_000;
+/** Per zone: UTC hour index → the offset throughout that hour, or NaN when it changes inside the hour. */
+const hourOffsets = new Map<string, Map<number, number>>();
+/** Entries kept per zone before the cache starts over (a year of hours is 8,760). */
+const HOUR_CACHE_MAX = 50_000;
+
+/**
+ * Offset of `zone` from UTC at instant `ms`, in ms (WIB: +7 h). Asked of
+ * `Intl` once per zone and UTC hour, not per call: an hour whose first and
+ * last millisecond have the same offset has it throughout (no zone changes
+ * offset twice within an hour), so every instant in it gets that value; an
+ * hour with a change in it (DST, or a :30 / :45 zone's transition inside a
+ * UTC hour) is asked per call. Same answer as `intlZoneOffsetMs`, always.
+ */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  let cache = hourOffsets.get(zone);
+  if (!cache) {
+    cache = new Map();
+    hourOffsets.set(zone, cache);
+  }
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = cache.get(hour);
+  if (offset === undefined) {
+    if (cache.size >= HOUR_CACHE_MAX) cache.clear();
+    const first = intlZoneOffsetMs(hour * HOUR_MS, zone);
+    offset = first === intlZoneOffsetMs(hour * HOUR_MS + HOUR_MS - 1, zone) ? first : Number.NaN;
+    cache.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? intlZoneOffsetMs(ms, zone) : offset;
+}
+
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+/** The last UTC day formatted by `wallTime` and its `YYYY-MM-DDT` text. */
+let wallDay = Number.NaN;
+let wallDayText = '';
+
+/** `new Date(ms).toISOString().slice(0, 19)` with the date part formatted once per day (the CSV calls it twice per row). */
+function wallTime(ms: number): string {
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== wallDay) {
+    const text = new Date(day * 86_400_000).toISOString();
+    // Years outside 0000–9999 print as ±YYYYYY: leave those to Date itself.
+    if (text.length !== 24) return new Date(ms).toISOString().slice(0, 19);
+    wallDay = day;
+    wallDayText = text.slice(0, 11);
+  }
+  const s = Math.floor((ms - day * 86_400_000) / 1000);
+  return `${wallDayText}${PAD2[Math.floor(s / 3600)]}:${PAD2[Math.floor(s / 60) % 60]}:${PAD2[s % 60]}`;
 }
 
 /** UTC instant of local midnight starting the date y-mo-d in `zone`. */
@@ -94,7 +144,7 @@ export function dayWindow(day: string, zone: string): ZonedDay {
 /** `ms` as local wall time in `zone` with its offset, e.g. 2026-11-26T10:00:00+07:00. */
 export function localIsoTime(ms: number, zone: string): string {
   const offset = zoneOffsetMs(ms, zone);
-  const wall = new Date(ms + offset).toISOString().slice(0, 19);
+  const wall = wallTime(ms + offset);
   const mins = Math.round(Math.abs(offset) / 60_000);
   const sign = offset < 0 ? '-' : '+';
   return `${wall}${sign}${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;

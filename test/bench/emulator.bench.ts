@@ -1,45 +1,46 @@
 /**
- * Emulator throughput (not a test): `npx tsx test/bench/emulator.bench.ts`.
- * Runs the emulator CLI as a child process (so client and server each get a
- * core) and drives it over HTTPS with keep-alive at ~32 concurrent requests:
- *  1. charges/s (QRIS charges, no notification URL);
+ * Emulator throughput (not a test): `npm run bench:emulator`.
+ * Measures the mode the app uses: the emulator in a worker thread
+ * (electron/main/core/emulator-host, as buildServices starts it), persisting
+ * to its SQLite file with group commit, driven over HTTPS with keep-alive at
+ * ~32 concurrent requests from the main thread (so client and server each get
+ * a core):
+ *  1. charges/s while persisting (QRIS charges, no notification URL);
  *  2. charges/s with notifications on, and notification deliveries/s received
  *     by a local node:http server.
+ * `runEmulatorThroughput` is scenario 1 as a row for `npm run bench -- embedded`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { startEmulatorHost, type EmulatorHost } from '../../electron/main/core/emulator-host/emulator-host';
+import { yes, type BenchContext, type BenchRow } from './bench-group';
 
 const CONCURRENCY = 32;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 4) * 1000;
-const ROOT = join(import.meta.dirname, '../..');
 
 interface Ready {
   coreApiUrl: string;
-  caCertPath: string;
+  caCertPem: string;
   serverKey: string;
 }
 
-async function startChild(extra: string[]): Promise<{ child: ChildProcess; info: Ready }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--no-persist', ...extra], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  return { child, info: JSON.parse(line) as Ready };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+/** The emulator as the app runs it: worker thread, persisting in a fresh state dir. */
+async function startHosted(): Promise<{ host: EmulatorHost; info: Ready; stop(): Promise<void> }> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'kasir-bench-emulator-'));
+  const host = await startEmulatorHost({ stateDir });
+  return {
+    host,
+    info: { coreApiUrl: host.urls.coreApiUrl, caCertPem: host.caCertPem, serverKey: host.credentials.serverKey },
+    async stop() {
+      await host.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function post(agent: https.Agent, info: Ready, body: string): Promise<number> {
@@ -67,14 +68,14 @@ function post(agent: https.Agent, info: Ready, body: string): Promise<number> {
 }
 
 /** Drives charges for DURATION_MS; returns count, rate and latency percentiles. */
-async function driveCharges(info: Ready, tag: string): Promise<{ ok: number; failed: number; perSec: number; p50: number; p99: number }> {
-  const agent = new https.Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca: readFileSync(info.caCertPath, 'utf8') });
+async function driveCharges(info: Ready, tag: string, durationMs = DURATION_MS): Promise<{ ok: number; failed: number; perSec: number; p50: number; p99: number }> {
+  const agent = new https.Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca: info.caCertPem });
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
   let n = 0;
   const start = performance.now();
-  const deadline = start + DURATION_MS;
+  const deadline = start + durationMs;
   const worker = async (): Promise<void> => {
     while (performance.now() < deadline) {
       const body = JSON.stringify({
@@ -101,11 +102,11 @@ async function main(): Promise<void> {
 
   // 1. Plain charges.
   {
-    const { child, info } = await startChild([]);
+    const { info, stop } = await startHosted();
     await driveCharges(info, 'warm'); // JIT and TLS warm-up, not reported
     const r = await driveCharges(info, 'plain');
-    rows.push({ scenario: 'charges (no notifications)', 'per second': Math.round(r.perSec), ok: r.ok, failed: r.failed, 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1) });
-    await stopChild(child);
+    rows.push({ scenario: 'charges while persisting (no notifications)', 'per second': Math.round(r.perSec), ok: r.ok, failed: r.failed, 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1) });
+    await stop();
   }
 
   // 2. Charges with a notification per charge, received locally.
@@ -123,7 +124,8 @@ async function main(): Promise<void> {
     receiver.keepAliveTimeout = 30_000;
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/notify`;
-    const { child, info } = await startChild(['--notification-url', url]);
+    const { host, info, stop } = await startHosted();
+    host.setNotificationUrls([url]);
     const t0 = performance.now();
     const r = await driveCharges(info, 'notify');
     // Wait until every pending notification has arrived (or stalls for 3 s).
@@ -139,16 +141,39 @@ async function main(): Promise<void> {
     const deliverySeconds = (lastAt - t0) / 1000;
     rows.push({ scenario: 'charges (notifications on)', 'per second': Math.round(r.perSec), ok: r.ok, failed: r.failed, 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1) });
     rows.push({ scenario: 'notification deliveries', 'per second': Math.round(received / deliverySeconds), ok: received, failed: r.ok - received, 'p50 ms': '-', 'p99 ms': '-' });
-    await stopChild(child);
+    await stop();
     receiver.closeAllConnections();
     await new Promise((res) => receiver.close(res));
   }
 
-  process.stdout.write(`Midtrans emulator, ${CONCURRENCY} concurrent keep-alive HTTPS clients, ${DURATION_MS / 1000} s per run\n`);
+  process.stdout.write(`Midtrans emulator in its worker thread, persisting, ${CONCURRENCY} concurrent keep-alive HTTPS clients, ${DURATION_MS / 1000} s per run\n`);
   console.table(rows);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${String(err)}\n`);
-  process.exit(1);
-});
+/** Charges/s while persisting, in the app's mode (worker thread, SQLite, group commit): a row for the `embedded` group. */
+export async function runEmulatorThroughput(ctx: BenchContext): Promise<BenchRow> {
+  const seconds = ctx.quick ? 1 : 4;
+  const { info, stop } = await startHosted();
+  try {
+    await driveCharges(info, 'warm', ctx.quick ? 500 : 1500);
+    const r = await driveCharges(info, 'rows', seconds * 1000);
+    ctx.log(`embedded: emulator ${Math.round(r.perSec)} charges/s while persisting (${r.failed} failed)`);
+    return {
+      metric: 'emulator charges/s while persisting (worker, SQLite)',
+      p50: `${r.p50.toFixed(1)} ms`,
+      p95: `${r.p99.toFixed(1)} ms p99`,
+      detail: `${Math.round(r.perSec)}/s, ${r.ok} ok, ${r.failed} failed, ${CONCURRENCY} clients, ${seconds} s`,
+      target: '≥ 5,000 charges/s',
+      met: yes(r.perSec >= 5000 && r.failed === 0),
+    };
+  } finally {
+    await stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${String(err)}\n`);
+    process.exit(1);
+  });
+}

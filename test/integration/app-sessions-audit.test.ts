@@ -76,6 +76,15 @@ describe('sessions and the audit log through the router', () => {
     expect((await till.fails('session.touch')).code).toBe('SIGN_IN_REQUIRED');
   });
 
+  it('signing out by hand tells every window, as an idle sign-out does', async () => {
+    app = await makeApp({ clock: new ManualClock() });
+    const owner = app.caller('owner-page');
+    await owner.ok('staff.createOwner', { name: 'Bu Sari', pin: OWNER_PIN });
+    const before = app.events.filter((e) => e.name === 'session.changed').length;
+    expect(await owner.ok('session.signOut')).toMatchObject({ staff: null });
+    expect(app.events.filter((e) => e.name === 'session.changed').length).toBe(before + 1);
+  });
+
   it('locks the owner after wrong approval PINs, shows each step in the audit log, and the recovery code unlocks', async () => {
     const clock = new ManualClock();
     app = await makeApp({ clock });

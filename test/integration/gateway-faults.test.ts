@@ -6,7 +6,7 @@
  * the status API then resolves. No real sleeping: back-off is injected.
  */
 import tls from 'node:tls';
-import got from 'got';
+import { httpsJson } from '../fixtures/emulator-https';
 import { loadOrCreatePki } from '../../emulator/src/pki/ca';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/src/index';
@@ -25,7 +25,7 @@ let g: KasirGateway;
 const sleeps: number[] = [];
 
 async function simulator(method: 'POST' | 'DELETE', path: string, json?: unknown): Promise<void> {
-  await got(`${emu.urls.simulatorUrl}/api/${path}`, { method, ...(json ? { json } : {}), https: { certificateAuthority: emu.caCertPem } });
+  await httpsJson(`${emu.urls.simulatorUrl}/api/${path}`, { method, ...(json ? { json } : {}), ca: emu.caCertPem });
 }
 const fault = (rule: Record<string, unknown>) => simulator('POST', 'faults', { kind: 'api', ...rule });
 /** A path matcher in the emulator's `/regex/` form (a plain `/v2/charge` would be read as a regex with flags). */

@@ -5,7 +5,7 @@
  * wrong key, and TLS verification without the emulator CA.
  */
 import { randomUUID } from 'node:crypto';
-import got from 'got';
+import { httpsJson } from '../fixtures/emulator-https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorGatewayCredentials } from '../../electron/main/core/secrets/emulator-credentials';
 import { startEmulator } from '../../emulator/src/index';
@@ -39,7 +39,7 @@ const gateway = (routing: GatewayRouting = {}, over: Partial<Parameters<typeof c
   });
 
 async function sim(action: string, body: Record<string, unknown>): Promise<void> {
-  await got.post(`${emu.urls.simulatorUrl}/api/${action}`, { json: body, https: { certificateAuthority: emu.caCertPem } });
+  await httpsJson(`${emu.urls.simulatorUrl}/api/${action}`, { json: body, ca: emu.caCertPem });
 }
 
 let seq = 0;

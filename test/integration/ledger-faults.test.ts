@@ -4,17 +4,20 @@
  * (checked by a child running as an unprivileged user — root writes through
  * any permission bit), a full disk is STORAGE_FULL in the cashier's words
  * (SQLite's `max_page_count` stands in for the disk), and a damaged file is
- * refused by `PRAGMA quick_check` before anything writes to it.
+ * refused by `PRAGMA quick_check` before anything writes to it — at start after
+ * an unclean shutdown (the check reads the whole file, so a cleanly closed
+ * ledger is not re-read at every start), and by the scheduled check otherwise.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogService } from '../../electron/main/core/catalog/catalog-service';
 import { ManualClock } from '../../electron/main/core/clock';
-import { openLedger } from '../../electron/main/core/ledger/open-ledger';
+import { checkLedgerIntact, closedUncleanly, openLedger } from '../../electron/main/core/ledger/open-ledger';
 import { LedgerDamagedError, storageFaultOf } from '../../electron/main/core/ledger/storage-faults';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -177,23 +180,67 @@ describe('a damaged ledger', () => {
   };
   const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-  it('is refused by quick_check at start, with the file and SQLite\'s findings named, and left as it was', () => {
-    const { file, productsRoot } = ledgerWithData();
-    const pageSize = 4096;
-    // Garbage over the header of the catalogue's root b-tree page: the file opens, the tree does not hold.
-    overwrite(file, (productsRoot - 1) * pageSize, Buffer.alloc(12, 0xa5));
-    const before = sha(file);
-    let thrown: unknown = null;
+  /** Garbage over the header of the catalogue's root b-tree page: the file opens, the tree does not hold. */
+  const damageProducts = (file: string, productsRoot: number) => overwrite(file, (productsRoot - 1) * 4096, Buffer.alloc(12, 0xa5));
+
+  /** What `fn` threw (null if nothing). */
+  const thrownBy = (fn: () => void): unknown => {
     try {
-      openLedger(file).close();
+      fn();
+      return null;
     } catch (e) {
-      thrown = e;
+      return e;
     }
+  };
+
+  /** The damage is named in the owner's words: the file, SQLite's findings (one line each), what to do. */
+  const expectNamedDamage = (thrown: unknown, file: string, productsRoot: number) => {
     expect(thrown).toBeInstanceOf(LedgerDamagedError);
     expect((thrown as LedgerDamagedError).code).toBe('LEDGER_DAMAGED');
     expect((thrown as Error).message).toContain(`The ledger ${file} is damaged (Tree ${productsRoot} page ${productsRoot}: `);
     expect((thrown as LedgerDamagedError).problems.every((p) => !p.includes('\n') && !p.startsWith('***'))).toBe(true);
     expect((thrown as Error).message).toMatch(/Restore the newest backup/);
+  };
+
+  it('after an unclean shutdown (a -wal left beside it) is refused by quick_check at start, with the file and SQLite\'s findings named, and left as it was', () => {
+    const { file, productsRoot } = ledgerWithData();
+    // The image a crash leaves: the ledger and its -wal as they are while a connection is still open.
+    const crashed = join(mkdtempSync(join(root, 'crashed-')), 'kasir.sqlite');
+    const live = new BetterSqlite3(file);
+    live.pragma('journal_mode = WAL');
+    live.exec('CREATE TABLE after_crash (x); INSERT INTO after_crash VALUES (1)');
+    copyFileSync(file, crashed);
+    copyFileSync(`${file}-wal`, `${crashed}-wal`);
+    live.close();
+    damageProducts(crashed, productsRoot);
+    expect(closedUncleanly(crashed)).toBe(true);
+    const before = sha(crashed);
+    expectNamedDamage(thrownBy(() => openLedger(crashed).close()), crashed, productsRoot);
+    expect(sha(crashed)).toBe(before);
+    // Still marked: the next start checks (and refuses) again rather than taking the ledger for clean.
+    expect(closedUncleanly(crashed)).toBe(true);
+    expect(thrownBy(() => openLedger(crashed).close())).toBeInstanceOf(LedgerDamagedError);
+  });
+
+  it('closed cleanly, opens without reading the whole file; the scheduled check (checkLedgerIntact) names the damage in the same words', () => {
+    const { file, productsRoot } = ledgerWithData();
+    damageProducts(file, productsRoot);
+    expect(closedUncleanly(file)).toBe(false);
+    const db = openLedger(file);
+    try {
+      expectNamedDamage(thrownBy(() => checkLedgerIntact(db)), file, productsRoot);
+    } finally {
+      db.close();
+    }
+    // SQLite removed the -wal again on a clean close: the next start is not taken for a crash.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it("with integrityCheck: 'always' is refused at every start, and left as it was", () => {
+    const { file, productsRoot } = ledgerWithData();
+    damageProducts(file, productsRoot);
+    const before = sha(file);
+    expectNamedDamage(thrownBy(() => openLedger(file, { integrityCheck: 'always' }).close()), file, productsRoot);
     expect(sha(file)).toBe(before);
   });
 

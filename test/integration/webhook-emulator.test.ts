@@ -6,7 +6,7 @@
  * failing sink answers 500 and the emulator's retry (test clock) is accepted.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import got from 'got';
+import { httpsJson } from '../fixtures/emulator-https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/src/index';
 import { SystemClock } from '../../electron/main/core/clock';
@@ -48,9 +48,9 @@ const sink = new WaitingSink();
 let listener: WebhookListener;
 
 const simulator = (path: string, json: unknown) =>
-  got.post(`${emu.urls.simulatorUrl}/api/${path}`, { json, https: { certificateAuthority: emu.caCertPem } }).json<Record<string, unknown>>();
+  httpsJson<Record<string, unknown>>(`${emu.urls.simulatorUrl}/api/${path}`, { json, ca: emu.caCertPem }).then((r) => r.body);
 const deliveries = (orderId: string) =>
-  got(`${emu.urls.simulatorUrl}/api/notifications`, { searchParams: { order_id: orderId }, https: { certificateAuthority: emu.caCertPem } }).json<unknown>();
+  httpsJson(`${emu.urls.simulatorUrl}/api/notifications`, { searchParams: { order_id: orderId }, ca: emu.caCertPem }).then((r) => r.body);
 
 let seq = 0;
 function order(method: GatewayMethod, notify = false): ChargeRequest {

@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import got from 'got';
+import { httpsJson } from '../fixtures/emulator-https';
 import type { EmuCredentials } from '../../electron/main/core/secrets/emulator-credentials';
 
 /** How long the emulator may take to print its ready line (tsx + key generation on a fresh state dir). */
@@ -106,14 +106,13 @@ export async function startEmulatorProcess(opts: { repo: string; stateDir: strin
   });
 
   const caCertPem = readFileSync(ready.caCertPath, 'utf8');
-  const https = { certificateAuthority: caCertPem };
   const api = `${ready.simulatorUrl}/api`;
   let offsetMs = 0;
 
-  const get = <T>(path: string): Promise<T> => got.get(`${api}/${path}`, { https }).json<T>();
+  const get = async <T>(path: string): Promise<T> => (await httpsJson<T>(`${api}/${path}`, { ca: caCertPem })).body;
   const post = async (path: string, json: unknown): Promise<SimAnswer> => {
-    const res = await got.post(`${api}/${path}`, { json, https, throwHttpErrors: false, responseType: 'json' });
-    return { status: res.statusCode, body: (res.body ?? {}) as Record<string, unknown> };
+    const res = await httpsJson<Record<string, unknown> | undefined>(`${api}/${path}`, { json, ca: caCertPem, throwHttpErrors: false });
+    return { status: res.status, body: res.body ?? {} };
   };
   const clock = await get<{ offsetSeconds: number }>('clock');
   offsetMs = clock.offsetSeconds * 1000;

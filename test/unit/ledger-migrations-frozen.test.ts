@@ -21,6 +21,9 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 7, kind: 'plain', sha256: '059b824eae01948f52a171ecd673eb24bb8a2ab5c33dd3c5577c1d4ecf265ea4' },
   { version: 8, kind: 'plain', sha256: 'b3bd46e93497f306082990ee1375c84e709c4fec8c3d59799ddfcd93269ac1fd' },
   { version: 9, kind: 'plain', sha256: '5beb498f492d24dfad5a53413fbfd2210e2c582aae3052af07d62f168797d56c' },
+  { version: 10, kind: 'plain', sha256: '1e88beeaf3c6031330676de5159408578c09704ff5857be5d8ea4324140ae182' }, // H1: raw payloads slimmed (issue 12)
+  { version: 11, kind: 'plain', sha256: '16a012250d9d302b56af564e9b85692655ff094bffddb57131ac860fdf1c0c83' }, // H3: report covering indexes (H1's v10 line goes above)
+  { version: 12, kind: 'plain', sha256: 'adeea7123a434b6ed0da26a2d819e03f437a2cb28292a656b037605071aa78a2' }, // H1b: outbox prunable once published, closed sales compacted (issue 12)
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -11,6 +11,7 @@
  * ('ovo' here) is stored by an upgraded ledger, while a ledger at v3 — what
  * every till on the previous release has — refuses it with its CHECK list.
  */
+import { isSettled, slimmedRaw } from '../fixtures/slimmed-raw';
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,7 +156,11 @@ describe.each(VERSIONS)('a ledger written by schema v%i', (version) => {
     for (const [table, expected] of Object.entries(manifest.tables)) {
       const now = rowsOf(db, table);
       expect(now, table).toHaveLength(expected.length);
-      expected.forEach((row, i) => expect(pick(now[i]!, Object.keys(row)), `${table} row ${i + 1}`).toEqual(row));
+      // Raw payloads come back slimmed (no image bytes; settled once the payment cannot change): every other value as written.
+      expected.forEach((row, i) => {
+        const want = table === 'payment_events' ? { ...row, raw: slimmedRaw(row.raw as string | null, isSettled(now[i]!.raw)) } : row;
+        expect(pick(now[i]!, Object.keys(row)), `${table} row ${i + 1}`).toEqual(want);
+      });
       // Columns v4 added: who wrote it ('till' before staff accounts) and, for payments, an unknown environment.
       if (version < 4 && table !== 'order_items') for (const r of now) expect(r.actor, `${table}.actor`).toBe('till');
       if (version < 4 && table === 'payments') for (const r of now) expect(r.gateway_env).toBeNull();

@@ -89,6 +89,7 @@ describe('ESLint layering', () => {
 
     it.each([
       ['electron/main/core/container.ts', "import { startEmulator } from '../../../emulator/src/index';\nexport const s = startEmulator;\n"],
+      ['electron/main/emulator-worker.ts', "import { startEmulator } from '../../emulator/src/index';\nexport const s = startEmulator;\n"],
       ['test/integration/anything.test.ts', "import { startEmulator } from '../../emulator/src/index';\nexport const s = startEmulator;\n"],
       ['emulator/src/server.ts', "import { createStore } from './store/index';\nexport const c = createStore;\n"],
       ['shared/domain/anything.ts', "import { formatRupiah } from './money';\nexport const f = formatRupiah;\n"],

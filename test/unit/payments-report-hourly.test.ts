@@ -83,7 +83,8 @@ describe('DayReport.byHour (real SQLite ledger, ManualClock)', () => {
       .prepare<[string, string], { detail: string }>(`EXPLAIN QUERY PLAN ${PAID_SLOTS_SQL}`)
       .all('2026-11-25T17:00:00.000Z', '2026-11-26T17:00:00.000Z')
       .map((p) => p.detail);
-    expect(plan.some((d) => /SEARCH payments USING INDEX payments_paid/.test(d))).toBe(true);
+    // v11: the covering index, so no payment row is read.
+    expect(plan.some((d) => /SEARCH payments USING COVERING INDEX payments_paid_cover/.test(d)), plan.join('\n')).toBe(true);
   });
 });
 

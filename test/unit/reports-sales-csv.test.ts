@@ -79,18 +79,19 @@ describe('day queries stay on indexes', () => {
   const plan = (sql: string) =>
     rows.db.prepare<[typeof DAY], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(DAY).map((p) => p.detail);
 
-  it('sales by sales_closed, orders before v9 by payments_paid and the sales key', () => {
+  it('sales by sales_closed_paid, orders before v9 by payments_paid_cover and the sales key (covering, v11)', () => {
     const p = plan(SALE_COUNT_SQL);
-    expect(p.some((d) => /SEARCH sales USING INDEX sales_closed/.test(d)), p.join('\n')).toBe(true);
-    expect(p.some((d) => /SEARCH p USING INDEX payments_paid/.test(d)), p.join('\n')).toBe(true);
+    expect(p.some((d) => /SEARCH sales USING COVERING INDEX sales_closed_paid/.test(d)), p.join('\n')).toBe(true);
+    expect(p.some((d) => /SEARCH p USING COVERING INDEX payments_paid_cover/.test(d)), p.join('\n')).toBe(true);
     expect(p.some((d) => /SEARCH s USING (COVERING )?INDEX sqlite_autoindex_sales_1/.test(d)), p.join('\n')).toBe(true);
     expect(p.some((d) => /^SCAN (sales|p|payments)\b/.test(d)), p.join('\n')).toBe(false);
   });
 
-  it('cash flow by payments_paid and the sale_tenders key; drawer refunds by drawer_movements_at', () => {
+  it('cash flow by payments_paid_cover, only cash tenders joined by sale_tenders\' key (v11); drawer refunds by drawer_movements_at', () => {
     const cash = plan(CASH_FLOW_SQL);
-    expect(cash.some((d) => /SEARCH p USING INDEX payments_paid/.test(d)), cash.join('\n')).toBe(true);
-    expect(cash.some((d) => /SEARCH t USING PRIMARY KEY/.test(d)), cash.join('\n')).toBe(true);
+    expect(cash.some((d) => /SEARCH p USING COVERING INDEX payments_paid_cover/.test(d)), cash.join('\n')).toBe(true);
+    expect(cash.some((d) => /SEARCH t USING PRIMARY KEY \(payment_id=\?\)/.test(d)), cash.join('\n')).toBe(true);
+    expect(CASH_FLOW_SQL).toMatch(/p\.method = 'cash'/);
     const drawer = plan(DRAWER_REFUNDS_SQL);
     expect(drawer.some((d) => /SEARCH d USING INDEX drawer_movements_at/.test(d)), drawer.join('\n')).toBe(true);
     expect(drawer.some((d) => /^SCAN d\b/.test(d)), drawer.join('\n')).toBe(false);

@@ -29,6 +29,11 @@
  *    by the cashier paid at the emulator (notifications stored once, re-check
  *    plans), a cancel, a refund with the owner's approval, cash, a payment
  *    left pending and a forced day close; the outbox holds their events.
+ *  - v9 (930cb48, the schema of sales, before issue 12): the same app flow,
+ *    plus sales through its sale channels: QRIS tenders on the default
+ *    SNAP-BI routing paid at the emulator (their charge answers carry the
+ *    QR image, as that commit stored them), a split cash + QRIS sale, a cash
+ *    sale with change and an open sale; then the forced day close.
  *
  * The manifest lists every row of every table as written. Everything runs in
  * process; the emulator, listener and ledger are closed before it exits and
@@ -116,7 +121,7 @@ async function load<T>(rel: string): Promise<T> {
 
 const [versionArg, commit, outFile, manifestFile] = process.argv.slice(2);
 const version = Number(versionArg);
-if (![1, 2, 3, 8].includes(version) || !commit || !outFile || !manifestFile) {
+if (![1, 2, 3, 8, 9].includes(version) || !commit || !outFile || !manifestFile) {
   throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8> <commit> <out.sqlite> <out.json>');
 }
 
@@ -455,11 +460,48 @@ async function writeV8App(dataDir: string): Promise<void> {
     // The cashier's refund carries the owner's one-time approval.
     await call('till', 'payments.refund', { id: qris.id, amount: 8_000, reason: 'satu gelas tumpah', approval: { staffId: ownerId, pin: OWNER_PIN } });
     await reaches(qris.id, 'partial_refund');
+    if (version >= 9) await sellV9(call, simulate);
     await call('till', 'session.signOut');
     await call('owner', 'reports.closeDay', { countedCash: 24_000, force: true });
   } finally {
     await services.close();
   }
+}
+
+/** v9: sales through that commit's sale channels (QRIS on SNAP-BI, split, cash with change, one left open). */
+async function sellV9(
+  call: <T>(caller: string, channel: string, input?: unknown) => Promise<T>,
+  simulate: (action: string, body: Row) => Promise<void>,
+): Promise<void> {
+  interface TenderView { paymentId: string; payment: { action: { kind: string; qrString?: string } | null } }
+  interface SaleView { id: string; status: string; tenders: TenderView[] }
+  const paidSoon = async (id: string): Promise<void> => {
+    for (let i = 0; i < 500; i++) {
+      const current = await call<SaleView | null>('till', 'sales.current');
+      if (!current || current.id !== id) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`sale ${id} was not paid`);
+  };
+  const lines = [{ id: 'l1', sku: 'NASI-GORENG', quantity: 2 }, { id: 'l2', sku: 'KOPI-SUSU', quantity: 1 }];
+  for (let i = 0; i < 2; i++) {
+    const sale = await call<SaleView>('till', 'sales.open');
+    await call('till', 'sales.setLines', { saleId: sale.id, lines });
+    const qris = (await call<SaleView>('till', 'sales.addTender', { saleId: sale.id, method: 'qris' })).tenders[0]!;
+    await simulate('pay', { qr_string: qris.payment.action?.qrString });
+    await paidSoon(sale.id);
+  }
+  const split = await call<SaleView>('till', 'sales.open');
+  await call('till', 'sales.setLines', { saleId: split.id, lines });
+  await call('till', 'sales.addTender', { saleId: split.id, method: 'cash', received: 30_000 });
+  const part = (await call<SaleView>('till', 'sales.addTender', { saleId: split.id, method: 'qris' })).tenders[1]!;
+  await simulate('pay', { qr_string: part.payment.action?.qrString });
+  await paidSoon(split.id);
+  const cash = await call<SaleView>('till', 'sales.open');
+  await call('till', 'sales.setLines', { saleId: cash.id, lines: [{ id: 'l1', sku: 'TEH-MANIS', quantity: 3 }] });
+  await call('till', 'sales.addTender', { saleId: cash.id, method: 'cash', received: 50_000 });
+  const open = await call<SaleView>('till', 'sales.open');
+  await call('till', 'sales.setLines', { saleId: open.id, lines: [{ id: 'l1', sku: 'KOPI-SUSU', quantity: 1 }] });
 }
 
 /** Every row of every table, in rowid order (primary-key order for WITHOUT ROWID tables). */
@@ -473,7 +515,7 @@ function dump(db: Database): Record<string, Row[]> {
 }
 
 try {
-  if (version === 8) await writeV8App(work);
+  if (version >= 8) await writeV8App(work);
   const db = ledger.openLedger(ledgerFile);
   try {
     const schema = db.pragma('user_version', { simple: true });

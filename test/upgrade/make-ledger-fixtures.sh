@@ -18,6 +18,7 @@ VERSIONS=(
   "2 64ef9d12ff4656b123fbd9e561cf18044fdb4f4a"
   "3 36bb4edaac494a3c445bf3aa05aef9bc8b54673f"
   "8 fc8ae08c90a43a22f40cc3dc7e7636b42d36f85d"
+  "9 930cb48217894aa9636bd6fbdb5d224aef2912dd"
 )
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)

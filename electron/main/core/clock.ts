@@ -26,17 +26,23 @@ export class SystemClock implements Clock {
 
 /** A clock that only moves when told to; for unit and integration tests. */
 export class ManualClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private timers: { at: number; fn: () => void; id: number; cancelled: boolean }[] = [];
+  private live = 0;
   private nextId = 0;
   constructor(private current = Date.UTC(2026, 10, 26, 3, 0, 0)) {}
   now(): number {
     return this.current;
   }
   setTimeout(fn: () => void, ms: number): Cancel {
-    const id = this.nextId++;
-    this.timers.push({ at: this.current + Math.max(0, ms), fn, id });
+    const timer = { at: this.current + Math.max(0, ms), fn, id: this.nextId++, cancelled: false };
+    this.timers.push(timer);
+    this.live++;
+    // Cancelling marks the timer (O(1): a bench cancels thousands of re-armed polls); `advance` drops it.
     return () => {
-      this.timers = this.timers.filter((t) => t.id !== id);
+      if (timer.cancelled) return;
+      timer.cancelled = true;
+      this.live--;
+      if (this.timers.length > 64 && this.live < this.timers.length / 2) this.timers = this.timers.filter((t) => !t.cancelled);
     };
   }
   /** Moves time forward, firing due timers in order (timers set while firing are honoured). */
@@ -47,6 +53,9 @@ export class ManualClock implements Clock {
       const next = this.timers[0];
       if (!next || next.at > target) break;
       this.timers.shift();
+      if (next.cancelled) continue;
+      next.cancelled = true; // fired: a late cancel is a no-op
+      this.live--;
       this.current = next.at;
       next.fn();
     }
@@ -54,7 +63,7 @@ export class ManualClock implements Clock {
   }
   /** Number of timers still waiting; lets tests assert that tracking stopped. */
   pending(): number {
-    return this.timers.length;
+    return this.live;
   }
 }
 

@@ -9,7 +9,6 @@ import { createRouter, type Router } from '../../../shared/contract/router';
 import { KasirError } from '../../../shared/contract/result';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/domain/payment';
 import type { EventName } from '../../../shared/contract/events';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import { CallerAccess, secureHandlers } from './app/access';
 import { EventBus } from './app/event-bus';
 import { NoticeBoard, openOnFirstCall } from './app/notice-board';
@@ -29,6 +28,7 @@ import type { PaymentGateway } from './gateway/types';
 import { DrawerRepository, openLedger, SalesQueries } from './ledger';
 import { createFileSink } from './log-file';
 import { createLogger, type Logger } from './logger';
+import { startEmulatorHost, type EmulatorHost } from './emulator-host/emulator-host';
 import { createPaymentEngine } from './payments';
 import { DayClosingService } from './reports/day-closing-service';
 import { TodayReportService } from './reports/today-report';
@@ -42,6 +42,7 @@ import { acquireInstanceLock } from './instance-lock';
 import { backupDir, loadSettings, resolveRouting, webhookPort, type Settings } from './settings/settings';
 import { salesSettingsOf } from './settings/sales-settings';
 import { BackupService } from './ledger/backup';
+import { LedgerMaintenance } from './ledger/ledger-maintenance';
 import { contractErrorOf } from './app/contract-errors';
 import { OwnerSettings, PinHasher, PrivilegeGuard, SessionManager, StaffService } from './staff';
 import { startWebhookListener, type WebhookListener } from './webhook/listener';
@@ -108,13 +109,14 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
   };
 
   try {
-    let emulator: RunningEmulator | null = null;
+    let emulator: EmulatorHost | null = null;
     let credentials: GatewayCredentials | null = null;
     let gateway: PaymentGateway;
     // Whether Midtrans answers: fed by every real gateway call, plus the engine's idle probe.
     const connection = new ConnectionMonitor(clock);
     if (settings.gateway === 'emulator') {
-      emulator = await startEmulator({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port });
+      // In a worker thread: its HTTPS server and state commits stay off the till's main thread.
+      emulator = await startEmulatorHost({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port, logger: logger.scope('emulator') });
       closers.push(() => emulator?.close());
       credentials = emulatorGatewayCredentials(emulator.credentials);
     } else {
@@ -184,8 +186,13 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
     closers.push(() => engine.close());
     const payments = engine.payments;
     const todayReport = new TodayReportService({ sales: new SalesQueries(db), clock, zone: settings.zone });
+    // After a day is closed (never at start-up), settled raw payloads are compacted and the file VACUUMed while no sale is open.
+    const maintenance = new LedgerMaintenance({ db, clock, logger: logger.scope('maintenance'), busy: () => sales.current() !== null });
+    closers.push(() => maintenance.close());
     // Closing a day first re-reads its payments that could still change at Midtrans (bounded in time).
-    const dayClosing = new DayClosingService({ db, clock, zone: settings.zone, actorName, recheck: (window) => engine.recheckDay(window) });
+    const dayClosing = new DayClosingService({
+      db, clock, zone: settings.zone, actorName, recheck: (window) => engine.recheckDay(window), onClosed: () => maintenance.dayClosed(),
+    });
     const receipts = new ReceiptService({
       payments,
       shopName: settings.shopName,

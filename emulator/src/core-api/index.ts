@@ -12,6 +12,7 @@ import { withIdempotency, type IdempotencyOptions } from './idempotency';
 import type { MethodOptions } from './methods';
 import { createCoreFormatter, type RenderOptions } from './render';
 import { notFound } from './responses';
+import { numberKey } from '../store/tx-keys';
 
 /** Every Core API knob, with the defaults `startEmulator` uses. */
 export type CoreApiOptions = MethodOptions & RenderOptions & IdempotencyOptions & ActionOptions;
@@ -38,6 +39,7 @@ export function createCoreApiRoutes(ctx: EmuContext, options: Partial<CoreApiOpt
   const numberInUse = (n: string): boolean =>
     ctx.store.findBy(
       (tx) => !FINAL_STATUSES.has(tx.status) && (tx.vaNumber === n || tx.billKey === n || tx.paymentCode === n),
+      [numberKey(n)],
     ) !== undefined;
 
   const authed = (h: RouteHandler): RouteHandler => (req) => checkServerKey(req, ctx.credentials.serverKey) ?? h(req);

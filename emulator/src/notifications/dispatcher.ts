@@ -54,6 +54,11 @@ export interface DispatcherOptions {
   maxRecords?: number;
   /** Read at each retry: re-sign SNAP-BI retries or send them verbatim (default verbatim). */
   retrySigning?: () => SnapBiRetrySigning;
+  /**
+   * The pending state batch, if any (state-db.ts): a first attempt waits for it,
+   * so no notification announces a state the emulator has not stored.
+   */
+  durable?: () => Promise<void> | undefined;
 }
 
 /** See module doc. */
@@ -232,7 +237,15 @@ export class NotificationDispatcher {
   private start(record: DeliveryRecord): void {
     const key = chainKey(record.url, record.orderId);
     const prev = this.chains.get(key) ?? Promise.resolve();
-    const next = prev.then(() => this.attempt(record));
+    const next = prev
+      .then(() => this.opts.durable?.())
+      .then(
+        () => this.attempt(record),
+        () => {
+          // The change it announces was not stored: say nothing rather than something untrue.
+          record.state = 'failed';
+        },
+      );
     this.chains.set(key, next);
     void next.finally(() => {
       if (this.chains.get(key) === next) this.chains.delete(key);

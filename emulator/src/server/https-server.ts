@@ -25,6 +25,11 @@ export interface HttpsServerOptions {
    * client measuring its clock offset from `Date` sees the test clock.
    */
   now?: () => number;
+  /**
+   * The pending state batch, if any (group commit): every answer waits for it,
+   * so the emulator never answers what it has not durably stored.
+   */
+  durable?: () => Promise<void> | undefined;
 }
 
 /** A running server. */
@@ -110,6 +115,14 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
       } catch (err) {
         process.stderr.write(`[emulator] handler ${method} ${path} threw: ${String((err as Error)?.stack ?? err)}\n`);
         response = apiError(path, 500, 'Internal server error');
+      }
+    }
+    const pending = opts.durable?.();
+    if (pending) {
+      try {
+        await pending;
+      } catch {
+        response = apiError(path, 500, 'Internal server error: state not stored');
       }
     }
     if (fault && fault.when === 'after' && (await applyFault(fault, res, path))) return;

@@ -1,6 +1,7 @@
 /** Finds the transaction a simulator request means, whichever API created it. */
 import type { Transaction, TxStore } from '../types';
 import { isRecord } from '../server/body';
+import { numberKey, qrKey } from '../store/tx-keys';
 
 const digitsOnly = (s: string): string => s.replace(/\s+/g, '');
 
@@ -19,7 +20,7 @@ export function findForSimulator(store: TxStore, body: unknown): Transaction | u
   const orderId = str('order_id') ?? str('transaction_id');
   if (orderId) return store.find(orderId);
   const qr = str('qr_string');
-  if (qr) return store.findBy((tx) => tx.qrString === qr);
+  if (qr) return store.findBy((tx) => tx.qrString === qr, [qrKey(qr)]);
   const va = str('va_number') ?? str('bill_key') ?? str('payment_code');
   if (va) {
     const wanted = digitsOnly(va);
@@ -30,6 +31,7 @@ export function findForSimulator(store: TxStore, body: unknown): Transaction | u
         tx.paymentCode === wanted ||
         (tx.snap?.virtualAccountNo !== undefined && digitsOnly(tx.snap.virtualAccountNo) === wanted) ||
         (tx.billerCode !== undefined && `${tx.billerCode}${tx.billKey}` === wanted),
+      [numberKey(wanted)],
     );
   }
   return 'no-selector';

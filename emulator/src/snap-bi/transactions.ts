@@ -7,6 +7,7 @@ import type { EmuContext, Transaction, TxRefund, TxStatus } from '../types';
 import { FAILURES, isFailure, isPaid, type SnapFailure } from './codes';
 import { randomToken } from '../util/ids';
 import { amountOf, optString, parseAmount, wibCompact, wibTimestamp, type Json } from './format';
+import { externalIdKey } from '../store/tx-keys';
 
 /** SNAP transaction kinds (= `tx.snap.kind`). */
 export type SnapKind = NonNullable<Transaction['snap']>['kind'];
@@ -104,7 +105,7 @@ export function findOriginal(ctx: EmuContext, kind: SnapKind, ids: OriginalIds):
     if (tx && tx.orderId !== ids.partnerReferenceNo) tx = undefined;
   } else if (ids.externalId) {
     const id = ids.externalId;
-    tx = ctx.store.findBy((t) => t.source === 'snap' && t.snap?.kind === kind && t.snap.externalId === id);
+    tx = ctx.store.findBy((t) => t.source === 'snap' && t.snap?.kind === kind && t.snap.externalId === id, [externalIdKey(id)]);
   } else {
     return FAILURES.missingField('originalReferenceNo');
   }

@@ -8,6 +8,7 @@ import { sha256Hex } from './crypto';
 import { amountOf, objectField, optString, parseAmount, parseExpiry, reqString, wibTimestamp, type Json } from './format';
 import type { SnapCall, SnapHandler } from './guard';
 import { PARTNER_REF_RE, baseTransaction, cancelTransaction, checkDuplicateOrder, checkMerchant } from './transactions';
+import { numberKey } from '../store/tx-keys';
 
 /** Banks the emulator issues VAs for (the same set its simulator and Core API serve). */
 export const VA_BANKS = ['bca', 'bni', 'bri', 'permata', 'cimb', 'mandiri'] as const;
@@ -26,7 +27,7 @@ function generateCustomerNo(ctx: EmuContext, psid: string, trxId: string, bank: 
   for (let attempt = 0; ; attempt++) {
     const digits = (BigInt(`0x${sha256Hex(`${trxId}:${attempt}`)}`) % 10n ** BigInt(len)).toString().padStart(len, '0');
     const vaNumber = psid.trim() + digits;
-    if (!ctx.store.findBy((t) => t.vaNumber === vaNumber)) return digits;
+    if (!ctx.store.findBy((t) => t.vaNumber === vaNumber, [numberKey(vaNumber)])) return digits;
   }
 }
 
@@ -58,7 +59,7 @@ function findVa(ctx: EmuContext, b: Json, idField: 'inquiryRequestId' | 'trxId')
   }
   if (vaNo === undefined) return FAILURES.notFound();
   const wanted = vaNo.trim();
-  const byNo = ctx.store.findBy((t) => t.source === 'snap' && t.snap?.kind === 'va' && t.vaNumber === wanted);
+  const byNo = ctx.store.findBy((t) => t.source === 'snap' && t.snap?.kind === 'va' && t.vaNumber === wanted, [numberKey(wanted)]);
   return byNo ?? FAILURES.notFound();
 }
 
@@ -123,7 +124,7 @@ export function createVaHandlers(ctx: EmuContext): VaHandlers {
       if (isFailure(vaNo)) return vaNo;
       if (vaNo !== undefined && vaNo !== psid + given) return FAILURES.invalidFormat('virtualAccountNo');
       const number = psid.trim() + given;
-      if (ctx.store.findBy((t) => t.vaNumber === number && t.status === 'pending')) return FAILURES.duplicate('virtualAccountNo');
+      if (ctx.store.findBy((t) => t.vaNumber === number && t.status === 'pending', [numberKey(number)])) return FAILURES.duplicate('virtualAccountNo');
       customerNo = given;
     }
     // Docs: default 24 h; no maximum published, 180 days assumed (clamped, see parseExpiry).

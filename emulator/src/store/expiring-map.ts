@@ -11,8 +11,15 @@ export interface ExpiringEntry<V> {
   expiresAt: number | null;
 }
 
+/** What the emulator needs of a key/value map with expiry (in memory, or durable-map.ts). */
+export interface KeyValueMap<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V, ttlSeconds: number | null): void;
+  delete(key: string): void;
+}
+
 /** See module doc. Expired entries are dropped lazily on read and on `entries()`. */
-export class ExpiringMap<V> {
+export class ExpiringMap<V> implements KeyValueMap<V> {
   private readonly map = new Map<string, ExpiringEntry<V>>();
 
   /** @param onChange called after every write, so the owner can schedule a save. */

@@ -1,10 +1,12 @@
 /**
- * The in-memory transaction store shared by every front end. It owns expiry
- * timers (on the emulator clock) and hands every state change to the
- * notification dispatcher through the formatter registered for the
- * transaction's source, so front ends never send notifications themselves.
+ * The transaction store shared by every front end. It owns expiry timers (on
+ * the emulator clock) and hands every state change to the notification
+ * dispatcher through the formatter registered for the transaction's source,
+ * so front ends never send notifications themselves. Where the transactions
+ * live is the repo's business (tx-repo.ts: all in memory, or durable).
  */
 import type { EmuClock, NotificationFormatter, Transaction, TxSource, TxStatus, TxStore } from '../types';
+import { MemoryTxRepo, type TxRepo } from './tx-repo';
 
 /** Receives each state change with the formatter that renders it. */
 export type NotifySink = (tx: Transaction, formatter: NotificationFormatter) => void;
@@ -19,6 +21,8 @@ export interface EmuTxStore extends TxStore {
   forOrder(orderId: string): Transaction[];
   /** Re-inserts persisted transactions without notifying; re-arms expiry timers. */
   restore(txs: Transaction[]): void;
+  /** Re-arms the expiry timers of the repo's pending transactions (a durable store at start). */
+  resume(): void;
   /** Cancels every expiry timer. */
   close(): void;
 }
@@ -29,32 +33,23 @@ export const FINAL_STATUSES: ReadonlySet<TxStatus> = new Set(['deny', 'cancel', 
 /**
  * Creates the store.
  * @param notify receives every insert/transition (the dispatcher).
- * @param onChange called after every mutation (schedules a state-file save).
+ * @param repo where transactions are kept (default: all in memory).
  */
-export function createTxStore(clock: EmuClock, notify: NotifySink, onChange: () => void = () => {}): EmuTxStore {
-  const byId = new Map<string, Transaction>();
-  const byOrder = new Map<string, Transaction[]>();
-  const ordered: Transaction[] = [];
+export function createTxStore(clock: EmuClock, notify: NotifySink, repo: TxRepo = new MemoryTxRepo()): EmuTxStore {
   const expiryTimers = new Map<string, () => void>();
   const formatters = new Map<TxSource, NotificationFormatter>();
   const warned = new Set<TxSource>();
-
-  const index = (tx: Transaction): void => {
-    byId.set(tx.transactionId, tx);
-    const list = byOrder.get(tx.orderId);
-    if (list) list.push(tx);
-    else byOrder.set(tx.orderId, [tx]);
-    ordered.push(tx);
-  };
 
   const armExpiry = (tx: Transaction): void => {
     expiryTimers.get(tx.transactionId)?.();
     expiryTimers.delete(tx.transactionId);
     if (tx.status !== 'pending' || !Number.isFinite(tx.expiresAt) || tx.expiresAt <= 0) return;
+    const id = tx.transactionId;
     const cancel = clock.at(tx.expiresAt, () => {
-      expiryTimers.delete(tx.transactionId);
+      expiryTimers.delete(id);
       // Paid or cancelled in the meantime: the timer is stale.
-      if (tx.status === 'pending') store.transition(tx, 'expire');
+      const current = repo.get(id) ?? tx;
+      if (current.status === 'pending') store.transition(current, 'expire');
     });
     expiryTimers.set(tx.transactionId, cancel);
   };
@@ -73,54 +68,50 @@ export function createTxStore(clock: EmuClock, notify: NotifySink, onChange: () 
 
   const store: EmuTxStore = {
     insert(tx: Transaction): Transaction {
-      if (byId.has(tx.transactionId)) throw new Error(`duplicate transaction id ${tx.transactionId}`);
-      index(tx);
+      if (repo.get(tx.transactionId)) throw new Error(`duplicate transaction id ${tx.transactionId}`);
+      repo.added(tx);
       armExpiry(tx);
-      onChange();
       sendNotifications(tx);
       return tx;
     },
     find(idOrOrderId: string): Transaction | undefined {
-      const direct = byId.get(idOrOrderId);
+      const direct = repo.get(idOrOrderId);
       if (direct) return direct;
-      const list = byOrder.get(idOrOrderId);
-      return list ? list[list.length - 1] : undefined;
+      const list = repo.forOrder(idOrOrderId);
+      return list[list.length - 1];
     },
-    findBy(predicate: (tx: Transaction) => boolean): Transaction | undefined {
-      for (let i = ordered.length - 1; i >= 0; i--) {
-        const tx = ordered[i] as Transaction;
-        if (predicate(tx)) return tx;
-      }
-      return undefined;
-    },
+    findBy: (predicate, keys) => repo.findBy(predicate, keys),
     transition(tx: Transaction, to: TxStatus, opts: { notify?: boolean } = {}): Transaction {
       const now = clock.now();
       tx.status = to;
       tx.updatedAt = now;
       if ((to === 'settlement' || to === 'capture') && tx.settledAt === null) tx.settledAt = now;
+      repo.changed(tx);
       armExpiry(tx);
-      onChange();
       if (opts.notify !== false) sendNotifications(tx);
       return tx;
     },
-    touch(): void {
-      onChange();
+    touch(tx: Transaction): void {
+      repo.changed(tx);
     },
     list(limit = 50): Transaction[] {
-      return ordered.slice(-limit).reverse();
+      return repo.recent(limit);
     },
     setFormatter(source: TxSource, formatter: NotificationFormatter): void {
       formatters.set(source, formatter);
     },
     formatter: (source) => formatters.get(source),
-    all: () => ordered.slice(),
-    forOrder: (orderId) => (byOrder.get(orderId) ?? []).slice(),
+    all: () => repo.all(),
+    forOrder: (orderId) => repo.forOrder(orderId),
     restore(txs: Transaction[]): void {
       for (const tx of txs) {
-        if (byId.has(tx.transactionId)) continue;
-        index(tx);
+        if (repo.get(tx.transactionId)) continue;
+        repo.added(tx);
         armExpiry(tx);
       }
+    },
+    resume(): void {
+      for (const tx of repo.pending()) armExpiry(tx);
     },
     close(): void {
       for (const cancel of expiryTimers.values()) cancel();

@@ -1,5 +1,5 @@
 /** The ledger: SQLite open/migrate, repositories and sales queries. */
-export { openLedger, migrate, schemaVersion, type Database, type LedgerOptions } from './open-ledger';
+export { checkLedgerIntact, closedUncleanly, openLedger, migrate, schemaVersion, type Database, type IntegrityCheckPolicy, type LedgerOptions } from './open-ledger';
 export { LedgerMigrationError, LedgerTooNewError } from './ledger-errors';
 export { MIGRATIONS, type MigrationStep } from './migrations';
 export {

@@ -513,4 +513,128 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   ALTER TABLE day_closings ADD COLUMN rounding_total INTEGER CHECK (rounding_total IS NULL OR rounding_total <= 0);
   `,
   },
+  // v10: ledger growth (issue 12): raw gateway payloads slimmed to the
+  // retention rule (payments/raw-retention.ts, ledger/README.md "Raw payload
+  // retention"). Every event row stays, with its ids, statuses, amounts and
+  // times; only what can be derived goes: QR image bytes (SNAP-BI `qrImage`,
+  // a data:image value), the QR string and QR links (the QR string is
+  // `payments.action`); the raw of payments that can no longer change becomes
+  // the settled projection (raw-compaction.ts, the same SQL), and their QR
+  // string is cleared. `outbox_aggregate` goes: nothing reads the outbox by
+  // aggregate (the relay reads by id). Space comes back at the next VACUUM
+  // after a day is closed (ledger-maintenance.ts), not here.
+  {
+    kind: 'plain',
+    sql: `
+  UPDATE payment_events SET raw = json_remove(raw, '$.qrImage', '$.qr_image', '$.qrImageBase64', '$.qrCodeImage',
+                                              '$.qrContent', '$.qr_string', '$.qrUrl', '$.actions')
+  WHERE raw IS NOT NULL AND json_type(raw) = 'object'
+    AND (json_type(raw, '$.qrImage') IS NOT NULL OR json_type(raw, '$.qr_image') IS NOT NULL
+         OR json_type(raw, '$.qrImageBase64') IS NOT NULL OR json_type(raw, '$.qrCodeImage') IS NOT NULL
+         OR json_type(raw, '$.qrContent') IS NOT NULL OR json_type(raw, '$.qr_string') IS NOT NULL
+         OR json_type(raw, '$.qrUrl') IS NOT NULL OR json_type(raw, '$.actions') IS NOT NULL);
+
+  UPDATE payment_events SET raw = (
+    SELECT json_set(payment_events.raw, t.fullkey, '[image omitted]')
+    FROM json_tree(payment_events.raw) AS t
+    WHERE t.type = 'text' AND (t.value LIKE 'data:image%' OR t.value GLOB 'iVBORw0KGgo*' OR t.value GLOB '/9j/*' OR t.value GLOB 'R0lGOD*')
+    ORDER BY t.id LIMIT 1)
+  WHERE raw IS NOT NULL AND (raw LIKE '%data:image%' OR raw LIKE '%"iVBORw0KGgo%' OR raw LIKE '%"/9j/%' OR raw LIKE '%"R0lGOD%')
+    AND EXISTS (SELECT 1 FROM json_tree(payment_events.raw) AS t
+                WHERE t.type = 'text' AND (t.value LIKE 'data:image%' OR t.value GLOB 'iVBORw0KGgo*' OR t.value GLOB '/9j/*' OR t.value GLOB 'R0lGOD*'));
+
+  CREATE TEMP TABLE v10_settled AS
+    SELECT p.id FROM payments p
+    WHERE (p.status IN ('refund', 'expire', 'cancel', 'deny', 'failure')
+           OR (p.status IN ('settlement', 'capture', 'partial_refund')
+               AND NOT EXISTS (SELECT 1 FROM payment_rechecks r WHERE r.payment_id = p.id AND r.next_at IS NOT NULL)))
+      AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.payment_id = p.id AND f.status IN ('requested', 'unknown'))
+      AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= p.created_at AND p.created_at < d.period_end);
+
+  UPDATE payment_events SET raw = json_patch('{"settled":1}', (
+    SELECT json_group_object(replace(substr(t.fullkey, 3), '"', ''),
+             CASE t.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE t.value END ORDER BY t.id)
+    FROM json_tree(payment_events.raw) AS t
+    WHERE t.type NOT IN ('object', 'array', 'null') AND t.key IN (
+      'order_id', 'transaction_id', 'refund_key', 'refund_chargeback_id', 'partnerReferenceNo', 'referenceNo',
+      'originalPartnerReferenceNo', 'originalReferenceNo', 'originalExternalId', 'partnerRefundNo', 'refundNo',
+      'approvalCode', 'approval_code', 'rrn', 'virtualAccountNo', 'va_number', 'bill_key', 'biller_code', 'payment_code',
+      'transaction_status', 'fraud_status', 'status_code', 'latestTransactionStatus', 'responseCode',
+      'gross_amount', 'refund_amount', 'value', 'currency',
+      'transaction_time', 'settlement_time', 'expiry_time', 'refund_time', 'paidTime', 'finishedTime', 'refundTime',
+      'validityPeriod', 'expiredDate',
+      'payment_type', 'issuer', 'acquirer', 'bank', 'store', 'issuerName', 'acquirerName')))
+  WHERE raw IS NOT NULL AND json_type(raw) = 'object' AND json_extract(raw, '$.settled') IS NOT 1
+    AND payment_id IN (SELECT id FROM v10_settled);
+
+  UPDATE payments SET action = NULL
+  WHERE action IS NOT NULL AND json_extract(action, '$.kind') = 'qr' AND id IN (SELECT id FROM v10_settled);
+
+  DROP TABLE v10_settled;
+  DROP INDEX IF EXISTS outbox_aggregate;
+  `,
+  },
+  // v11: the day reports at a busy outlet (issue 12: 30,000 payments a day).
+  // Covering indexes, so the Today screen, the Z-report and the day's CSV
+  // read index ranges of the day instead of a wide row (or a lookup by random
+  // id) per payment: paid tenders by paid_at with method, amount and ids
+  // (totals, per method, per hour, sales of pre-v9 orders, the cash tenders);
+  // payments started in the day by created_at with status (open and failed
+  // counts); the day's paid sales by closed_at with their id; the CSV's
+  // tender and receipt columns by the day's tender and sale times (a tender
+  // carries its payment's created_at; a sale opens before its tenders).
+  {
+    kind: 'plain',
+    sql: `
+  CREATE INDEX payments_paid_cover ON payments(paid_at, method, amount, id, order_id) WHERE paid_at IS NOT NULL;
+  CREATE INDEX payments_created_status ON payments(created_at, status);
+  CREATE INDEX sales_closed_paid ON sales(closed_at, id, status) WHERE status = 'paid' AND closed_at IS NOT NULL;
+  CREATE INDEX sale_tenders_created ON sale_tenders(created_at, payment_id, seq, received, change_given, rounding);
+  CREATE INDEX sales_opened ON sales(opened_at, id, till_id, receipt_no);
+  `,
+  },
+  // v12: ledger growth, the rows around a payment (issue 12). The outbox
+  // may lose a row once it is published (the sync has it), never before; closed
+  // sales of closed days drop what their own row already says: the draft
+  // when it is exactly the quote's lines without discounts, the tender's
+  // item_details when they are exactly the quote's lines and the payment is
+  // settled (ledger/sale-compaction.ts, the same SQL; sales/sale-draft.ts
+  // parseStoredDraft reads it back). Every id, status, amount, time and actor stays.
+  {
+    kind: 'plain',
+    sql: `
+  DROP TRIGGER outbox_no_delete;
+  CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox WHEN OLD.published_at IS NULL
+    BEGIN SELECT RAISE(ABORT, 'the outbox is append-only until a row is published'); END;
+
+  UPDATE sales SET draft = json_object('fromQuote', 1, 'origin', json_extract(draft, '$.origin'))
+  WHERE status IN ('paid', 'voided') AND substr(draft, 1, 13) <> '{"fromQuote":'
+    AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= sales.closed_at AND sales.closed_at < d.period_end)
+    AND json_array_length(draft, '$.saleDiscounts') = 0 AND json_type(draft, '$.approval') IS NOT 'object'
+    AND json_array_length(draft, '$.lines') = json_array_length(quote, '$.lines')
+    AND NOT EXISTS (SELECT 1 FROM json_each(sales.draft, '$.lines') AS l
+      WHERE l.value IS NOT json_object(
+        'id', json_extract(sales.quote, '$.lines[' || l.key || '].id'),
+        'sku', json_extract(sales.quote, '$.lines[' || l.key || '].sku'),
+        'name', json_extract(sales.quote, '$.lines[' || l.key || '].name'),
+        'unitPrice', json_extract(sales.quote, '$.lines[' || l.key || '].unitPrice'),
+        'quantity', json_extract(sales.quote, '$.lines[' || l.key || '].quantity'),
+        'taxClass', json_extract(sales.quote, '$.lines[' || l.key || '].taxClass'),
+        'discount', json('null')));
+
+  UPDATE sale_tenders SET items = '{"fromQuote":1}'
+  WHERE items <> '{"fromQuote":1}' AND items <> '[]' AND payment_id IN (
+      SELECT p.id FROM payments p
+      WHERE (p.status IN ('refund', 'expire', 'cancel', 'deny', 'failure')
+             OR (p.status IN ('settlement', 'capture', 'partial_refund')
+                 AND NOT EXISTS (SELECT 1 FROM payment_rechecks r WHERE r.payment_id = p.id AND r.next_at IS NOT NULL)))
+        AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.payment_id = p.id AND f.status IN ('requested', 'unknown'))
+        AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= p.created_at AND p.created_at < d.period_end))
+    AND items = (SELECT json_group_array(json_object('id', json_extract(l.value, '$.sku'), 'price', json_extract(l.value, '$.unitPrice'),
+                                                     'quantity', json_extract(l.value, '$.quantity'), 'name', json_extract(l.value, '$.name')))
+                 FROM sales s, json_each(s.quote, '$.lines') AS l WHERE s.id = sale_tenders.sale_id
+                   AND json_extract(s.quote, '$.total') = sale_tenders.applied AND json_array_length(s.quote, '$.discounts') = 0
+                   AND json_extract(s.quote, '$.serviceAmount') = 0 AND json_extract(s.quote, '$.taxAdded') = 0);
+  `,
+  },
 ];

@@ -104,8 +104,14 @@ export class SaleRepository {
     this.updLateDecision = db.prepare<[string, string]>(
       'UPDATE sale_tenders SET late_decision = ? WHERE payment_id = ? AND abandoned_at IS NOT NULL AND late_decision IS NULL',
     );
+    // Only those with something left to do: the payment still open (to cancel) or paid anyway (the owner decides).
+    // An abandoned tender whose payment ended unpaid stays undecided for good; a year of them (20k at 500k
+    // payments) was re-followed one by one at every start. Its status is read now, so a later change still counts.
     this.selAbandoned = db.prepare<[], SaleTenderRow>(
-      'SELECT * FROM sale_tenders WHERE abandoned_at IS NOT NULL AND late_decision IS NULL ORDER BY abandoned_at, payment_id',
+      `SELECT t.* FROM sale_tenders t JOIN payments p ON p.id = t.payment_id
+       WHERE t.abandoned_at IS NOT NULL AND t.late_decision IS NULL
+         AND p.status IN ('creating', 'pending', 'settlement', 'capture', 'partial_refund', 'refund')
+       ORDER BY t.abandoned_at, t.payment_id`,
     );
     this.upsCounter = db
       .prepare<[string], number>(

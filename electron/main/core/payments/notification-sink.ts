@@ -16,10 +16,11 @@
  *   captured body can be varied at will);
  * - a SNAP-BI delivery already recorded is answered at any age; a new one
  *   outside the X-TIMESTAMP window is refused (`stale`, webhook/freshness.ts);
- * - only a new claim is confirmed, and the reconciler coalesces
- *   confirmations per payment.
+ * - only a new claim that could change the payment is confirmed
+ *   (`claimMayChange`), and the reconciler coalesces confirmations per
+ *   payment and starts them after the listener's 200 is on its way.
  */
-import type { PaymentStatus } from '../../../../shared/domain/payment';
+import { canTransition, type PaymentStatus } from '../../../../shared/domain/payment';
 import { isoUtc, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import { DeliveryRepository } from '../ledger/delivery-repository';
@@ -51,8 +52,8 @@ export interface NotificationSinkDeps {
   events: EventRepository;
   /** Default: one over `db`. */
   deliveries?: DeliveryRepository;
-  /** Confirms each new claim with the status API (coalescing repeats per payment). */
-  reconciler: Pick<Reconciler, 'confirmInBackground'>;
+  /** Confirms each new claim that could change the payment (coalescing repeats per payment); told of the others. */
+  reconciler: Pick<Reconciler, 'confirmInBackground' | 'noteWebhook'>;
 }
 
 /** Distinct notification claims one payment keeps; a real payment has a handful (pending, paid, refunds, a reversal). */
@@ -62,8 +63,22 @@ export const MAX_DELIVERIES_PER_CLAIM = 4;
 /** Longest stored meaning (JSON characters); the schemas keep real notifications far below it. */
 export const MAX_STORED_NOTIFICATION_CHARS = 8_192;
 
-/** Settled states a repeated notification cannot change (see `accept`). */
-const REPEATS_NOTHING: ReadonlySet<PaymentStatus> = new Set(['settlement', 'capture', 'refund', 'expire', 'cancel', 'deny', 'failure']);
+/**
+ * Whether a new claim of `claimedStatus` could change a payment that is in
+ * `from`, so that confirming it with the status API is worth a call. The
+ * state machine decides: a status the payment already has (but
+ * `partial_refund`, whose amount may grow) or one it may not move to from
+ * here (a `pending` after `settlement`, an `expire` after `settlement`) is
+ * recorded and not confirmed — even if the gateway said otherwise, the
+ * confirmation could only repeat what polling and re-checks ask anyway. A
+ * payment still `creating` (its charge answer may be lost) and a word Kasir
+ * does not know are always confirmed.
+ */
+export function claimMayChange(from: PaymentStatus, claimedStatus: string): boolean {
+  const to = claimedToStatus(claimedStatus);
+  if (to === null || from === 'creating') return true;
+  return canTransition(from, to);
+}
 
 /** What the write found: the outcome and, for a new claim, the status it was recorded against. */
 interface Written {
@@ -152,11 +167,13 @@ export class PaymentNotificationSink implements NotificationSink {
         setImmediate(() => this.flush());
       }
     });
-    // Only a new claim can be news. Of those, one that only repeats a settled state
-    // the ledger already held is not confirmed either. Partial refunds always confirm:
-    // the claimed word repeats while the amount (and so the claim) changes.
-    if (written.outcome === 'recorded' && !(written.from && REPEATS_NOTHING.has(written.from) && claimedToStatus(n.claimedStatus) === written.from)) {
+    // Only a new claim can be news, and only one the state machine would let change
+    // the payment is confirmed (a `pending` for a pending payment costs no status call).
+    // Either way the listener is reachable: polling may slow down (tracker.ts).
+    if (written.outcome === 'recorded' && written.from && claimMayChange(written.from, n.claimedStatus)) {
       this.reconciler.confirmInBackground(row.id, 'webhook');
+    } else if (written.outcome === 'recorded') {
+      this.reconciler.noteWebhook(row.id);
     }
     return written.outcome;
   }

@@ -7,7 +7,7 @@ import type { PaymentStatus } from '../../../../shared/domain/payment';
 import type { GatewayRef, GatewayTransaction } from '../gateway/types';
 import type { OrderItemRow, PaymentRow } from '../ledger/rows';
 import { coreStatus, snapStatus } from '../gateway/mapping';
-import { redact } from '../logger';
+import { ledgerRaw } from './raw-retention';
 
 /** A status change to apply, whatever its origin (gateway answer or local decision). */
 export interface StateUpdate {
@@ -69,15 +69,9 @@ export function toView(row: PaymentRow, items: readonly OrderItemRow[]): Payment
   };
 }
 
-/** Redacted JSON text of a raw payload for the audit trail, or null (never throws). */
+/** Redacted JSON text of a raw payload for the audit trail, or null (never throws): the retention rule's `ledgerRaw`. */
 export function rawJson(raw: unknown): string | null {
-  if (raw === undefined || raw === null) return null;
-  try {
-    const text = JSON.stringify(redact(raw), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-    return text === undefined ? null : text;
-  } catch {
-    return JSON.stringify({ unserializable: true });
-  }
+  return ledgerRaw(raw);
 }
 
 /** Maps a notification's claimed status to a ledger status for the audit row (informational only). */

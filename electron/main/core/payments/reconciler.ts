@@ -195,6 +195,11 @@ export class Reconciler {
     else this.notify({ level: 'warning', code: 'charge_found', params: { orderId, status: row.status } });
   }
 
+  /** A verified notification arrived that needs no confirmation: the listener is reachable, polling may slow down. */
+  noteWebhook(paymentId: string): void {
+    this.tracker.noteWebhook(paymentId);
+  }
+
   /** Confirms a payment with the status API in the background, coalescing repeats per payment. */
   confirmInBackground(paymentId: string, source: UpdateSource = 'webhook'): void {
     if (source === 'webhook') this.tracker.noteWebhook(paymentId);
@@ -204,6 +209,8 @@ export class Reconciler {
     }
     this.confirming.set(paymentId, false);
     const run = (async () => {
+      // Not before the listener's 200 is on its way: the call (and its request set-up) waits one turn of the loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       try {
         do {
           this.confirming.set(paymentId, false);

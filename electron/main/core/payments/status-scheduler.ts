@@ -116,6 +116,8 @@ export class StatusScheduler {
   private maxPerMinute = 0;
   private seq = 0;
   private timer: Cancel | null = null;
+  /** Clock time the timer fires. */
+  private timerAt = 0;
   private stopped = false;
   readonly counts = new StatusCallCounts();
 
@@ -240,18 +242,26 @@ export class StatusScheduler {
         this.start(job, now);
         continue;
       }
+      // Background jobs come last and share one limit: once one is held by it, so is every one after it
+      // (a long queue of confirmations or polls costs one look per pump, not one per job).
+      if (BACKGROUND.has(job.priority) && (inWindow >= limit.calls || this.running.size >= limit.concurrent)) break;
       i++;
     }
-    this.timer?.();
-    this.timer = null;
     if (windowBlocked && this.queue.length > 0) {
-      // The oldest call in the window ages out first; look again then.
-      const wait = Math.max(1, this.starts[this.head]! + MINUTE - now);
+      // The oldest call in the window ages out first; look again then (a timer already set for then stays:
+      // a burst of queued confirmations does not re-arm it once per request).
+      const at = now + Math.max(1, this.starts[this.head]! + MINUTE - now);
+      if (this.timer && this.timerAt === at) return;
+      this.timer?.();
+      this.timerAt = at;
       this.timer = this.clock.setTimeout(() => {
         this.timer = null;
         this.pump();
-      }, wait);
+      }, at - now);
+      return;
     }
+    this.timer?.();
+    this.timer = null;
   }
 
   private start(job: Job, now: number): void {

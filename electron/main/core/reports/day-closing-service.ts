@@ -19,7 +19,7 @@ import type { Database } from '../ledger/open-ledger';
 import { SalesQueries } from '../ledger/sales-queries';
 import { TILL_ACTOR_ID } from '../ledger/vocabulary';
 import { dayWindow, DEFAULT_SHOP_ZONE, localIsoTime, zonedDay, type ZonedDay } from '../../../../shared/domain/zoned-time';
-import { paymentsCsv } from './day-csv';
+import { renderCsv } from './day-csv';
 import { readDrawer } from './day-drawer';
 
 /** Constructor dependencies. */
@@ -35,6 +35,8 @@ export interface DayClosingDeps {
    * (the payment engine's `recheckDay`, bounded in time); absent: none.
    */
   recheck?: (window: { from: string; to: string }) => Promise<unknown>;
+  /** Told after a day's closing has committed (the ledger maintenance schedules itself from it); must not throw. */
+  onClosed?: (closing: DayClosing) => void;
 }
 
 /** What the owner may say when closing. */
@@ -79,13 +81,16 @@ export class DayClosingService {
   closeDay(input: CloseDayInput = {}, actor?: string): DayClosing {
     const now = this.deps.clock.now();
     const day = this.targetDay(input.day, now);
+    let closing: DayClosing;
     try {
-      return this.closeTx.immediate(input, now, day, actor);
+      closing = this.closeTx.immediate(input, now, day, actor);
     } catch (e) {
       // The UNIQUE(day) constraint is the last word if another connection won the race.
       if (isUniqueViolation(e)) throw this.alreadyClosed(day.day);
       throw e;
     }
+    this.deps.onClosed?.(closing);
+    return closing;
   }
 
   /**
@@ -134,14 +139,9 @@ export class DayClosingService {
   exportCsv(day: string): DayCsv {
     const w = dayWindow(day, this.zone);
     const [from, to] = [isoUtc(w.startUtc), isoUtc(w.endUtc)];
-    const payments = this.repo.exportOfWindow(from, to);
     const drawer = this.repo.drawerOfWindow(from, to);
-    return {
-      day,
-      filename: `kasir-payments-${day}.csv`,
-      rows: payments.length + drawer.length,
-      csv: paymentsCsv(payments, this.zone, this.deps.actorName, drawer),
-    };
+    const { csv, payments } = renderCsv(this.repo.exportRows(from, to), this.zone, this.deps.actorName ?? (() => null), drawer);
+    return { day, filename: `kasir-payments-${day}.csv`, rows: payments + drawer.length, csv };
   }
 
   /** The window of the day to close; a future day has no takings to count yet. */

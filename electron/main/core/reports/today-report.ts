@@ -36,8 +36,8 @@ export class TodayReportService {
     const day = zonedDay(this.clock.now(), this.zone);
     const from = isoUtc(day.startUtc);
     const to = isoUtc(day.endUtc);
-    const totals = this.sales.totals(from, to);
-    const slots = this.sales.paidSlots(from, to).map((s) => ({ startMs: s.slot * SLOT_SECONDS * 1000, count: s.count, total: s.total }));
+    const { totals, slots: paid } = this.sales.totalsAndSlots(from, to);
+    const slots = paid.map((s) => ({ startMs: s.slot * SLOT_SECONDS * 1000, count: s.count, total: s.total }));
     const { drawer } = readDrawer(this.sales, totals, from, to);
     return { day: day.day, zone: this.zone, ...totals, byHour: bucketByLocalHour(slots, this.zone), drawer };
   }

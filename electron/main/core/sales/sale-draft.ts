@@ -45,6 +45,20 @@ export function parseDraft(text: string): SaleDraft {
   return draftSchema.parse(JSON.parse(text));
 }
 
+/**
+ * Reads the draft of any sale, open or closed. A closed sale whose day is
+ * closed may hold the compacted draft `{"fromQuote":1,"origin":…}`
+ * (ledger/sale-compaction.ts: written only when every line had no discount,
+ * there were no sale discounts and each line equalled its quote line), so
+ * its lines are the quote's lines without the priced fields.
+ */
+export function parseStoredDraft(text: string, quote: () => Pick<Quote, 'lines'>): SaleDraft {
+  const json = JSON.parse(text) as { fromQuote?: unknown; origin?: unknown };
+  if (json === null || typeof json !== 'object' || json.fromQuote !== 1) return draftSchema.parse(json);
+  const lines = quote().lines.map(({ id, sku, name, unitPrice, quantity, taxClass }) => ({ id, sku, name, unitPrice, quantity, taxClass, discount: null }));
+  return { lines, saleDiscounts: [], origin: z.enum(SALE_ORIGINS).parse(json.origin) };
+}
+
 /** The catalogue a sale is built against (CatalogService satisfies it). */
 export interface SaleCatalog {
   /** The active products (what the till sells). */

@@ -9,7 +9,7 @@ import type { PaymentView } from '../../../../shared/contract/schemas';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { cashRounding, quickNotes, type CashRoundingStep, type Quote } from '../../../../shared/domain/pricing';
 import type { DrawerMovementRow, SaleRow, SaleTenderRow } from '../ledger/rows';
-import { parseDraft } from './sale-draft';
+import { parseStoredDraft } from './sale-draft';
 import { countsOf, isEditable, saleTotals, tenderCounts } from './tender-state';
 
 /** A tender row with its payment as the engine shows it. */
@@ -78,7 +78,8 @@ function factsOf(t: TenderParts) {
 /** The full view of one sale. */
 export function saleViewOf(p: SaleViewParts): SaleView {
   const { sale } = p;
-  const draft = parseDraft(sale.draft);
+  // A closed sale's draft may be compacted (its lines are then the quote's: sale-draft.ts).
+  const draft = parseStoredDraft(sale.draft, () => quoteOf(sale));
   const facts = p.tenders.map(factsOf);
   const totals = saleTotals(sale.total, facts);
   const open = sale.status === 'open';

@@ -135,7 +135,7 @@ export async function startWebhookListener(opts: WebhookListenerOptions): Promis
         log.warn('notification for an unknown order', fields);
         break;
       case 'recorded':
-        log.info('notification recorded', fields);
+        log.debug('notification recorded', fields); // its ledger row is the record; a line per notification would cost the till a write each
         break;
       case 'duplicate':
         log.debug('notification already recorded', fields);

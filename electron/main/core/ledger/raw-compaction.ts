@@ -1,0 +1,68 @@
+/**
+ * The retention rule's second half, in SQL: once a payment can no longer
+ * change, its events' raw payloads become the settled projection
+ * (`payments/raw-retention.ts` `settledRaw`: the same key list, the same flat
+ * `{"settled":1, "<path>": leaf}` text; the path is `json_tree`'s
+ * `fullkey` without `$.` and without the quotes it puts around keys like `status_code`) and a QRIS payment's QR
+ * string (`payments.action`, only ever drawn while the payment is open) is
+ * cleared. Run by the ledger maintenance after a day is closed
+ * (`ledger-maintenance.ts`); the migration step that slims old ledgers
+ * repeats this SQL literally (migrations are frozen text).
+ *
+ * "Can no longer change" (ledger/README.md "Raw payload retention"): a final
+ * status (`refund`, `expire`, `cancel`, `deny`, `failure`), or a paid one
+ * (`settlement`, `capture`, `partial_refund`) whose re-check plan is over
+ * (no `payment_rechecks.next_at`: the reversal and refund windows have
+ * passed) — and in both cases no refund still in flight and its day closed
+ * (a `day_closings` period holds its `created_at`). Open payments and
+ * `failed_to_create` (a late charge may still land) keep their full raw.
+ */
+import type { Database } from './open-ledger';
+
+/** Payments whose events are settled (the rule above); sale-compaction.ts settles their tenders' items by the same rule. */
+export const SETTLED_PAYMENTS = `
+  SELECT p.id FROM payments p
+  WHERE (p.status IN ('refund', 'expire', 'cancel', 'deny', 'failure')
+         OR (p.status IN ('settlement', 'capture', 'partial_refund')
+             AND NOT EXISTS (SELECT 1 FROM payment_rechecks r WHERE r.payment_id = p.id AND r.next_at IS NOT NULL)))
+    AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.payment_id = p.id AND f.status IN ('requested', 'unknown'))
+    AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= p.created_at AND p.created_at < d.period_end)`;
+
+/** The settled projection of `payment_events.raw` (keys: raw-retention.ts SETTLED_KEYS, checked by its test). */
+export const SETTLED_RAW_SQL = `json_patch('{"settled":1}', (
+    SELECT json_group_object(replace(substr(t.fullkey, 3), '"', ''),
+             CASE t.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE t.value END ORDER BY t.id)
+    FROM json_tree(payment_events.raw) AS t
+    WHERE t.type NOT IN ('object', 'array', 'null') AND t.key IN (
+      'order_id', 'transaction_id', 'refund_key', 'refund_chargeback_id', 'partnerReferenceNo', 'referenceNo',
+      'originalPartnerReferenceNo', 'originalReferenceNo', 'originalExternalId', 'partnerRefundNo', 'refundNo',
+      'approvalCode', 'approval_code', 'rrn', 'virtualAccountNo', 'va_number', 'bill_key', 'biller_code', 'payment_code',
+      'transaction_status', 'fraud_status', 'status_code', 'latestTransactionStatus', 'responseCode',
+      'gross_amount', 'refund_amount', 'value', 'currency',
+      'transaction_time', 'settlement_time', 'expiry_time', 'refund_time', 'paidTime', 'finishedTime', 'refundTime',
+      'validityPeriod', 'expiredDate',
+      'payment_type', 'issuer', 'acquirer', 'bank', 'store', 'issuerName', 'acquirerName')))`;
+
+const SETTLE_EVENTS = `
+  UPDATE payment_events SET raw = ${SETTLED_RAW_SQL}
+  WHERE raw IS NOT NULL AND json_type(raw) = 'object' AND json_extract(raw, '$.settled') IS NOT 1
+    AND payment_id IN (${SETTLED_PAYMENTS})`;
+
+const CLEAR_QR = `
+  UPDATE payments SET action = NULL
+  WHERE action IS NOT NULL AND json_extract(action, '$.kind') = 'qr' AND id IN (${SETTLED_PAYMENTS})`;
+
+/** What one compaction changed. */
+export interface CompactionResult {
+  /** `payment_events` rows whose raw became the settled projection. */
+  events: number;
+  /** Settled QRIS payments whose QR string was cleared. */
+  qrCleared: number;
+}
+
+/** Settles the raw payloads of every payment that can no longer change, in one IMMEDIATE transaction. */
+export function compactSettledRaw(db: Database): CompactionResult {
+  const events = db.prepare(SETTLE_EVENTS);
+  const qr = db.prepare(CLEAR_QR);
+  return db.transaction(() => ({ events: events.run().changes, qrCleared: qr.run().changes })).immediate();
+}

@@ -1,0 +1,84 @@
+/**
+ * What the day reports' speed at 30,000 payments a day rests on (issue 12):
+ * every day query of the Today screen, the Z-report and the CSV is one index
+ * range — covering where the report reads no row (v11) — and the CSV's
+ * payments come in index order, with no temporary b-tree sort and no OR
+ * over two indexes. The numbers themselves are test/bench/reports.bench.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/main/core/ledger';
+import { ClosingRepository } from '../../electron/main/core/ledger/closing-repository';
+import { PAID_BY_METHOD_AND_SLOT_SQL } from '../../electron/main/core/ledger/sales-queries';
+import { ReportRows } from '../fixtures/report-rows';
+
+const FROM = '2026-11-25T17:00:00.000Z';
+const TO = '2026-11-26T17:00:00.000Z';
+
+describe('day report query plans (v11 covering indexes)', () => {
+  let rows: ReportRows;
+  beforeEach(() => (rows = new ReportRows()));
+  afterEach(() => rows.close());
+  const plan = (sql: string, params: unknown[]) =>
+    rows.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((p) => (p as { detail: string }).detail);
+
+  it('the step that adds them is in MIGRATIONS (found by its SQL, not its number)', () => {
+    const step = MIGRATIONS.find((m) => m.sql.includes('CREATE INDEX payments_paid_cover'));
+    expect(step?.kind).toBe('plain');
+    for (const ix of ['payments_paid_cover', 'payments_created_status', 'sales_closed_paid', 'sale_tenders_created', 'sales_opened']) {
+      expect(rows.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(ix), ix).toBe(1);
+    }
+  });
+
+  it('totals, per method and open/failed counts read only covering index ranges', () => {
+    for (const sql of [
+      'SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM payments INDEXED BY payments_paid_cover WHERE paid_at >= ? AND paid_at < ?',
+      'SELECT method, COUNT(*) AS count, SUM(amount) AS total FROM payments INDEXED BY payments_paid_cover WHERE paid_at >= ? AND paid_at < ? GROUP BY method',
+      "SELECT COALESCE(SUM(status IN ('creating', 'pending')), 0) FROM payments INDEXED BY payments_created_status WHERE created_at >= ? AND created_at < ?",
+    ]) {
+      const p = plan(sql, [FROM, TO]);
+      expect(p.some((d) => /SEARCH payments USING COVERING INDEX/.test(d)), p.join('\n')).toBe(true);
+      expect(p.some((d) => /^SCAN/.test(d)), p.join('\n')).toBe(false);
+    }
+  });
+
+  it("the Today screen's totals, per-method rows and hourly chart are one covering scan and one sort", () => {
+    const p = plan(PAID_BY_METHOD_AND_SLOT_SQL, [FROM, TO]);
+    expect(p.some((d) => /SEARCH payments USING COVERING INDEX payments_paid_cover/.test(d)), p.join('\n')).toBe(true);
+    expect(p.filter((d) => /TEMP B-TREE/.test(d)), p.join('\n')).toHaveLength(1);
+  });
+
+  it('the CSV reads the day\'s tenders and sales as index ranges (no lookup per payment)', () => {
+    const tenders = plan('SELECT payment_id, seq, received, change_given, rounding FROM sale_tenders INDEXED BY sale_tenders_created WHERE created_at >= ? AND created_at < ?', [FROM, TO]);
+    expect(tenders.some((d) => /SEARCH sale_tenders USING COVERING INDEX sale_tenders_created/.test(d)), tenders.join('\n')).toBe(true);
+    const sales = plan('SELECT id, till_id, receipt_no FROM sales INDEXED BY sales_opened WHERE opened_at >= ? AND opened_at < ?', [FROM, TO]);
+    expect(sales.some((d) => /SEARCH sales USING COVERING INDEX sales_opened/.test(d)), sales.join('\n')).toBe(true);
+  });
+
+  it('the CSV walks payments_created in (created_at, rowid) order: no temp b-tree, no OR', () => {
+    const startedIn = plan(
+      `SELECT p.*, s.id, t.seq FROM payments p INDEXED BY payments_created
+         LEFT JOIN sale_tenders t ON t.payment_id = p.id LEFT JOIN sales s ON s.id = p.order_id
+       WHERE p.created_at >= @from AND p.created_at < @to ORDER BY p.created_at, p.rowid`,
+      [{ from: FROM, to: TO }],
+    );
+    expect(startedIn.some((d) => /SEARCH p USING INDEX payments_created \(created_at>\? AND created_at<\?\)/.test(d)), startedIn.join('\n')).toBe(true);
+    expect(startedIn.some((d) => /TEMP B-TREE/.test(d)), startedIn.join('\n')).toBe(false);
+    expect(startedIn.some((d) => /MULTI-INDEX OR/.test(d)), startedIn.join('\n')).toBe(false);
+  });
+
+  it('the export keeps (created_at, rowid) order across both ranges, a payment paid in the day but started the day before first', () => {
+    rows.sale({ id: 'S-OLD', total: 5_000, closedAt: '2026-11-25T18:00:00.000Z', receiptNo: 1, tenders: [{ method: 'qris', amount: 5_000, paidAt: '2026-11-25T18:00:00.000Z' }] });
+    rows.db.prepare("UPDATE payments SET created_at = '2026-11-25T16:59:00.000Z' WHERE order_id = 'S-OLD'").run();
+    rows.sale({ id: 'S-A', total: 7_000, closedAt: '2026-11-26T02:00:00.000Z', receiptNo: 2, tenders: [{ method: 'cash', amount: 7_000, paidAt: '2026-11-26T02:00:00.000Z' }] });
+    rows.sale({ id: 'S-B', total: 9_000, closedAt: '2026-11-26T01:00:00.000Z', receiptNo: 3, tenders: [{ method: 'qris', amount: 9_000, paidAt: '2026-11-26T01:00:00.000Z' }] });
+    const all = rows.db
+      .prepare('SELECT order_id FROM payments WHERE (created_at >= ? AND created_at < ?) OR (paid_at >= ? AND paid_at < ?) ORDER BY created_at, rowid')
+      .pluck()
+      .all(FROM, TO, FROM, TO);
+    expect(all).toEqual(['S-OLD', 'S-B', 'S-A']);
+    // The two-range export gives exactly the rows and order of the OR query it replaced.
+    const repo = new ClosingRepository(rows.db);
+    expect(repo.exportOfWindow(FROM, TO).map((r) => r.order_id)).toEqual(all);
+    expect(repo.ofWindow(FROM, TO).map((r) => r.order_id)).toEqual(all);
+  });
+});
