@@ -2,7 +2,7 @@
  * The Core API v2 front end: routes under `/v2` (and the `/v4` QR image) plus
  * the 'core' notification formatter.
  */
-import QRCode from 'qrcode';
+import { loadQrCode } from '../util/qr-code';
 import type { EmuContext, EmuRequest, EmuResponse, Route, RouteHandler } from '../types';
 import { FINAL_STATUSES } from '../store/tx-store';
 import { createActionHandlers, type ActionOptions } from './actions';
@@ -55,7 +55,7 @@ export function createCoreApiRoutes(ctx: EmuContext, options: Partial<CoreApiOpt
     const tx = ctx.store.find(req.params.id ?? '');
     if (!tx?.qrString) return notFound();
     const margin = req.path.startsWith('/v4/') ? 4 : 1;
-    const png = await QRCode.toBuffer(tx.qrString, { type: 'png', margin, width: 320 });
+    const png = await (await loadQrCode()).toBuffer(tx.qrString, { type: 'png', margin, width: 320 });
     return { status: 200, body: null, rawBytes: png, headers: { 'Content-Type': 'image/png' } };
   };
 

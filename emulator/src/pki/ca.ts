@@ -2,22 +2,15 @@
  * The emulator's own certificate authority and its HTTPS server certificate.
  * The CA is generated once and kept in the state dir so clients (the app, tests,
  * curl) can trust it explicitly; nothing ever has to turn verification off.
- * ECDSA P-256 keeps first start and TLS handshakes fast.
+ * ECDSA P-256 keeps first start and TLS handshakes fast. Existing files are
+ * checked with node:crypto; ca-issuer.ts (the X.509 library) is loaded only to
+ * create what is missing.
  */
-import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
-import * as x509 from '@peculiar/x509';
 import { readIfExists, writeFileAtomic } from '../util/files';
 
-// Node's WebCrypto is what @peculiar/x509 signs and verifies with. The cast bridges
-// Node's and the DOM lib's declarations of the same interface (the e2e project sees both).
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
-
-type CryptoKey = webcrypto.CryptoKey;
-
-const KEY_ALG: webcrypto.EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
-const SIGN_ALG: webcrypto.EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
 const DAY_MS = 86_400_000;
 
 /** PEM material the HTTPS server and its clients need. */
@@ -28,81 +21,13 @@ export interface ServerPki {
   serverKeyPem: string;
 }
 
-async function exportPrivatePem(key: CryptoKey): Promise<string> {
-  const der = await webcrypto.subtle.exportKey('pkcs8', key);
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
-}
-
-async function importPrivatePem(pem: string): Promise<CryptoKey> {
-  const der = x509.PemConverter.decodeFirst(pem);
-  return webcrypto.subtle.importKey('pkcs8', der, KEY_ALG, false, ['sign']);
-}
-
-async function createCa(): Promise<{ cert: x509.X509Certificate; key: CryptoKey; keyPem: string }> {
-  const keys = await webcrypto.subtle.generateKey(KEY_ALG, true, ['sign', 'verify']);
-  const now = Date.now();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: randomSerial(),
-    name: 'CN=Kasir Midtrans Emulator Local CA, O=Kasir',
-    notBefore: new Date(now - DAY_MS),
-    notAfter: new Date(now + 3650 * DAY_MS),
-    signingAlgorithm: SIGN_ALG,
-    keys,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  });
-  return { cert, key: keys.privateKey, keyPem: await exportPrivatePem(keys.privateKey) };
-}
-
-function randomSerial(): string {
-  // Positive 16-byte serial: clear the top bit so DER does not read it as negative.
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
-  return Buffer.from(bytes).toString('hex');
-}
-
-async function issueServerCert(
-  ca: x509.X509Certificate,
-  caKey: CryptoKey,
-  hosts: string[],
-): Promise<{ certPem: string; keyPem: string }> {
-  const keys = await webcrypto.subtle.generateKey(KEY_ALG, true, ['sign', 'verify']);
-  const now = Date.now();
-  const names: x509.JsonGeneralName[] = hosts.map((h) =>
-    /^[\d.]+$/.test(h) || h.includes(':') ? { type: 'ip', value: h } : { type: 'dns', value: h },
-  );
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: randomSerial(),
-    subject: 'CN=127.0.0.1, O=Kasir Midtrans Emulator',
-    issuer: ca.subject,
-    notBefore: new Date(now - DAY_MS),
-    notAfter: new Date(now + 397 * DAY_MS),
-    signingAlgorithm: SIGN_ALG,
-    publicKey: keys.publicKey,
-    signingKey: caKey,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth], false),
-      new x509.SubjectAlternativeNameExtension(names, false),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      await x509.AuthorityKeyIdentifierExtension.create(ca, false),
-    ],
-  });
-  return { certPem: cert.toString('pem'), keyPem: await exportPrivatePem(keys.privateKey) };
-}
-
-async function serverCertStillGood(pem: string, ca: x509.X509Certificate, hosts: string[]): Promise<boolean> {
+/** Still valid for 30 days, signed by this CA and covering every host. */
+function serverCertStillGood(pem: string, caPem: string, hosts: string[]): boolean {
   try {
-    const cert = new x509.X509Certificate(pem);
-    if (cert.notAfter.getTime() < Date.now() + 30 * DAY_MS) return false;
-    if (!(await cert.verify({ publicKey: ca.publicKey, signatureOnly: true }))) return false;
-    const san = cert.getExtension(x509.SubjectAlternativeNameExtension);
-    const covered = new Set((san?.names.toJSON() ?? []).map((n) => n.value));
-    return hosts.every((h) => covered.has(h));
+    const cert = new X509Certificate(pem);
+    if (Date.parse(cert.validTo) < Date.now() + 30 * DAY_MS) return false;
+    if (!cert.verify(new X509Certificate(caPem).publicKey)) return false;
+    return hosts.every((h) => (isIP(h) ? cert.checkIP(h) : cert.checkHost(h, { wildcards: false })) !== undefined);
   } catch {
     return false;
   }
@@ -121,16 +46,9 @@ export async function loadOrCreatePki(stateDir: string, hosts: string[]): Promis
 
   let caPem = readIfExists(caCertPath);
   let caKeyPem = readIfExists(caKeyPath);
-  let ca: x509.X509Certificate;
-  let caKey: CryptoKey;
-  if (caPem && caKeyPem) {
-    ca = new x509.X509Certificate(caPem);
-    caKey = await importPrivatePem(caKeyPem);
-  } else {
-    const created = await createCa();
-    ca = created.cert;
-    caKey = created.key;
-    caPem = ca.toString('pem');
+  if (!caPem || !caKeyPem) {
+    const created = await (await import('./ca-issuer')).createCa();
+    caPem = created.certPem;
     caKeyPem = created.keyPem;
     writeFileAtomic(caKeyPath, caKeyPem, 0o600);
     writeFileAtomic(caCertPath, caPem);
@@ -138,8 +56,8 @@ export async function loadOrCreatePki(stateDir: string, hosts: string[]): Promis
 
   let serverCertPem = readIfExists(serverCertPath);
   let serverKeyPem = readIfExists(serverKeyPath);
-  if (!serverCertPem || !serverKeyPem || !(await serverCertStillGood(serverCertPem, ca, hosts))) {
-    const issued = await issueServerCert(ca, caKey, hosts);
+  if (!serverCertPem || !serverKeyPem || !serverCertStillGood(serverCertPem, caPem, hosts)) {
+    const issued = await (await import('./ca-issuer')).issueServerCert(caPem, caKeyPem, hosts);
     serverCertPem = issued.certPem;
     serverKeyPem = issued.keyPem;
     writeFileAtomic(serverKeyPath, serverKeyPem, 0o600);

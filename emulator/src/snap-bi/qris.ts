@@ -1,7 +1,7 @@
 /**
  * QRIS MPM: `/v1.0/qr/qr-mpm-generate|query|cancel|refund` (services 47, 51, 77, 78).
  */
-import QRCode from 'qrcode';
+import { loadQrCode } from '../util/qr-code';
 import { buildQrisString } from '../core-api/qris';
 import type { EmuContext, EmuResponse, Transaction } from '../types';
 import { FAILURES, SERVICE, STATUS_CODE, STATUS_DESC, fail, isFailure, snapResponse, type SnapFailure } from './codes';
@@ -53,7 +53,8 @@ function originalFields(tx: Transaction): Json {
 }
 
 /** Renders a QRIS payload as the PNG behind `qrImage` and `qrUrl`. */
-export function renderQrPng(payload: string): Promise<Buffer> {
+export async function renderQrPng(payload: string): Promise<Buffer> {
+  const QRCode = await loadQrCode();
   return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 256 });
 }
 
