@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { compactSettledRaw } from '../../electron/main/core/ledger/raw-compaction';
 import { compactClosedSales } from '../../electron/main/core/ledger/sale-compaction';
 import { makeApp } from '../fixtures/app-harness';
-import { yes, type BenchContext, type BenchRow } from './bench-group';
+import { NO_BUDGET, yes, type BenchContext, type BenchRow } from './bench-group';
 import { generatedLedger } from './ledger-generator';
 
 const TARGET = '≤ 1 kB';
@@ -71,7 +71,7 @@ function settledBytes(file: string, dir: string, name: string): number {
 
 /** Bytes per paid QRIS sale on one routing: as written and settled. */
 async function perSale(ctx: BenchContext, routing: 'snap_bi' | 'core_api', sales: number): Promise<{ written: number; settled: number; ms: number }> {
-  const app = await makeApp(routing === 'core_api' ? { settings: { routing: { qris: 'core_api' } } } : {});
+  const app = await makeApp({ statusBudget: NO_BUDGET.statusBudget, ...(routing === 'core_api' ? { settings: { routing: { qris: 'core_api' } } } : {}) });
   const work = mkdtempSync(join(tmpdir(), 'kasir-ledger-bench-'));
   try {
     const till = app.caller('till-1');

@@ -111,6 +111,21 @@ describe('GatewayHttp on node:https', () => {
     expect(seen.bodies).toHaveLength(1);
   });
 
+  it('a request queued behind a busy socket is on a connected socket: a slow answer is not a connect timeout', async () => {
+    let n = 0;
+    const { port, seen } = await tlsServer((_body, socket) => {
+      n++;
+      if (n === 1) return ok('{"n":1}');
+      // The queued request's answer comes well after the connect timeout would have fired.
+      setTimeout(() => socket.write(ok('{"n":2}')), 400);
+      return null;
+    });
+    const h = client(port, { maxSockets: 1, timeouts: { connectMs: 150 } });
+    const [first, second] = await Promise.all([post(h), post(h)]);
+    expect([first.text, second.text]).toEqual(['{"n":1}', '{"n":2}']);
+    expect(seen.connections).toBe(1);
+  });
+
   it('the total cap: the request on the wire may be processed, the one still waiting for a socket was not sent', async () => {
     const { port } = await tlsServer(() => null);
     const h = client(port, { maxSockets: 1, timeouts: { responseMs: 10_000, totalMs: 300 } });

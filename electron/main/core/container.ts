@@ -30,6 +30,7 @@ import { createFileSink } from './log-file';
 import { createLogger, type Logger } from './logger';
 import { startEmulatorHost, type EmulatorHost } from './emulator-host/emulator-host';
 import { createPaymentEngine } from './payments';
+import type { StatusBudget } from './payments/status-scheduler';
 import { DayClosingService } from './reports/day-closing-service';
 import { TodayReportService } from './reports/today-report';
 import { createPrinterTransport, layoutSaleReceipt, ReceiptService } from './receipts';
@@ -58,6 +59,11 @@ export interface KasirOptions {
   env?: NodeJS.ProcessEnv;
   /** PIN hashing; tests pass cheaper scrypt parameters (the default is the production cost). */
   pinHasher?: PinHasher;
+  /**
+   * The status-call budget (default: Midtrans' advice, payments/status-scheduler.ts). Only
+   * benches that sell thousands of sales a minute widen it; the budget has its own bench.
+   */
+  statusBudget?: Partial<StatusBudget>;
 }
 
 /** What a shell (or a test harness) learns about the running services. Never secrets. */
@@ -175,6 +181,7 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       routing,
       actorName,
       onNotice: (notice) => notices.post(notice),
+      ...(opts.statusBudget ? { statusBudget: opts.statusBudget } : {}),
       // At most one idle probe a minute (in the status budget) when no other call told us whether Midtrans answers.
       ...(credentials ? { connectionProbe: { lastCallAt: () => connection.lastCallAt() } } : {}),
       notificationUrls: () => {

@@ -93,6 +93,8 @@ export interface HttpTransport {
 
 /** One HTTPS client bound to one Midtrans host. */
 export class GatewayHttp implements HttpTransport {
+  /** Sockets whose TLS handshake completed (a queued request may get one without `reusedSocket`). */
+  private readonly secured = new WeakSet<TLSSocket>();
   private readonly agent: https.Agent;
   private readonly hostname: string;
   private readonly port: number;
@@ -179,10 +181,13 @@ export class GatewayHttp implements HttpTransport {
         out.destroy();
       };
       out.on('socket', (socket: TLSSocket) => {
-        if (out.reusedSocket) connected = true;
+        // A request queued behind a busy agent gets a socket that is already up without
+        // `reusedSocket` being set: only a socket never seen secured is still connecting.
+        if (out.reusedSocket || this.secured.has(socket)) connected = true;
         else {
           connectTimer = setTimeout(() => timeout('connect'), this.connectMs);
           socket.once('secureConnect', () => {
+            this.secured.add(socket);
             connected = true;
             clearTimeout(connectTimer);
           });
