@@ -4,7 +4,7 @@
  * persisting to its SQLite file) over 10,000 QRIS sales sold through the
  * router like a till and paid through the simulator API, with the webhook
  * settling each. Samples the main thread's heap (after a forced GC) and RSS
- * at 1k and 10k sales, and the event-loop delay over the run; plus the
+ * at 1k and 10k sales, then the event-loop delay while one cashier sells on; plus the
  * emulator's charges/s while persisting (emulator.bench.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +22,12 @@ import { BENCH_ITEMS, NO_BUDGET, yes, type BenchContext, type BenchRow } from '.
 import { runEmulatorThroughput } from './emulator.bench';
 
 const LANES = 4;
+/**
+ * The delay histogram's timer interval. Node records the time between its timer's runs, so an
+ * idle loop reads as the interval itself: the delay is a reading minus the interval.
+ */
+const ELD_RESOLUTION_MS = 2;
+const delayMs = (ns: number): number => Math.max(0, ns / 1e6 - ELD_RESOLUTION_MS);
 
 /** A GC function even without --expose-gc (flag set at run time, fetched from a fresh context). */
 function gcFunction(): (() => void) | null {
@@ -90,7 +96,7 @@ export async function runEmbedded(ctx: BenchContext): Promise<BenchRow[]> {
     };
     let sold = 0;
     let atFirst: { heap: number; rss: number } | null = null;
-    const eld = monitorEventLoopDelay({ resolution: 10 });
+    const eld = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
     const t0 = performance.now();
     let tFirst = t0;
     const lane = async (): Promise<void> => {
@@ -110,11 +116,21 @@ export async function runEmbedded(ctx: BenchContext): Promise<BenchRow[]> {
     eld.disable();
     const elapsed = (performance.now() - tFirst) / 1000;
     const atEnd = sample();
+    const saturated = { p99: delayMs(eld.percentile(99)), max: delayMs(eld.max) };
+    // The till's responsiveness after 10k sales: one cashier selling back to back (the lanes above
+    // keep the main thread 100% busy on purpose, so their delay says how full the queue is, not how long a stall lasts).
+    const paced = ctx.quick ? 50 : 300;
+    const eldPaced = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
+    eldPaced.enable();
+    const tPaced = performance.now();
+    for (let i = 0; i < paced; i++) await sell();
+    eldPaced.disable();
+    const pacedSps = paced / ((performance.now() - tPaced) / 1000);
     agent.destroy();
     const first = atFirst ?? atEnd;
     const heapRatio = atEnd.heap / first.heap;
     const rssRatio = atEnd.rss / first.rss;
-    const p99 = eld.percentile(99) / 1e6;
+    const p99 = delayMs(eldPaced.percentile(99));
     const sps = (total - firstMark) / elapsed;
     const gcNote = gc ? 'after GC' : 'no GC available';
     ctx.log(`embedded: ${total} sales in ${((performance.now() - t0) / 1000).toFixed(1)} s (${sps.toFixed(0)} sales/s after warm-up)`);
@@ -123,10 +139,12 @@ export async function runEmbedded(ctx: BenchContext): Promise<BenchRow[]> {
       { metric: `app heap, ${firstMark} → ${total} embedded sales`, p50: mb(first.heap), p95: mb(atEnd.heap), detail: `×${heapRatio.toFixed(2)}, ${gcNote}, ${LANES} lanes (status budget widened: the budget has its own rows)`, target, met: yes(heapRatio <= 1.2) },
       { metric: `app RSS, ${firstMark} → ${total} embedded sales`, p50: mb(first.rss), p95: mb(atEnd.rss), detail: `×${rssRatio.toFixed(2)} (emulator worker included)`, target, met: yes(rssRatio <= 1.2) },
       {
-        metric: 'event-loop delay over the embedded sales',
-        p50: `${(eld.percentile(50) / 1e6).toFixed(1)} ms`,
+        metric: `event-loop delay, one cashier selling after ${total} sales`,
+        p50: `${delayMs(eldPaced.percentile(50)).toFixed(1)} ms`,
         p95: `${p99.toFixed(1)} ms p99`,
-        detail: `max ${(eld.max / 1e6).toFixed(0)} ms, ${sps.toFixed(0)} sales/s`,
+        detail:
+          `max ${delayMs(eldPaced.max).toFixed(0)} ms over ${paced} sales back to back (${pacedSps.toFixed(0)} sales/s); ` +
+          `during the ${LANES}-lane run that saturates the main thread (${sps.toFixed(0)} sales/s): p99 ${saturated.p99.toFixed(0)} ms, max ${saturated.max.toFixed(0)} ms`,
         target: 'p99 ≤ 20 ms',
         met: yes(p99 <= 20),
       },
