@@ -160,9 +160,9 @@ export async function runEmulatorThroughput(ctx: BenchContext): Promise<BenchRow
     ctx.log(`embedded: emulator ${Math.round(r.perSec)} charges/s while persisting (${r.failed} failed)`);
     return {
       metric: 'emulator charges/s while persisting (worker, SQLite)',
-      p50: `${r.p50.toFixed(1)} ms`,
-      p95: `${r.p99.toFixed(1)} ms p99`,
-      detail: `${Math.round(r.perSec)}/s, ${r.ok} ok, ${r.failed} failed, ${CONCURRENCY} clients, ${seconds} s`,
+      p50: `${Math.round(r.perSec)}/s`,
+      p95: '',
+      detail: `${r.ok} ok, ${r.failed} failed, ${CONCURRENCY} keep-alive clients on the main thread for ${seconds} s; request p50 ${r.p50.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms`,
       target: '≥ 5,000 charges/s',
       met: yes(r.perSec >= 5000 && r.failed === 0),
     };
