@@ -149,9 +149,13 @@ test.describe('one language at a time', () => {
       await noEnglish(page, 'history-detail');
     }
 
+    // Each screen's own root, not just its tab: the back-office screens load as their own chunks.
+    const rootOf = { products: 'catalog', settings: 'settings', staff: 'staff', audit: 'audit', today: 'report-sale-count' } as const;
     for (const tab of ['products', 'settings', 'staff', 'audit', 'today'] as const) {
       await page.getByTestId(`tab-${tab}`).click();
       await expect(page.getByTestId(`tab-${tab}`)).toHaveClass(/active/);
+      await expect(page.getByTestId(rootOf[tab])).toBeVisible();
+      await expect(page.getByTestId('screen-loading')).toHaveCount(0);
       await page.waitForLoadState('networkidle');
       await noEnglish(page, tab);
     }
