@@ -28,20 +28,34 @@ export const SETTLED_PAYMENTS = `
     AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.payment_id = p.id AND f.status IN ('requested', 'unknown'))
     AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= p.created_at AND p.created_at < d.period_end)`;
 
-/** The settled projection of `payment_events.raw` (keys: raw-retention.ts SETTLED_KEYS, checked by its test). */
+/**
+ * Leaf keys kept by `settledRaw` (both APIs' names). Everything else —
+ * messages, merchant ids, QR strings, links, signatures, terminal ids — is
+ * dropped once the payment cannot change. The runtime SQL below is built from
+ * this list; the migration step, frozen, spells it out (the test checks both).
+ */
+export const SETTLED_KEYS: readonly string[] = [
+  // ids and references
+  'order_id', 'transaction_id', 'refund_key', 'refund_chargeback_id', 'partnerReferenceNo', 'referenceNo',
+  'originalPartnerReferenceNo', 'originalReferenceNo', 'originalExternalId', 'partnerRefundNo', 'refundNo',
+  'approvalCode', 'approval_code', 'rrn', 'virtualAccountNo', 'va_number', 'bill_key', 'biller_code', 'payment_code',
+  // statuses and codes
+  'transaction_status', 'fraud_status', 'status_code', 'latestTransactionStatus', 'responseCode',
+  // amounts
+  'gross_amount', 'refund_amount', 'value', 'currency',
+  // times
+  'transaction_time', 'settlement_time', 'expiry_time', 'refund_time', 'paidTime', 'finishedTime', 'refundTime',
+  'validityPeriod', 'expiredDate',
+  // what paid
+  'payment_type', 'issuer', 'acquirer', 'bank', 'store', 'issuerName', 'acquirerName',
+];
+
+/** The settled projection of `payment_events.raw`, keeping the leaves named in {@link SETTLED_KEYS}. */
 export const SETTLED_RAW_SQL = `json_patch('{"settled":1}', (
     SELECT json_group_object(replace(substr(t.fullkey, 3), '"', ''),
              CASE t.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE t.value END ORDER BY t.id)
     FROM json_tree(payment_events.raw) AS t
-    WHERE t.type NOT IN ('object', 'array', 'null') AND t.key IN (
-      'order_id', 'transaction_id', 'refund_key', 'refund_chargeback_id', 'partnerReferenceNo', 'referenceNo',
-      'originalPartnerReferenceNo', 'originalReferenceNo', 'originalExternalId', 'partnerRefundNo', 'refundNo',
-      'approvalCode', 'approval_code', 'rrn', 'virtualAccountNo', 'va_number', 'bill_key', 'biller_code', 'payment_code',
-      'transaction_status', 'fraud_status', 'status_code', 'latestTransactionStatus', 'responseCode',
-      'gross_amount', 'refund_amount', 'value', 'currency',
-      'transaction_time', 'settlement_time', 'expiry_time', 'refund_time', 'paidTime', 'finishedTime', 'refundTime',
-      'validityPeriod', 'expiredDate',
-      'payment_type', 'issuer', 'acquirer', 'bank', 'store', 'issuerName', 'acquirerName')))`;
+    WHERE t.type NOT IN ('object', 'array', 'null') AND t.key IN (${SETTLED_KEYS.map((k) => `'${k}'`).join(', ')})))`;
 
 const SETTLE_EVENTS = `
   UPDATE payment_events SET raw = ${SETTLED_RAW_SQL}

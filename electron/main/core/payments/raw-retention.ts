@@ -20,6 +20,7 @@
  *   keeps the two in step.
  */
 import { redact } from '../logger';
+import { SETTLED_KEYS } from '../ledger/raw-compaction';
 
 /** Keys whose value is image bytes. */
 const IMAGE_KEYS = new Set(['qrImage', 'qr_image', 'qrImageBase64', 'qrCodeImage']);
@@ -60,27 +61,8 @@ export function ledgerRaw(raw: unknown): string | null {
   }
 }
 
-/**
- * Leaf keys kept by `settledRaw` (both APIs' names). Everything else —
- * messages, merchant ids, QR strings, links, signatures, terminal ids — is
- * dropped once the payment cannot change. Mirrored literally in the SQL of
- * `ledger/raw-compaction.ts` and of the migration step (the test checks).
- */
-export const SETTLED_KEYS: readonly string[] = [
-  // ids and references
-  'order_id', 'transaction_id', 'refund_key', 'refund_chargeback_id', 'partnerReferenceNo', 'referenceNo',
-  'originalPartnerReferenceNo', 'originalReferenceNo', 'originalExternalId', 'partnerRefundNo', 'refundNo',
-  'approvalCode', 'approval_code', 'rrn', 'virtualAccountNo', 'va_number', 'bill_key', 'biller_code', 'payment_code',
-  // statuses and codes
-  'transaction_status', 'fraud_status', 'status_code', 'latestTransactionStatus', 'responseCode',
-  // amounts
-  'gross_amount', 'refund_amount', 'value', 'currency',
-  // times
-  'transaction_time', 'settlement_time', 'expiry_time', 'refund_time', 'paidTime', 'finishedTime', 'refundTime',
-  'validityPeriod', 'expiredDate',
-  // what paid
-  'payment_type', 'issuer', 'acquirer', 'bank', 'store', 'issuerName', 'acquirerName',
-];
+
+export { SETTLED_KEYS };
 
 const KEEP = new Set(SETTLED_KEYS);
 
