@@ -24,6 +24,7 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 10, kind: 'plain', sha256: '1e88beeaf3c6031330676de5159408578c09704ff5857be5d8ea4324140ae182' }, // H1: raw payloads slimmed (issue 12)
   { version: 11, kind: 'plain', sha256: '16a012250d9d302b56af564e9b85692655ff094bffddb57131ac860fdf1c0c83' }, // H3: report covering indexes (H1's v10 line goes above)
   { version: 12, kind: 'plain', sha256: 'adeea7123a434b6ed0da26a2d819e03f437a2cb28292a656b037605071aa78a2' }, // H1b: outbox prunable once published, closed sales compacted (issue 12)
+  { version: 13, kind: 'plain', sha256: '20008746346e7437cbb8426a463b28dff82e3a5bc0e26f337329317b9c49fbf1' }, // maintenance takes in only what is new (issue 12)
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

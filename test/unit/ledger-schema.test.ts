@@ -41,8 +41,8 @@ describe('openLedger', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
-      'audit_log', 'day_closings', 'drawer_movements', 'notification_deliveries', 'order_items', 'orders', 'outbox', 'owner_settings',
-      'payment_events', 'payment_rechecks', 'payments', 'products', 'receipt_counters', 'refunds', 'sale_tenders', 'sales', 'staff',
+      'audit_log', 'day_closings', 'drawer_movements', 'maintenance_pending', 'maintenance_runs', 'notification_deliveries', 'order_items',
+      'orders', 'outbox', 'owner_settings', 'payment_events', 'payment_rechecks', 'payments', 'products', 'receipt_counters', 'refunds', 'sale_tenders', 'sales', 'staff',
       'staff_pins',
     ]);
   });

@@ -34,6 +34,9 @@
  *    SNAP-BI routing paid at the emulator (their charge answers carry the
  *    QR image, as that commit stored them), a split cash + QRIS sale, a cash
  *    sale with change and an open sale; then the forced day close.
+ *  - v12 (354857a, the schema of issue 12's first half: slimmed raw, report
+ *    indexes, a prunable outbox): the v9 flow through that commit's app (its
+ *    charge answers are already stored without QR images).
  *
  * The manifest lists every row of every table as written. Everything runs in
  * process; the emulator, listener and ledger are closed before it exits and
@@ -121,8 +124,8 @@ async function load<T>(rel: string): Promise<T> {
 
 const [versionArg, commit, outFile, manifestFile] = process.argv.slice(2);
 const version = Number(versionArg);
-if (![1, 2, 3, 8, 9].includes(version) || !commit || !outFile || !manifestFile) {
-  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8> <commit> <out.sqlite> <out.json>');
+if (![1, 2, 3, 8, 9, 12].includes(version) || !commit || !outFile || !manifestFile) {
+  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12> <commit> <out.sqlite> <out.json>');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kasir-fixture-'));

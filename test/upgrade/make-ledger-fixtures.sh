@@ -19,6 +19,7 @@ VERSIONS=(
   "3 36bb4edaac494a3c445bf3aa05aef9bc8b54673f"
   "8 fc8ae08c90a43a22f40cc3dc7e7636b42d36f85d"
   "9 930cb48217894aa9636bd6fbdb5d224aef2912dd"
+  "12 354857ab480e055f778d8321279606c81252b5c0"
 )
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)

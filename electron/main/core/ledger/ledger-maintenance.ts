@@ -1,21 +1,29 @@
 /**
  * The ledger's scheduled maintenance: after a day is closed, and only then
- * (never at start-up: a till must reach the sale screen at once), it settles
- * the raw payloads of payments that can no longer change
- * (`raw-compaction.ts`), compacts closed sales (`sale-compaction.ts`) and gives the space back with `VACUUM`, then
- * truncates the WAL the VACUUM filled. It runs off the hot path: `delayMs`
- * after the close (the close's own backup goes first), and while the till is
- * busy (`busy()`: a sale open, a payment in flight) it waits `retryMs` and
- * asks again. VACUUM holds the write lock for its duration (O(file size):
- * ledger/README.md "Raw payload retention" has the numbers); another
- * connection's write waits for it under the ledger's busy timeout.
+ * (never at start-up: a till must reach the sale screen at once), it runs one
+ * pass over what is new since the last run (maintenance-pass.ts: the days
+ * closed since then, and the payments of earlier days still waiting for the
+ * retention rule) — raw payloads settled, closed sales compacted, the
+ * published outbox pruned — then gives the space back with `VACUUM` once it
+ * pays: when the space freed since the last VACUUM (the runs' `freed_bytes`)
+ * plus the free pages reach VACUUM_SHARE of the file. A VACUUM rewrites the
+ * whole file holding the write lock (42 s on a 500k-payment year), so it
+ * runs about once per 10% of growth rather than every night; in between
+ * the file stays within about that share of its compacted size. Each run is
+ * a row in `maintenance_runs`. It runs off the hot path: `delayMs` after
+ * the close (the close's own backup goes first), and while the till is busy
+ * (`busy()`: a sale open, a payment in flight) it waits `retryMs` and asks
+ * again. Another connection's write waits for it under the busy timeout.
  */
 import { statSync } from 'node:fs';
 import type { Cancel, Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Database } from './open-ledger';
-import { compactSettledRaw, type CompactionResult } from './raw-compaction';
-import { compactClosedSales, type SaleCompactionResult } from './sale-compaction';
+import { isoUtc } from '../clock';
+import { maintenancePass, type PassResult } from './maintenance-pass';
+
+/** Share of the file that must be free (freed JSON since the last VACUUM plus free pages) before a run VACUUMs. */
+export const VACUUM_SHARE = 0.1;
 
 /** Constructor dependencies. */
 export interface LedgerMaintenanceDeps {
@@ -31,7 +39,9 @@ export interface LedgerMaintenanceDeps {
 }
 
 /** What one run did. */
-export interface MaintenanceReport extends CompactionResult, SaleCompactionResult {
+export interface MaintenanceReport extends PassResult {
+  /** Whether the run VACUUMed (VACUUM_SHARE of the file was free). */
+  vacuumed: boolean;
   /** Main file size before and after (bytes, WAL checkpointed); null for an in-memory ledger. */
   bytesBefore: number | null;
   bytesAfter: number | null;
@@ -43,6 +53,7 @@ export class LedgerMaintenance {
   private timer: Cancel | null = null;
   private closed = false;
   private last: MaintenanceReport | null = null;
+  private pass: (() => PassResult) | null = null;
 
   constructor(private readonly deps: LedgerMaintenanceDeps) {}
 
@@ -62,18 +73,44 @@ export class LedgerMaintenance {
     return this.last;
   }
 
-  /** Compacts and VACUUMs now, synchronously (the scheduled run, the bench). */
+  /** Runs the pass now, synchronously, and VACUUMs if it pays (the scheduled run, the bench). */
   runNow(): MaintenanceReport {
-    const started = this.deps.clock.now();
+    const { db, clock, logger } = this.deps;
+    const started = clock.now();
     const t0 = performance.now();
     const bytesBefore = this.fileBytes();
-    const compacted = compactSettledRaw(this.deps.db);
-    const sales = compactClosedSales(this.deps.db);
-    this.deps.db.exec('VACUUM');
-    const report: MaintenanceReport = { ...compacted, ...sales, bytesBefore, bytesAfter: this.fileBytes(), ms: Math.round(performance.now() - t0) };
+    this.pass ??= maintenancePass(db);
+    const result = this.pass();
+    const vacuumed = this.vacuumPays(result.freedBytes);
+    if (vacuumed) db.exec('VACUUM');
+    const bytesAfter = this.fileBytes();
+    db.prepare(
+      `INSERT INTO maintenance_runs (ran_at, closings_through, settled, carried, freed_bytes, vacuumed, bytes_after)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(isoUtc(started), result.closingsThrough, result.settled, result.carried, result.freedBytes, vacuumed ? 1 : 0, bytesAfter);
+    const report: MaintenanceReport = { ...result, vacuumed, bytesBefore, bytesAfter, ms: Math.round(performance.now() - t0) };
     this.last = report;
-    this.deps.logger.info('ledger maintenance done', { ...report, at: new Date(started).toISOString() });
+    logger.info('ledger maintenance done', { ...report, at: new Date(started).toISOString() });
     return report;
+  }
+
+  /**
+   * Whether a VACUUM is worth its write lock now: the JSON freed since the
+   * last VACUUM (this run's included) plus the free pages make VACUUM_SHARE
+   * of the file. Freed characters sit in half-empty pages that only a VACUUM
+   * gives back (rows are appended in id order, so nothing refills them).
+   */
+  private vacuumPays(freedNow: number): boolean {
+    const db = this.deps.db;
+    const freedBefore = db
+      .prepare(`SELECT COALESCE(SUM(freed_bytes), 0) FROM maintenance_runs
+                WHERE id > (SELECT COALESCE(MAX(id), 0) FROM maintenance_runs WHERE vacuumed = 1)`)
+      .pluck()
+      .get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const free = (db.pragma('freelist_count', { simple: true }) as number) * pageSize;
+    return freedBefore + freedNow + free >= VACUUM_SHARE * pages * pageSize;
   }
 
   /** Cancels a scheduled run; nothing runs after this. */
@@ -97,7 +134,7 @@ export class LedgerMaintenance {
     try {
       this.runNow();
     } catch (e) {
-      // A busy or full disk: the next close tries again; nothing was lost (each part is one transaction).
+      // A busy or full disk: the next close tries again; nothing was lost (the pass is one transaction, and idempotent).
       this.deps.logger.warn('ledger maintenance failed; the next close retries', { error: e });
     }
   }

@@ -637,4 +637,34 @@ export const MIGRATIONS: readonly MigrationStep[] = [
                    AND json_extract(s.quote, '$.serviceAmount') = 0 AND json_extract(s.quote, '$.taxAdded') = 0);
   `,
   },
+  // v13: the after-close maintenance in year five (issue 12). A run used to
+  // re-read every payment, event, sale and tender ever written and VACUUM the
+  // whole file (78 s on a 500k-payment year, minutes by year five, the write
+  // lock held throughout). Now each run takes in only the days closed since
+  // the last one: their payments wait in `maintenance_pending` until the
+  // retention rule settles them (a paid one's re-check plan ends days later),
+  // their sales are compacted once. `maintenance_runs` records each run —
+  // the last closing it took in, what it changed, the bytes it freed and
+  // whether it VACUUMed (only once enough is free: ledger/README.md). The
+  // published outbox rows it prunes get their own small index (there are none
+  // until a relay publishes; the whole outbox was scanned for them).
+  {
+    kind: 'plain',
+    sql: `
+  CREATE TABLE maintenance_runs (
+    id                INTEGER PRIMARY KEY,
+    ran_at            TEXT NOT NULL,
+    closings_through  INTEGER NOT NULL CHECK (closings_through >= 0),
+    settled           INTEGER NOT NULL CHECK (settled >= 0),
+    carried           INTEGER NOT NULL CHECK (carried >= 0),
+    freed_bytes       INTEGER NOT NULL CHECK (freed_bytes >= 0),
+    vacuumed          INTEGER NOT NULL CHECK (vacuumed IN (0, 1)),
+    bytes_after       INTEGER CHECK (bytes_after IS NULL OR bytes_after >= 0)
+  ) STRICT;
+  CREATE TABLE maintenance_pending (
+    payment_id  TEXT PRIMARY KEY REFERENCES payments(id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX outbox_published ON outbox(at) WHERE published_at IS NOT NULL;
+  `,
+  },
 ];

@@ -19,13 +19,25 @@
  */
 import type { Database } from './open-ledger';
 
-/** Payments whose events are settled (the rule above); sale-compaction.ts settles their tenders' items by the same rule. */
-export const SETTLED_PAYMENTS = `
-  SELECT p.id FROM payments p
-  WHERE (p.status IN ('refund', 'expire', 'cancel', 'deny', 'failure')
+/**
+ * The rule on one payment row `p`, but for its day being closed: final, or
+ * paid with its re-check plan over, and no refund in flight. The maintenance
+ * (maintenance-pass.ts) applies it to the payments of closed days it holds
+ * in `maintenance_pending`; SETTLED_PAYMENTS adds the closed day itself.
+ */
+export const SETTLED_RULE = `(p.status IN ('refund', 'expire', 'cancel', 'deny', 'failure')
          OR (p.status IN ('settlement', 'capture', 'partial_refund')
              AND NOT EXISTS (SELECT 1 FROM payment_rechecks r WHERE r.payment_id = p.id AND r.next_at IS NOT NULL)))
-    AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.payment_id = p.id AND f.status IN ('requested', 'unknown'))
+    AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.payment_id = p.id AND f.status IN ('requested', 'unknown'))`;
+
+/**
+ * Payments whose events are settled (the rule above), over the whole ledger:
+ * what the v10/v12 steps did once and `compactSettledRaw` does (a full pass,
+ * O(history)); the scheduled maintenance takes only what is new (maintenance-pass.ts).
+ */
+export const SETTLED_PAYMENTS = `
+  SELECT p.id FROM payments p
+  WHERE ${SETTLED_RULE}
     AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= p.created_at AND p.created_at < d.period_end)`;
 
 /**
@@ -57,14 +69,19 @@ export const SETTLED_RAW_SQL = `json_patch('{"settled":1}', (
     FROM json_tree(payment_events.raw) AS t
     WHERE t.type NOT IN ('object', 'array', 'null') AND t.key IN (${SETTLED_KEYS.map((k) => `'${k}'`).join(', ')})))`;
 
+/** An event's raw that is not settled yet (and is an object: a null or marker raw stays as it is). */
+export const UNSETTLED_RAW = `raw IS NOT NULL AND json_type(raw) = 'object' AND json_extract(raw, '$.settled') IS NOT 1`;
+
+/** A payment's action that is a QR string (drawn only while the payment is open). */
+export const QR_ACTION = `action IS NOT NULL AND json_extract(action, '$.kind') = 'qr'`;
+
 const SETTLE_EVENTS = `
   UPDATE payment_events SET raw = ${SETTLED_RAW_SQL}
-  WHERE raw IS NOT NULL AND json_type(raw) = 'object' AND json_extract(raw, '$.settled') IS NOT 1
-    AND payment_id IN (${SETTLED_PAYMENTS})`;
+  WHERE ${UNSETTLED_RAW} AND payment_id IN (${SETTLED_PAYMENTS})`;
 
 const CLEAR_QR = `
   UPDATE payments SET action = NULL
-  WHERE action IS NOT NULL AND json_extract(action, '$.kind') = 'qr' AND id IN (${SETTLED_PAYMENTS})`;
+  WHERE ${QR_ACTION} AND id IN (${SETTLED_PAYMENTS})`;
 
 /** What one compaction changed. */
 export interface CompactionResult {
@@ -74,7 +91,11 @@ export interface CompactionResult {
   qrCleared: number;
 }
 
-/** Settles the raw payloads of every payment that can no longer change, in one IMMEDIATE transaction. */
+/**
+ * Settles the raw payloads of every payment that can no longer change, in one
+ * IMMEDIATE transaction: a full pass over the ledger (tests, and what the
+ * frozen steps did); the scheduled maintenance runs maintenance-pass.ts.
+ */
 export function compactSettledRaw(db: Database): CompactionResult {
   const events = db.prepare(SETTLE_EVENTS);
   const qr = db.prepare(CLEAR_QR);

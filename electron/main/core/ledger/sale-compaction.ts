@@ -25,11 +25,11 @@
 import type { Database } from './open-ledger';
 import { SETTLED_PAYMENTS } from './raw-compaction';
 
-/** The compacted draft of a closed sale (sets `draft`; WHERE picks the sales it may be written for). */
-export const COMPACT_DRAFTS = `
-  UPDATE sales SET draft = json_object('fromQuote', 1, 'origin', json_extract(draft, '$.origin'))
-  WHERE status IN ('paid', 'voided') AND substr(draft, 1, 13) <> '{"fromQuote":'
-    AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= sales.closed_at AND sales.closed_at < d.period_end)
+/** The compacted form of a closed sale's draft. */
+export const COMPACTED_DRAFT = `json_object('fromQuote', 1, 'origin', json_extract(draft, '$.origin'))`;
+
+/** A `sales` row whose draft says nothing its quote does not (a closed sale; its day's closing is checked apart). */
+export const DRAFT_DERIVABLE = `status IN ('paid', 'voided') AND substr(draft, 1, 13) <> '{"fromQuote":'
     AND json_array_length(draft, '$.saleDiscounts') = 0 AND json_type(draft, '$.approval') IS NOT 'object'
     AND json_array_length(draft, '$.lines') = json_array_length(quote, '$.lines')
     AND NOT EXISTS (SELECT 1 FROM json_each(sales.draft, '$.lines') AS l
@@ -42,17 +42,27 @@ export const COMPACT_DRAFTS = `
         'taxClass', json_extract(sales.quote, '$.lines[' || l.key || '].taxClass'),
         'discount', json('null')))`;
 
-/** The derivable `item_details` of settled tenders. */
-const COMPACT_ITEMS = `
-  UPDATE sale_tenders SET items = '{"fromQuote":1}'
-  WHERE items <> '{"fromQuote":1}' AND items <> '[]' AND payment_id IN (${SETTLED_PAYMENTS})
+/** The compacted draft of every closed sale of a closed day (sets `draft`; WHERE picks the sales it may be written for). */
+export const COMPACT_DRAFTS = `
+  UPDATE sales SET draft = ${COMPACTED_DRAFT}
+  WHERE ${DRAFT_DERIVABLE}
+    AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= sales.closed_at AND sales.closed_at < d.period_end)`;
+
+/** A `sale_tenders` row whose `item_details` are exactly its sale's quote lines (its payment's settling is checked apart). */
+export const ITEMS_DERIVABLE = `items <> '{"fromQuote":1}' AND items <> '[]'
     AND items = (SELECT json_group_array(json_object('id', json_extract(l.value, '$.sku'), 'price', json_extract(l.value, '$.unitPrice'),
                                                      'quantity', json_extract(l.value, '$.quantity'), 'name', json_extract(l.value, '$.name')))
                  FROM sales s, json_each(s.quote, '$.lines') AS l WHERE s.id = sale_tenders.sale_id
                    AND json_extract(s.quote, '$.total') = sale_tenders.applied AND json_array_length(s.quote, '$.discounts') = 0
                    AND json_extract(s.quote, '$.serviceAmount') = 0 AND json_extract(s.quote, '$.taxAdded') = 0)`;
 
-const PRUNE_OUTBOX = `
+/** The derivable `item_details` of settled tenders. */
+const COMPACT_ITEMS = `
+  UPDATE sale_tenders SET items = '{"fromQuote":1}'
+  WHERE payment_id IN (${SETTLED_PAYMENTS}) AND ${ITEMS_DERIVABLE}`;
+
+/** Published outbox rows before the end of the last closed day (v13's `outbox_published` index: only published rows are read). */
+export const PRUNE_OUTBOX = `
   DELETE FROM outbox WHERE published_at IS NOT NULL AND at < (SELECT max(period_end) FROM day_closings)`;
 
 /** What one sale compaction changed. */
@@ -62,7 +72,7 @@ export interface SaleCompactionResult {
   outboxPruned: number;
 }
 
-/** Compacts closed sales of closed days and prunes the published outbox, in one IMMEDIATE transaction. */
+/** Compacts closed sales of closed days and prunes the published outbox, in one IMMEDIATE transaction (a full pass: see compactSettledRaw). */
 export function compactClosedSales(db: Database): SaleCompactionResult {
   const drafts = db.prepare(COMPACT_DRAFTS);
   const items = db.prepare(COMPACT_ITEMS);
