@@ -5,7 +5,8 @@
  * after a run is taken in by the next one, a payment the rule cannot settle
  * yet waits in `maintenance_pending` and is settled once its re-check plan
  * is over, a pass repeated before its run was recorded changes nothing, and
- * the VACUUM runs only once VACUUM_SHARE of the file is free.
+ * the VACUUM runs only once VACUUM_SHARE of the file is free — and a VACUUM
+ * that failed (a full disk) is tried again by the next run.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -128,5 +129,31 @@ describe('ledger maintenance, year five', () => {
     const runs = db.prepare('SELECT vacuumed, bytes_after FROM maintenance_runs ORDER BY id').all();
     expect(runs).toEqual([{ vacuumed: 0, bytes_after: small.bytesAfter }, { vacuumed: 1, bytes_after: big.bytesAfter }]);
     expect(new BetterSqlite3(file, { readonly: true }).pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a VACUUM that failed is tried again by the next run: what the run freed stays counted', () => {
+    const { db } = ledger();
+    let fail = true;
+    const vacuums: boolean[] = [];
+    const m = new LedgerMaintenance({
+      db, clock: new ManualClock(Date.UTC(2026, 11, 3)), logger: silentLogger,
+      vacuum: () => {
+        vacuums.push(fail);
+        if (fail) throw new Error('database or disk is full');
+        db.exec('VACUUM');
+      },
+    });
+    const cancelled = db.prepare("SELECT id FROM payments WHERE status = 'cancel'").pluck().get() as string;
+    db.prepare(
+      "INSERT INTO payment_events (payment_id, source, from_status, to_status, applied, note, raw, created_at) VALUES (?, 'poll', 'cancel', 'cancel', 0, 'ignored', ?, '2026-12-02T06:10:00.000Z')",
+    ).run(cancelled, JSON.stringify({ transaction_status: 'cancel', note: 'x'.repeat(60_000) }));
+    expect(() => m.runNow()).toThrow('disk is full');
+    expect(db.prepare('SELECT freed_bytes > 50000 AS big, vacuumed FROM maintenance_runs').all()).toEqual([{ big: 1, vacuumed: 0 }]);
+    fail = false;
+    const next = m.runNow(); // nothing new to free: the first run's bytes make it VACUUM
+    expect(next.freedBytes).toBe(0);
+    expect(next.vacuumed).toBe(true);
+    expect(vacuums).toEqual([true, false]);
+    expect(db.prepare('SELECT vacuumed FROM maintenance_runs ORDER BY id').pluck().all()).toEqual([0, 1]);
   });
 });

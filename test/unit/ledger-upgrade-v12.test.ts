@@ -16,8 +16,8 @@ import { ManualClock } from '../../electron/main/core/clock';
 import { MIGRATIONS, migrate, openLedger, schemaVersion, type Database } from '../../electron/main/core/ledger';
 import { LedgerMaintenance } from '../../electron/main/core/ledger/ledger-maintenance';
 import { silentLogger } from '../../electron/main/core/logger';
+import { rowsOf, type Row } from '../fixtures/ledger-rows';
 
-type Row = Record<string, unknown>;
 interface Manifest { schemaVersion: number; commit: string; tables: Record<string, Row[]> }
 const FIXTURES = new URL('../fixtures/ledgers/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('v12.json', FIXTURES), 'utf8')) as Manifest;
@@ -36,10 +36,6 @@ function copy(): string {
   copyFileSync(new URL('v12.sqlite', FIXTURES), file);
   return file;
 }
-const rowsOf = (db: BetterSqlite3.Database, table: string): Row[] => {
-  const noRowid = db.prepare("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = ?").pluck().get(table) as number;
-  return db.prepare(`SELECT * FROM "${table}"${noRowid ? '' : ' ORDER BY rowid'}`).all() as Row[];
-};
 
 describe('a ledger written by schema v12 (354857a)', () => {
   it("is that commit's file: schema v12, exactly the frozen steps 1–12", () => {

@@ -17,8 +17,8 @@ import { PaymentRepository } from '../../electron/main/core/ledger/payment-repos
 import { isSettled, slimmedRaw } from '../fixtures/slimmed-raw';
 import { parseDraft, parseStoredDraft } from '../../electron/main/core/sales/sale-draft';
 import { itemDetailsFor, type Quote } from '../../shared/domain/pricing';
+import { rowsOf, type Row } from '../fixtures/ledger-rows';
 
-type Row = Record<string, unknown>;
 interface Manifest { schemaVersion: number; commit: string; tables: Record<string, Row[]> }
 const FIXTURES = new URL('../fixtures/ledgers/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('v9.json', FIXTURES), 'utf8')) as Manifest;
@@ -39,10 +39,6 @@ function upgraded(): Database {
   dbs.push(db);
   return db;
 }
-const rowsOf = (db: BetterSqlite3.Database, table: string): Row[] => {
-  const pk = db.prepare("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = ?").pluck().get(table) as number;
-  return db.prepare(`SELECT * FROM "${table}"${pk ? '' : ' ORDER BY rowid'}`).all() as Row[];
-};
 /** Every text value of every table, for the image search. */
 const allText = (db: BetterSqlite3.Database): string[] =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).flatMap((t) =>

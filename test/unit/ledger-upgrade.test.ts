@@ -40,8 +40,8 @@ import { RandomIds } from '../../electron/main/core/payments/ids';
 import { buildIntent } from '../../electron/main/core/payments/intent';
 import { PaymentStateStore } from '../../electron/main/core/payments/payment-state';
 import { DEFAULT_API_FOR, PAYMENT_METHODS, type PaymentMethod } from '../../shared/domain/payment';
+import { rowsOf, type Row } from '../fixtures/ledger-rows';
 
-type Row = Record<string, unknown>;
 interface Manifest {
   schemaVersion: number;
   commit: string;
@@ -87,11 +87,6 @@ const raw = (file: string): BetterSqlite3.Database => {
 };
 const schemaOf = (db: BetterSqlite3.Database): Row[] =>
   db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Row[];
-/** Rows in rowid order (primary-key order for WITHOUT ROWID tables), as the manifest lists them. */
-const rowsOf = (db: BetterSqlite3.Database, table: string): Row[] => {
-  const pk = db.prepare("SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = ?").pluck().get(table) as number;
-  return db.prepare(`SELECT * FROM "${table}"${pk ? '' : ' ORDER BY rowid'}`).all() as Row[];
-};
 const pick = (row: Row, keys: readonly string[]): Row => Object.fromEntries(keys.map((k) => [k, row[k]]));
 
 /** A new sale of `amount` as today's engine writes it: order + intent in one transaction. */

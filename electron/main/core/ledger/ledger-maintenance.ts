@@ -36,6 +36,8 @@ export interface LedgerMaintenanceDeps {
   delayMs?: number;
   /** Wait before asking `busy()` again (default 30 s). */
   retryMs?: number;
+  /** Rewrites the file (default `VACUUM` on `db`; a test may make it fail). */
+  vacuum?: () => void;
 }
 
 /** What one run did. */
@@ -73,7 +75,7 @@ export class LedgerMaintenance {
     return this.last;
   }
 
-  /** Runs the pass now, synchronously, and VACUUMs if it pays (the scheduled run, the bench). */
+  /** Runs the pass now, synchronously, and VACUUMs if it pays (the scheduled run, the bench). Throws if the VACUUM fails (the run stays recorded). */
   runNow(): MaintenanceReport {
     const { db, clock, logger } = this.deps;
     const started = clock.now();
@@ -81,13 +83,18 @@ export class LedgerMaintenance {
     const bytesBefore = this.fileBytes();
     this.pass ??= maintenancePass(db);
     const result = this.pass();
-    const vacuumed = this.vacuumPays(result.freedBytes);
-    if (vacuumed) db.exec('VACUUM');
+    // The run is on record before its VACUUM: if that fails (a full disk: it needs the file's size
+    // again), what this run freed still counts, and the next run tries the VACUUM again.
+    const { lastInsertRowid: runId } = db
+      .prepare(
+        `INSERT INTO maintenance_runs (ran_at, closings_through, settled, carried, freed_bytes, vacuumed, bytes_after)
+         VALUES (?, ?, ?, ?, ?, 0, NULL)`,
+      )
+      .run(isoUtc(started), result.closingsThrough, result.settled, result.carried, result.freedBytes);
+    const vacuumed = this.vacuumPays();
+    if (vacuumed) (this.deps.vacuum ?? (() => db.exec('VACUUM')))();
     const bytesAfter = this.fileBytes();
-    db.prepare(
-      `INSERT INTO maintenance_runs (ran_at, closings_through, settled, carried, freed_bytes, vacuumed, bytes_after)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(isoUtc(started), result.closingsThrough, result.settled, result.carried, result.freedBytes, vacuumed ? 1 : 0, bytesAfter);
+    db.prepare('UPDATE maintenance_runs SET vacuumed = ?, bytes_after = ? WHERE id = ?').run(vacuumed ? 1 : 0, bytesAfter, runId);
     const report: MaintenanceReport = { ...result, vacuumed, bytesBefore, bytesAfter, ms: Math.round(performance.now() - t0) };
     this.last = report;
     logger.info('ledger maintenance done', { ...report, at: new Date(started).toISOString() });
@@ -96,13 +103,13 @@ export class LedgerMaintenance {
 
   /**
    * Whether a VACUUM is worth its write lock now: the JSON freed since the
-   * last VACUUM (this run's included) plus the free pages make VACUUM_SHARE
-   * of the file. Freed characters sit in half-empty pages that only a VACUUM
-   * gives back (rows are appended in id order, so nothing refills them).
+   * last VACUUM (this run's row included) plus the free pages make
+   * VACUUM_SHARE of the file. Freed characters sit in half-empty pages that
+   * only a VACUUM gives back (rows are appended in id order, so nothing refills them).
    */
-  private vacuumPays(freedNow: number): boolean {
+  private vacuumPays(): boolean {
     const db = this.deps.db;
-    const freedBefore = db
+    const freed = db
       .prepare(`SELECT COALESCE(SUM(freed_bytes), 0) FROM maintenance_runs
                 WHERE id > (SELECT COALESCE(MAX(id), 0) FROM maintenance_runs WHERE vacuumed = 1)`)
       .pluck()
@@ -110,7 +117,7 @@ export class LedgerMaintenance {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const pages = db.pragma('page_count', { simple: true }) as number;
     const free = (db.pragma('freelist_count', { simple: true }) as number) * pageSize;
-    return freedBefore + freedNow + free >= VACUUM_SHARE * pages * pageSize;
+    return freed + free >= VACUUM_SHARE * pages * pageSize;
   }
 
   /** Cancels a scheduled run; nothing runs after this. */
