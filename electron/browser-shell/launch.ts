@@ -11,10 +11,10 @@
  * its own, with no invoke binding: its init script only receives
  * `display.updated`, and till pages never receive that event.
  *
- * Start-up runs its two long poles side by side: Chromium boots (its own
- * processes) while this process loads the app and builds the services; the
- * till page is already loading by the time the services answer, and its
- * first calls wait for them. `startup` says how long each part took.
+ * Start-up keeps both sides busy: this process loads the app's modules while
+ * Chromium boots, serves the till page its start files, then builds the
+ * services while Chromium parses and runs them; the page's first calls wait
+ * for the services. `startup` says how long each part took.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -27,6 +27,7 @@ import { DISPLAY_CALLER_PREFIX, deliversTo } from '../main/core/display/display-
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bridgeScript } from './bridge-script';
 import { displayBridgeScript } from './display-bridge-script';
+import { startFilesWatch } from './start-files';
 
 // Required, not imported: playwright-core is CommonJS, and an ES import makes Node 20 run its export lexer over
 // the ~7 MB of bundles behind it (half a second at start-up, measured); require() loads them as plain CommonJS.
@@ -87,7 +88,7 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
   const since = (): number => Math.round(performance.now() - began);
   const rendererDir = normalize((opts.rendererDir ?? join(process.cwd(), 'out/renderer')) + sep);
   const startup: StartupPhases = { services: 0, chromium: 0, page: 0 };
-  // Chromium first: it boots on another core while the app's modules load (imported here, not at the top, for that reason).
+  // Chromium first: it boots in its own processes while this one loads the app.
   const launching = chromium
     .launch({
       executablePath: opts.chromiumPath ?? defaultChromium(),
@@ -103,11 +104,20 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
       handleSIGHUP: false,
     })
     .then((b) => ((startup.chromium = since()), b));
-  const building = import('../main/core/container')
-    .then(({ buildServices }) => buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' }))
+  // The app's modules load while Chromium boots (imported here, not at the top, for that reason).
+  const importing = import('../main/core/container');
+  // Building the services keeps this thread busy, and every page request is answered on it: the build
+  // starts once the till page has its start files (Chromium then parses and runs them on its own
+  // cores meanwhile), or once the page is out of the picture (loaded, or Chromium failed).
+  const startFiles = startFilesWatch();
+  let pageSettled!: () => void;
+  const pageDone = new Promise<void>((resolve) => (pageSettled = resolve));
+  const building = Promise.all([importing, Promise.race([startFiles.served, pageDone])])
+    .then(([{ buildServices }]) => buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' }))
     .then((s) => ((startup.services = since()), s));
   // The till page loads while the services are still being built: its first calls wait for them.
-  const opening = launching.then((browser) => openTill(browser, building, rendererDir));
+  const opening = launching.then((browser) => openTill(browser, building, rendererDir, startFiles.saw));
+  void opening.then(pageSettled, pageSettled);
   const [opened, built] = await Promise.allSettled([opening, building]);
   // Whichever half failed, the other is closed again: no Chromium without a till, no till holding the ledger unseen.
   if (opened.status === 'rejected' || built.status === 'rejected') {
@@ -148,9 +158,9 @@ interface OpenTill {
 }
 
 /** Contexts, bridge, event delivery and the first till page; every use of `building` waits for it. */
-async function openTill(browser: Browser, building: Promise<Services>, rendererDir: string): Promise<OpenTill> {
+async function openTill(browser: Browser, building: Promise<Services>, rendererDir: string, served: ServedHook): Promise<OpenTill> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await serveRendererTo(context, rendererDir);
+  await serveRendererTo(context, rendererDir, served);
   // The caller is the page as Playwright knows it; ids are never reused within a run.
   const callers = new WeakMap<Page, string>();
   let pages = 0;
@@ -217,22 +227,24 @@ async function openTill(browser: Browser, building: Promise<Services>, rendererD
   return { browser, context, page, openPage, openDisplayPage, callerOf, off: () => off() };
 }
 
+/** Told of each file served: its URL path and body. */
+type ServedHook = (pathname: string, body: Buffer) => void;
+
 /** Serves the built renderer at SHELL_ORIGIN inside `target`, and blocks every other request. */
-async function serveRendererTo(target: BrowserContext, rendererDir: string): Promise<void> {
+async function serveRendererTo(target: BrowserContext, rendererDir: string, served?: ServedHook): Promise<void> {
   await target.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== SHELL_ORIGIN) return route.abort('blockedbyclient'); // the renderer makes no network calls
     const file = normalize(join(rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     if (!file.startsWith(rendererDir)) return route.fulfill({ status: 404 });
-    try {
-      const body = await readFile(file);
-      return route.fulfill({
-        status: 200,
-        body,
-        headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
-      });
-    } catch {
-      return route.fulfill({ status: 404 });
-    }
+    const body = await readFile(file).catch(() => null);
+    if (body === null) return route.fulfill({ status: 404 });
+    await route.fulfill({
+      status: 200,
+      body,
+      headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+    });
+    // Told once Chromium has it, not before: what waits for this may keep the thread busy.
+    served?.(url.pathname, body);
   });
 }

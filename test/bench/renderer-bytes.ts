@@ -7,12 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startFilesOf } from '../../electron/browser-shell/start-files';
 
 /** The files index.html makes the browser fetch at start: its module script, module preloads and stylesheets. */
 export function tillStartFiles(rendererDir: string): string[] {
-  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  return [...new Set(refs)].map((r) => join(rendererDir, r));
+  return startFilesOf(readFileSync(join(rendererDir, 'index.html'), 'utf8')).map((r) => join(rendererDir, r));
 }
 
 /** Raw and gzip bytes of `files`. */

@@ -70,6 +70,8 @@ describe('the counter is never locked', () => {
     await drive(clock, () => connectionState() === 'offline', 'offline');
     expect((await emulatorTxs(orderId))[0]).toMatchObject({ status: 'pending' });
     expect((await till.ok('sales.get', { saleId: sale.id })).tenders[0]).toMatchObject({ cancelling: true, status: 'pending' });
+    // Still followed: start-up (and Midtrans answering again) reads it from the follow-ups.
+    expect(app.query('SELECT payment_id FROM tender_followups')).toEqual([{ payment_id: paymentId }]);
 
     // Midtrans is back: the next answer (a poll or the idle probe) flips the till online and the queued cancel goes out.
     await fetchDelete(app, '/api/faults');
@@ -81,6 +83,8 @@ describe('the counter is never locked', () => {
     expect(after.tenders[0]).toMatchObject({ abandoned: true, cancelling: false, status: 'cancel' });
     expect(after).toMatchObject({ status: 'paid', receiptNo: 'K1-000001' });
     expect(notices('abandoned_tender_paid')).toEqual([]);
+    // Cancelled: nothing is left to follow, so no later start reads it again.
+    await until(() => app.query('SELECT payment_id FROM tender_followups').length === 0);
   });
 
   it('switches a QR to cash keeping the sale; the emulator shows the QR cancelled', async () => {
@@ -155,8 +159,10 @@ describe('the counter is never locked', () => {
       // The paid-anyway QRIS does not count: the sale stays paid by its cash.
       expect((await owner.ok('sales.get', { saleId: sale.id })).tenders[0]).toMatchObject({ counts: 'no', abandoned: true, cancelling: false });
 
+      expect(app.query('SELECT payment_id FROM tender_followups')).toEqual([{ payment_id: paymentId }]);
       const decided = await owner.ok('sales.resolveLatePayment', { paymentId, decision });
       expect(await owner.ok('sales.latePayments')).toEqual([]);
+      expect(app.query('SELECT payment_id FROM tender_followups')).toEqual([]);
       if (decision === 'keep') {
         expect(decided.drawerMovements).toMatchObject([{ kind: 'refund', paymentId, amount: 50_000, reason: 'dibayar dua kali' }]);
       } else {
@@ -183,7 +189,7 @@ describe('the counter is never locked', () => {
   }
 });
 
-/** Waits (a few ms at a time) until `cond` holds: used only for what the emulator and the event log show. */
+/** Waits (a few ms at a time) until `cond` holds: used only for what the emulator, the ledger file and the event log show. */
 async function until(cond: () => boolean, what = 'condition'): Promise<void> {
   const end = Date.now() + 20_000;
   while (!cond()) {

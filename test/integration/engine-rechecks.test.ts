@@ -20,6 +20,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../electron/main/core/clock';
 import type { PaymentGateway } from '../../electron/main/core/gateway/types';
+import { DEFAULT_RECHECK_TIMINGS } from '../../electron/main/core/payments/recheck-schedule';
 import { DayClosingService } from '../../electron/main/core/reports/day-closing-service';
 import type { PaymentMethod } from '../../shared/domain/payment';
 import { startEngine, type EngineHarness, type EngineHarnessOptions } from '../fixtures/engine-harness';
@@ -157,13 +158,35 @@ describe('the re-check plan lives in the ledger', () => {
     // The till comes back long after: +5 min, +15 min, +1 h and +2 h all passed while it was off.
     const back = p.paidAt + 2 * HOUR + 10 * MIN;
     const again = keep(await recorded({ listener: false, dataDir, emulator, clockAt: back }));
-    await advance(again.h, 10 * MIN, MIN);
-    expect(callsOf(again.calls, p.orderId).map((c) => c.at - p.paidAt)).toEqual([2 * HOUR + 10 * MIN]);
+    await advance(again.h, 10 * MIN, MIN / 6);
+    // One catch-up re-check, once start-up's quiet seconds are over (the first screen comes first).
+    const quiet = DEFAULT_RECHECK_TIMINGS.startDelayMs;
+    expect(callsOf(again.calls, p.orderId).map((c) => c.at - p.paidAt)).toEqual([2 * HOUR + 10 * MIN + quiet]);
     const after = again.h.db.prepare('SELECT * FROM payment_rechecks WHERE payment_id = ?').get(p.id) as Record<string, unknown>;
     expect(after).toMatchObject({ checks: 2, next_at: new Date(p.paidAt + 3 * HOUR).toISOString() });
     await advanceTo(again.h, p.paidAt + 3 * HOUR);
-    expect(callsOf(again.calls, p.orderId).map((c) => c.at - p.paidAt)).toEqual([2 * HOUR + 10 * MIN, 3 * HOUR]);
+    expect(callsOf(again.calls, p.orderId).map((c) => c.at - p.paidAt)).toEqual([2 * HOUR + 10 * MIN + quiet, 3 * HOUR]);
     expect(again.h.payments.get(p.id).status).toBe('settlement');
+  });
+});
+
+describe('a paid payment without a plan (a crash between its paid commit and its plan)', () => {
+  it('is planned by the start-up sweep a few seconds after start, not while the till is starting', async () => {
+    const first = await recorded({ listener: false });
+    const p = await paidSale(first.h, 'shopeepay', 45_000);
+    const { dataDir, emulator } = first.h;
+    const planOf = (h: EngineHarness) => h.db.prepare('SELECT next_at FROM payment_rechecks WHERE payment_id = ?').pluck().get(p.id);
+    expect(planOf(first.h)).not.toBeUndefined();
+    first.h.db.prepare('DELETE FROM payment_rechecks WHERE payment_id = ?').run(p.id);
+    await first.h.close({ keepEmulator: true, keepData: true });
+
+    // ShopeePay's window is a year: the sweep reads a year of its payments, after the first screen.
+    const again = keep(await recorded({ listener: false, dataDir, emulator, clockAt: p.paidAt + HOUR }));
+    expect(planOf(again.h)).toBeUndefined();
+    await advance(again.h, 9_000);
+    expect(planOf(again.h)).toBeUndefined();
+    await advance(again.h, 2_000);
+    expect(planOf(again.h)).toEqual(expect.any(String));
   });
 });
 

@@ -63,7 +63,8 @@ describe('closed sales compacted after the day is closed', () => {
       w.close();
     }
 
-    const day = (await till.ok('sales.get', { saleId: sold[0]! })).closedAt!.slice(0, 10);
+    // The shop's day (Asia/Jakarta), not the UTC date: after 17:00 UTC they differ.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date((await till.ok('sales.get', { saleId: sold[0]! })).closedAt!));
     // The settled QRIS payment's QR string is cleared by the raw compaction (its QR is never drawn again): not compared.
     const noQr = <T>(v: T): T => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'action' ? undefined : x))) as T;
     const read = async () => ({

@@ -43,7 +43,7 @@ describe('openLedger', () => {
     expect(tables).toEqual([
       'audit_log', 'day_closings', 'drawer_movements', 'maintenance_pending', 'maintenance_runs', 'notification_deliveries', 'order_items',
       'orders', 'outbox', 'owner_settings', 'payment_events', 'payment_rechecks', 'payments', 'products', 'receipt_counters', 'refunds', 'sale_tenders', 'sales', 'staff',
-      'staff_pins',
+      'staff_pins', 'tender_followups',
     ]);
   });
 

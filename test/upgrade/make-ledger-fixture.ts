@@ -37,6 +37,9 @@
  *  - v12 (354857a, the schema of issue 12's first half: slimmed raw, report
  *    indexes, a prunable outbox): the v9 flow through that commit's app (its
  *    charge answers are already stored without QR images).
+ *  - v13 (6342e60, the maintenance's bookkeeping): the v9 flow through that
+ *    commit's app, plus a QRIS tender abandoned for cash (cancelled in the
+ *    background: an abandoned, undecided tender).
  *
  * The manifest lists every row of every table as written. Everything runs in
  * process; the emulator, listener and ledger are closed before it exits and
@@ -124,8 +127,8 @@ async function load<T>(rel: string): Promise<T> {
 
 const [versionArg, commit, outFile, manifestFile] = process.argv.slice(2);
 const version = Number(versionArg);
-if (![1, 2, 3, 8, 9, 12].includes(version) || !commit || !outFile || !manifestFile) {
-  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12> <commit> <out.sqlite> <out.json>');
+if (![1, 2, 3, 8, 9, 12, 13].includes(version) || !commit || !outFile || !manifestFile) {
+  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12|13> <commit> <out.sqlite> <out.json>');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kasir-fixture-'));
@@ -503,6 +506,14 @@ async function sellV9(
   const cash = await call<SaleView>('till', 'sales.open');
   await call('till', 'sales.setLines', { saleId: cash.id, lines: [{ id: 'l1', sku: 'TEH-MANIS', quantity: 3 }] });
   await call('till', 'sales.addTender', { saleId: cash.id, method: 'cash', received: 50_000 });
+  if (version >= 13) {
+    // The customer walks away from the QR and pays cash: an abandoned tender (cancelled in the background), undecided.
+    const walked = await call<SaleView>('till', 'sales.open');
+    await call('till', 'sales.setLines', { saleId: walked.id, lines: [{ id: 'l1', sku: 'KOPI-SUSU', quantity: 2 }] });
+    const qr = (await call<SaleView>('till', 'sales.addTender', { saleId: walked.id, method: 'qris' })).tenders[0]!;
+    await call('till', 'sales.abandonTender', { saleId: walked.id, paymentId: qr.paymentId });
+    await call('till', 'sales.addTender', { saleId: walked.id, method: 'cash', received: 50_000 });
+  }
   const open = await call<SaleView>('till', 'sales.open');
   await call('till', 'sales.setLines', { saleId: open.id, lines: [{ id: 'l1', sku: 'KOPI-SUSU', quantity: 1 }] });
 }

@@ -20,6 +20,7 @@ VERSIONS=(
   "8 fc8ae08c90a43a22f40cc3dc7e7636b42d36f85d"
   "9 930cb48217894aa9636bd6fbdb5d224aef2912dd"
   "12 354857ab480e055f778d8321279606c81252b5c0"
+  "13 6342e6085dae4d017d2fdf6c0a85c263a16d92a6"
 )
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)

@@ -115,15 +115,37 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
   };
 
   try {
+    // The embedded emulator boots in its worker thread (its HTTPS server and state commits stay off the
+    // till's main thread) while this thread opens the ledger: start-up waits for the longer of the two, not both.
+    const emulatorStarting =
+      settings.gateway === 'emulator'
+        ? startEmulatorHost({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port, logger: logger.scope('emulator') })
+        : null;
+    if (emulatorStarting) {
+      // A failed start is thrown where it is awaited below; until then it must not count as unhandled.
+      emulatorStarting.catch(() => {});
+      // Closed last (pushed first), whether or not the rest of the start-up got as far as using it.
+      closers.push(() => emulatorStarting.then((e) => e.close(), () => {}));
+    }
+    const db = openLedger(join(opts.dataDir, 'kasir.sqlite'));
+    closers.push(() => void db.close());
+    // Pushed after the ledger's closer, so a running backup finishes before the ledger closes.
+    const backups = new BackupService({ db, dir: backupDir(settings, opts.dataDir), keep: settings.backup.keep, clock, logger: logger.scope('backup') });
+    closers.push(() => backups.close());
+    // Who is at the till: staff, sessions per caller, the privileged-action rule and the audit log.
+    const audit = new AuditLog({ db, clock, logger });
+    const staff = new StaffService({ db, clock, audit, logger, ...(opts.pinHasher ? { hasher: opts.pinHasher } : {}) });
+    const ownerSettings = new OwnerSettings({ db, clock, audit });
+    const sessions = new SessionManager({ staff, settings: ownerSettings, audit, clock, logger });
+    closers.push(() => sessions.close());
+    const guard = new PrivilegeGuard({ sessions, staff, audit });
     let emulator: EmulatorHost | null = null;
     let credentials: GatewayCredentials | null = null;
     let gateway: PaymentGateway;
     // Whether Midtrans answers: fed by every real gateway call, plus the engine's idle probe.
     const connection = new ConnectionMonitor(clock);
-    if (settings.gateway === 'emulator') {
-      // In a worker thread: its HTTPS server and state commits stay off the till's main thread.
-      emulator = await startEmulatorHost({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port, logger: logger.scope('emulator') });
-      closers.push(() => emulator?.close());
+    if (emulatorStarting) {
+      emulator = await emulatorStarting;
       credentials = emulatorGatewayCredentials(emulator.credentials);
     } else {
       const loaded = await loadCredentials(settings.gateway, secrets, settings.snapBi.merchantId ? { snapMerchantId: settings.snapBi.merchantId } : {});
@@ -152,18 +174,6 @@ export async function buildServices(opts: KasirOptions): Promise<Services> {
       gateway = unconfigured('Midtrans keys are not set up for this till yet. Cash still works.');
     }
 
-    const db = openLedger(join(opts.dataDir, 'kasir.sqlite'));
-    closers.push(() => void db.close());
-    // Pushed after the ledger's closer, so a running backup finishes before the ledger closes.
-    const backups = new BackupService({ db, dir: backupDir(settings, opts.dataDir), keep: settings.backup.keep, clock, logger: logger.scope('backup') });
-    closers.push(() => backups.close());
-    // Who is at the till: staff, sessions per caller, the privileged-action rule and the audit log.
-    const audit = new AuditLog({ db, clock, logger });
-    const staff = new StaffService({ db, clock, audit, logger, ...(opts.pinHasher ? { hasher: opts.pinHasher } : {}) });
-    const ownerSettings = new OwnerSettings({ db, clock, audit });
-    const sessions = new SessionManager({ staff, settings: ownerSettings, audit, clock, logger });
-    closers.push(() => sessions.close());
-    const guard = new PrivilegeGuard({ sessions, staff, audit });
     // History and exports name who did it (as the staff member is called now); 'till' has no name.
     const actorName = (actorId: string): string | null => staff.get(actorId)?.name ?? null;
     let listener: WebhookListener | null = null;

@@ -53,6 +53,8 @@ export class SaleRepository {
   private readonly updAbandoned;
   private readonly updLateDecision;
   private readonly selAbandoned;
+  private readonly insFollowUp;
+  private readonly delFollowUp;
   private readonly guard: VocabularyGuard;
 
   constructor(
@@ -105,14 +107,16 @@ export class SaleRepository {
       'UPDATE sale_tenders SET late_decision = ? WHERE payment_id = ? AND abandoned_at IS NOT NULL AND late_decision IS NULL',
     );
     // Only those with something left to do: the payment still open (to cancel) or paid anyway (the owner decides).
-    // An abandoned tender whose payment ended unpaid stays undecided for good; a year of them (20k at 500k
-    // payments) was re-followed one by one at every start. Its status is read now, so a later change still counts.
+    // `tender_followups` holds the abandoned tenders still followed (v14), not the year of them whose payment
+    // ended unpaid; the status is read now, so a payment that ended since is skipped until it leaves the table.
     this.selAbandoned = db.prepare<[], SaleTenderRow>(
-      `SELECT t.* FROM sale_tenders t JOIN payments p ON p.id = t.payment_id
+      `SELECT t.* FROM tender_followups f CROSS JOIN sale_tenders t ON t.payment_id = f.payment_id JOIN payments p ON p.id = t.payment_id
        WHERE t.abandoned_at IS NOT NULL AND t.late_decision IS NULL
          AND p.status IN ('creating', 'pending', 'settlement', 'capture', 'partial_refund', 'refund')
        ORDER BY t.abandoned_at, t.payment_id`,
     );
+    this.insFollowUp = db.prepare<[string]>('INSERT OR IGNORE INTO tender_followups (payment_id) VALUES (?)');
+    this.delFollowUp = db.prepare<[string]>('DELETE FROM tender_followups WHERE payment_id = ?');
     this.upsCounter = db
       .prepare<[string], number>(
         `INSERT INTO receipt_counters (till_id, last_no) VALUES (?, 1)
@@ -194,7 +198,11 @@ export class SaleRepository {
   /** The cashier stopped waiting for this tender; false if it was already abandoned. */
   markAbandoned(paymentId: string, saleId: string, at: string, actor?: string): boolean {
     return this.writer.write(
-      () => this.updAbandoned.run(at, paymentId).changes > 0,
+      () => {
+        const changed = this.updAbandoned.run(at, paymentId).changes > 0;
+        if (changed) this.insFollowUp.run(paymentId);
+        return changed;
+      },
       (changed) => (changed ? { type: 'sale.tender_abandoned', aggregateId: saleId, payload: { paymentId }, at, actor } : null),
     );
   }
@@ -202,7 +210,11 @@ export class SaleRepository {
   /** Records the owner's decision on an abandoned tender paid anyway; false if there was nothing to decide. */
   setLateDecision(paymentId: string, saleId: string, decision: string, at: string, actor?: string): boolean {
     return this.writer.write(
-      () => this.updLateDecision.run(decision, paymentId).changes > 0,
+      () => {
+        const changed = this.updLateDecision.run(decision, paymentId).changes > 0;
+        if (changed) this.delFollowUp.run(paymentId);
+        return changed;
+      },
       (changed) => (changed ? { type: 'sale.late_payment_decided', aggregateId: saleId, payload: { paymentId, decision }, at, actor } : null),
     );
   }
@@ -210,6 +222,15 @@ export class SaleRepository {
   /** Abandoned tenders without an owner's decision, oldest first (open at the gateway, or paid anyway). */
   abandonedUndecided(): SaleTenderRow[] {
     return this.selAbandoned.all();
+  }
+
+  /**
+   * An abandoned tender's payment has ended unpaid (expired, cancelled, denied,
+   * failed): nothing is left to follow or decide, so start-up stops reading it.
+   * Bookkeeping only (no record changes, no domain event).
+   */
+  endFollowUp(paymentId: string): void {
+    this.delFollowUp.run(paymentId);
   }
 
   /** The next tender's sequence number (1 for the first). */

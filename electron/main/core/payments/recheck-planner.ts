@@ -10,7 +10,8 @@
  * plan existed) get one. One timer on the injected clock wakes the planner
  * at the earliest planned re-check; due ones go to the status scheduler at
  * the lowest priority, a batch at a time, and what they find is applied
- * through the state machine with source `reconcile`.
+ * through the state machine with source `reconcile`. Both wait a few seconds
+ * after start (`startDelayMs`): the first screen comes first.
  */
 import { PAYMENT_METHOD_SPECS, PAYMENT_METHODS } from '../../../../shared/domain/payment-methods';
 import { isoUtc, type Cancel, type Clock } from '../clock';
@@ -72,6 +73,10 @@ export class RecheckPlanner {
   /** Payments with a re-check handed to the scheduler and not back yet. */
   private readonly active = new Set<string>();
   private timer: Cancel | null = null;
+  /** No re-check starts before this (start-up's quiet time: RecheckTimings.startDelayMs). */
+  private quietUntil = 0;
+  /** The start-up sweep's next step, while it runs. */
+  private sweepTimer: Cancel | null = null;
   private wakeAt = Infinity;
   private stopped = false;
 
@@ -84,18 +89,39 @@ export class RecheckPlanner {
     this.reconciler = reconciler;
   }
 
-  /** Plans payments paid inside their windows that have no plan yet, then arms the timer. */
+  /**
+   * Arms the timer for the plans on file (none runs before `startDelayMs`),
+   * and then (one method per turn) plans the payments paid inside their
+   * windows that have none yet.
+   */
   start(): void {
+    this.quietUntil = this.clock.now() + this.t.startDelayMs;
+    this.arm();
+    this.sweepTimer = this.clock.setTimeout(() => this.sweep(0), this.t.startDelayMs);
+  }
+
+  /** Plans the unplanned payments of PAYMENT_METHODS[from], then lets the loop breathe before the next method. */
+  private sweep(from: number): void {
+    this.sweepTimer = null;
+    if (this.stopped) return;
+    const method = PAYMENT_METHODS[from];
+    if (method === undefined) return;
     const now = this.clock.now();
-    for (const method of PAYMENT_METHODS) {
-      const horizon = recheckHorizonMs(method, this.t);
-      if (horizon === 0) continue;
+    const horizon = recheckHorizonMs(method, this.t);
+    let planned = 0;
+    if (horizon > 0) {
       for (const c of this.repo.unplanned(method, isoUtc(now - horizon))) {
         const at = firstRecheckAt(c, now, this.t);
-        if (at !== null) this.repo.plan(c.id, isoUtc(at));
+        if (at === null) continue;
+        this.repo.plan(c.id, isoUtc(at));
+        planned++;
       }
     }
-    this.arm();
+    if (planned > 0) {
+      this.log.info('paid payments without a re-check plan planned', { method, planned });
+      this.arm();
+    }
+    this.sweepTimer = this.clock.setTimeout(() => this.sweep(from + 1), 0);
   }
 
   /** A payment changed state: if it is now paid and can still move, plan its first re-check. */
@@ -151,6 +177,8 @@ export class RecheckPlanner {
     this.stopped = true;
     this.timer?.();
     this.timer = null;
+    this.sweepTimer?.();
+    this.sweepTimer = null;
     this.wakeAt = Infinity;
   }
 
@@ -164,7 +192,7 @@ export class RecheckPlanner {
     // The earliest plan that is not out with the scheduler already (those are claimed until they come back).
     const next = this.repo.upcoming(this.active.size + 1).find((r) => !this.active.has(r.payment_id));
     if (!next) return;
-    const at = Date.parse(next.next_at);
+    const at = Math.max(Date.parse(next.next_at), this.quietUntil);
     this.wakeAt = at;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;

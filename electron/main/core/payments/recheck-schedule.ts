@@ -34,6 +34,14 @@ export interface RecheckTimings {
   dayCloseWaitMs: number;
   /** Closing a day skips payments re-read less than this long ago (default 60 s). */
   dayCloseFreshMs: number;
+  /**
+   * Background work waits this long after `start()` (default 10 s): the re-checks
+   * that came due while the till was off, and the sweep for paid payments without
+   * a plan (one method per turn; it reads every payment in a method's window, a
+   * year for ShopeePay). The first screen should not wait for either, and a
+   * re-check seconds late changes nothing.
+   */
+  startDelayMs: number;
 }
 
 export const DEFAULT_RECHECK_TIMINGS: RecheckTimings = {
@@ -43,6 +51,7 @@ export const DEFAULT_RECHECK_TIMINGS: RecheckTimings = {
   batch: 50,
   dayCloseWaitMs: 20_000,
   dayCloseFreshMs: 60_000,
+  startDelayMs: 10_000,
 };
 
 /** Statuses a refund can still follow (a dashboard refund changes them). */

@@ -23,7 +23,7 @@
  */
 import type { AppNotice } from '../../../../shared/contract/events';
 import type { LatePayment, SaleView } from '../../../../shared/contract/sale-schemas';
-import { REFUNDABLE_METHODS } from '../../../../shared/domain/payment';
+import { isTerminal, REFUNDABLE_METHODS, type PaymentStatus } from '../../../../shared/domain/payment';
 import { isoUtc } from '../clock';
 import type { PaymentRow, SaleTenderRow } from '../ledger/rows';
 import type { SaleContext } from './sale-context';
@@ -169,6 +169,8 @@ export class AbandonedTenders {
   private async step(tender: SaleTenderRow): Promise<void> {
     const p = this.ctx.deps.orders.byId(tender.payment_id);
     if (!p) return;
+    // Ended unpaid: nothing to cancel, nothing for the owner to decide; start-up stops reading it.
+    if (endedUnpaid(p.status)) return this.ctx.deps.sales.endFollowUp(p.id);
     const counts = tenderCounts(p.status);
     if (counts === 'paid') return this.announce(tender, p);
     // `creating`: the charge call (or the engine's status recovery) decides it; this runs again when it does.
@@ -188,4 +190,9 @@ export class AbandonedTenders {
       params: { saleId: tender.sale_id, paymentId: p.id, method: p.method, amount: p.amount },
     });
   }
+}
+
+/** Expired, cancelled, denied or failed for good: no payment can follow (a refund is still a decision to make). */
+function endedUnpaid(status: PaymentStatus): boolean {
+  return isTerminal(status) && status !== 'refund';
 }
