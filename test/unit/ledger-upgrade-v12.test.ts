@@ -8,43 +8,22 @@
  * closed day, the next takes in nothing new.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/main/core/clock';
-import { MIGRATIONS, migrate, openLedger, schemaVersion, type Database } from '../../electron/main/core/ledger';
+import { MIGRATIONS, migrate, openLedger, schemaVersion } from '../../electron/main/core/ledger';
 import { LedgerMaintenance } from '../../electron/main/core/ledger/ledger-maintenance';
 import { silentLogger } from '../../electron/main/core/logger';
-import { rowsOf, type Row } from '../fixtures/ledger-rows';
+import { rowsOf } from '../fixtures/ledger-rows';
+import { upgradeFixture } from '../fixtures/upgrade-fixture';
 
-interface Manifest { schemaVersion: number; commit: string; tables: Record<string, Row[]> }
-const FIXTURES = new URL('../fixtures/ledgers/', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('v12.json', FIXTURES), 'utf8')) as Manifest;
-
-const dirs: string[] = [];
-const dbs: (Database | BetterSqlite3.Database)[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-/** A private copy of the fixture (the committed file is never opened for writing). */
-function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kasir-upgrade-v12-'));
-  dirs.push(dir);
-  const file = join(dir, 'kasir.sqlite');
-  copyFileSync(new URL('v12.sqlite', FIXTURES), file);
-  return file;
-}
+const { manifest, copy, keep } = upgradeFixture(12);
 
 describe('a ledger written by schema v12 (354857a)', () => {
   it("is that commit's file: schema v12, exactly the frozen steps 1–12", () => {
     expect(manifest.schemaVersion).toBe(12);
-    const old = new BetterSqlite3(copy(), { readonly: true });
-    dbs.push(old);
+    const old = keep(new BetterSqlite3(copy(), { readonly: true }));
     expect(old.pragma('user_version', { simple: true })).toBe(12);
-    const fresh = new BetterSqlite3(':memory:');
-    dbs.push(fresh);
+    const fresh = keep(new BetterSqlite3(':memory:'));
     migrate(fresh, MIGRATIONS.slice(0, 12));
     const schema = (db: BetterSqlite3.Database) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
     expect(schema(old)).toEqual(schema(fresh));
@@ -55,8 +34,7 @@ describe('a ledger written by schema v12 (354857a)', () => {
   });
 
   it("opens with today's code and keeps every record exactly as written", () => {
-    const db = openLedger(copy());
-    dbs.push(db);
+    const db = keep(openLedger(copy()));
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -67,8 +45,7 @@ describe('a ledger written by schema v12 (354857a)', () => {
   });
 
   it('its first maintenance run takes in the closed day; the next takes in nothing new and changes nothing', () => {
-    const db = openLedger(copy());
-    dbs.push(db);
+    const db = keep(openLedger(copy()));
     const clock = new ManualClock(Date.UTC(2026, 11, 3));
     const m = new LedgerMaintenance({ db, clock, logger: silentLogger });
     const first = m.runNow();

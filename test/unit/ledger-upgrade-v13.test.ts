@@ -8,43 +8,22 @@
  * scanning every tender ever made.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, openLedger, schemaVersion, type Database } from '../../electron/main/core/ledger';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, openLedger, schemaVersion } from '../../electron/main/core/ledger';
 import { SaleRepository } from '../../electron/main/core/ledger/sale-repository';
 import { rowsOf, type Row } from '../fixtures/ledger-rows';
+import { upgradeFixture } from '../fixtures/upgrade-fixture';
 
-interface Manifest { schemaVersion: number; commit: string; tables: Record<string, Row[]> }
-const FIXTURES = new URL('../fixtures/ledgers/', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('v13.json', FIXTURES), 'utf8')) as Manifest;
-
-const dirs: string[] = [];
-const dbs: (Database | BetterSqlite3.Database)[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-/** A private copy of the fixture (the committed file is never opened for writing). */
-function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kasir-upgrade-v13-'));
-  dirs.push(dir);
-  const file = join(dir, 'kasir.sqlite');
-  copyFileSync(new URL('v13.sqlite', FIXTURES), file);
-  return file;
-}
+const { manifest, copy, keep } = upgradeFixture(13);
 
 const abandoned = (): Row[] => manifest.tables.sale_tenders!.filter((t) => t.abandoned_at !== null && t.late_decision === null);
 
 describe('a ledger written by schema v13 (6342e60)', () => {
   it("is that commit's file: schema v13, exactly the frozen steps 1–13, with an abandoned tender", () => {
     expect(manifest.schemaVersion).toBe(13);
-    const old = new BetterSqlite3(copy(), { readonly: true });
-    dbs.push(old);
+    const old = keep(new BetterSqlite3(copy(), { readonly: true }));
     expect(old.pragma('user_version', { simple: true })).toBe(13);
-    const fresh = new BetterSqlite3(':memory:');
-    dbs.push(fresh);
+    const fresh = keep(new BetterSqlite3(':memory:'));
     migrate(fresh, MIGRATIONS.slice(0, 13));
     const schema = (db: BetterSqlite3.Database) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
     expect(schema(old)).toEqual(schema(fresh));
@@ -55,8 +34,7 @@ describe('a ledger written by schema v13 (6342e60)', () => {
   });
 
   it("opens with today's code and keeps every record exactly as written", () => {
-    const db = openLedger(copy());
-    dbs.push(db);
+    const db = keep(openLedger(copy()));
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -64,8 +42,7 @@ describe('a ledger written by schema v13 (6342e60)', () => {
   });
 
   it('follows up only the abandoned tenders with something left to do: the cancelled one is not read at start-up', () => {
-    const db = openLedger(copy());
-    dbs.push(db);
+    const db = keep(openLedger(copy()));
     expect(rowsOf(db, 'tender_followups')).toEqual([]);
     const repo = new SaleRepository(db);
     expect(repo.abandonedUndecided()).toEqual([]);
@@ -82,8 +59,7 @@ describe('a ledger written by schema v13 (6342e60)', () => {
     // As if the background cancel had not reached Midtrans before the till was closed.
     raw.prepare("UPDATE payments SET status = 'pending' WHERE id = ?").run(tender!.payment_id);
     raw.close();
-    const db = openLedger(file);
-    dbs.push(db);
+    const db = keep(openLedger(file));
     expect(rowsOf(db, 'tender_followups')).toEqual([{ payment_id: tender!.payment_id }]);
     expect(new SaleRepository(db).abandonedUndecided().map((t) => t.payment_id)).toEqual([tender!.payment_id]);
   });
