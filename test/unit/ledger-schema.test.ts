@@ -42,7 +42,8 @@ describe('openLedger', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       'audit_log', 'day_closings', 'drawer_movements', 'maintenance_pending', 'maintenance_runs', 'notification_deliveries', 'order_items',
-      'orders', 'outbox', 'owner_settings', 'payment_events', 'payment_rechecks', 'payments', 'products', 'receipt_counters', 'refunds', 'sale_tenders', 'sales', 'staff',
+      'orders', 'outbox', 'owner_settings', 'payment_events', 'payment_rechecks', 'payments', 'products', 'receipt_counters', 'refunds',
+      'report_bare_paid', 'report_method_slots', 'report_slots', 'sale_tenders', 'sales', 'staff',
       'staff_pins', 'tender_followups',
     ]);
   });

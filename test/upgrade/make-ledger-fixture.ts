@@ -40,6 +40,7 @@
  *  - v13 (6342e60, the maintenance's bookkeeping): the v9 flow through that
  *    commit's app, plus a QRIS tender abandoned for cash (cancelled in the
  *    background: an abandoned, undecided tender).
+ *  - v14 (3a412aa, tender_followups): the v13 flow through that commit's app.
  *
  * The manifest lists every row of every table as written. Everything runs in
  * process; the emulator, listener and ledger are closed before it exits and
@@ -127,8 +128,8 @@ async function load<T>(rel: string): Promise<T> {
 
 const [versionArg, commit, outFile, manifestFile] = process.argv.slice(2);
 const version = Number(versionArg);
-if (![1, 2, 3, 8, 9, 12, 13].includes(version) || !commit || !outFile || !manifestFile) {
-  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12|13> <commit> <out.sqlite> <out.json>');
+if (![1, 2, 3, 8, 9, 12, 13, 14].includes(version) || !commit || !outFile || !manifestFile) {
+  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12|13|14> <commit> <out.sqlite> <out.json>');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kasir-fixture-'));

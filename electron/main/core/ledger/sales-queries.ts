@@ -1,15 +1,19 @@
 /**
  * Aggregates for the owner's reports over a UTC window [fromIso, toIso).
- * ISO-8601 UTC strings of equal format sort lexicographically, so range
- * comparisons on TEXT are exact. Every day query reads one covering index
- * range (v11: `payments_paid_cover`, `payments_created_status`,
- * `sales_closed_paid`), never a payment's row; the few joins are limited to
- * the rows that need them (cash tenders, tenders of sales not closed in the
- * window). What each number means (a sale, a tender,
- * the drawer) is defined in `../reports/README.md`.
+ * A window of whole 15-minute slots (a shop's day always is) is answered from
+ * the slots the ledger keeps (v15, report-slots.ts): a day's ~100 rows
+ * whatever its size. Any other window, and what the slots do not keep
+ * (refunds, the drawer), is read from the records: ISO-8601 UTC strings of
+ * equal format sort lexicographically, so range comparisons on TEXT are
+ * exact, and every such query reads one covering index range (v11:
+ * `payments_paid_cover`, `payments_created_status`, `sales_closed_paid`),
+ * never a payment's row; the few joins are limited to the rows that need them
+ * (cash tenders, tenders of sales not closed in the window). What each number
+ * means (a sale, a tender, the drawer) is defined in `../reports/README.md`.
  */
 import type { Database } from './open-ledger';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
+import { ReportSlots, SLOT_SECONDS, slotSpan } from './report-slots';
 import { LEDGER_VOCABULARY, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
 
 export interface SalesTotals {
@@ -44,12 +48,8 @@ export interface CashFlow {
   rounding: number;
 }
 
-/**
- * Every zone offset in use is a whole multiple of 15 minutes (WIB +7:00,
- * India +5:30, Nepal +5:45), so a 15-minute UTC slot never straddles a local
- * hour and slots can be mapped to the shop's hours exactly, DST included.
- */
-export const SLOT_SECONDS = 900;
+/** The reports' slot length (report-slots.ts), re-exported for the callers of these queries. */
+export { SLOT_SECONDS };
 
 /**
  * Paid sales per slot in [?, ?): exported so a test can check its query plan uses payments_paid_cover.
@@ -133,9 +133,16 @@ export class SalesQueries {
   private readonly cash;
   private readonly drawer;
   private readonly guard: VocabularyGuard;
+  private readonly kept: ReportSlots | null;
 
-  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
+  /**
+   * `from: 'records'` never reads the kept slots: every number from the
+   * payments, sales and tenders themselves (what the slots must always add up
+   * to; the check in ledger-report-slots.test.ts and the v15 upgrade test).
+   */
+  constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY, { from = 'slots' }: { from?: 'slots' | 'records' } = {}) {
     this.guard = new VocabularyGuard(vocabulary);
+    this.kept = from === 'slots' ? new ReportSlots(db) : null;
     this.saleCount = db.prepare<[Span], number>(SALE_COUNT_SQL).pluck();
     this.byMethod = db.prepare<[string, string], { method: PaymentMethod; count: number; total: number }>(
       `SELECT method, COUNT(*) AS count, SUM(amount) AS total FROM payments INDEXED BY payments_paid_cover
@@ -164,9 +171,17 @@ export class SalesQueries {
     this.drawer = db.prepare<[Span], { method: PaymentMethod; refunded: number }>(DRAWER_REFUNDS_SQL);
   }
 
+  /** The window in slots when the kept slots can answer it (whole slots, slots kept). */
+  private slotsOf(fromIso: string, toIso: string): { kept: ReportSlots; from: number; to: number } | null {
+    const span = this.kept === null ? null : slotSpan(fromIso, toIso);
+    return span === null ? null : { kept: this.kept!, ...span };
+  }
+
   /** Paid sales (gross) in [fromIso, toIso) grouped by 15-minute UTC slot, for zone-aware hourly charts. */
   paidSlots(fromIso: string, toIso: string): PaidSlot[] {
-    return this.slots.all(fromIso, toIso);
+    const span = this.slotsOf(fromIso, toIso);
+    if (span === null) return this.slots.all(fromIso, toIso);
+    return [...foldPaid(span.kept.paidByMethodAndSlot(span.from, span.to)).slots.values()].sort((a, b) => a.slot - b.slot);
   }
 
   /**
@@ -176,22 +191,17 @@ export class SalesQueries {
    * pending/failed = attempts created in the window that are open / ended unpaid.
    */
   totals(fromIso: string, toIso: string): SalesTotals {
-    // One scan of payments_paid_cover gives the per-method rows and, summed, the paid count and total.
+    const span = this.slotsOf(fromIso, toIso);
+    // Whole slots (a shop's day): the kept slots. Otherwise one scan of payments_paid_cover gives the
+    // per-method rows and, summed, the paid count and total.
+    if (span !== null) return this.totalsAndSlots(fromIso, toIso).totals;
     return this.totalsWith(this.byMethod.all(fromIso, toIso), fromIso, toIso);
   }
 
   /** `totals` and `paidSlots` of one window from one scan of the paid tenders (the Today screen). */
   totalsAndSlots(fromIso: string, toIso: string): { totals: SalesTotals; slots: PaidSlot[] } {
-    const methods = new Map<PaymentMethod, { method: PaymentMethod; count: number; total: number }>();
-    const slots = new Map<number, PaidSlot>();
-    for (const [method, slot, count, total] of this.byMethodAndSlot.all(fromIso, toIso)) {
-      const m = methods.get(method) ?? methods.set(method, { method, count: 0, total: 0 }).get(method)!;
-      m.count += count;
-      m.total += total;
-      const s = slots.get(slot) ?? slots.set(slot, { slot, count: 0, total: 0 }).get(slot)!;
-      s.count += count;
-      s.total += total;
-    }
+    const span = this.slotsOf(fromIso, toIso);
+    const { methods, slots } = foldPaid(span ? span.kept.paidByMethodAndSlot(span.from, span.to) : this.byMethodAndSlot.all(fromIso, toIso));
     // The order of the per-method query: total descending, then method.
     const byMethod = [...methods.values()].sort((a, b) => b.total - a.total || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
     return { totals: this.totalsWith(byMethod, fromIso, toIso), slots: [...slots.values()].sort((a, b) => a.slot - b.slot) };
@@ -203,10 +213,12 @@ export class SalesQueries {
     const paid = byMethod.reduce((a, m) => ({ n: a.n + m.count, total: a.total + m.total }), { n: 0, total: 0 });
     const refunded = this.refunded.get(fromIso, toIso) ?? { total: 0 };
     const fromDrawer = this.drawer.all(w).reduce((s, r) => s + r.refunded, 0);
-    const of = this.openAndFailed.get(fromIso, toIso) ?? { pending: 0, failed: 0 };
+    const span = this.slotsOf(fromIso, toIso);
+    const kept = span ? span.kept.counts(span.from, span.to, fromIso, toIso) : null;
+    const of = kept ?? this.openAndFailed.get(fromIso, toIso) ?? { pending: 0, failed: 0 };
     return {
       paidCount: paid.n,
-      saleCount: this.saleCount.get(w) ?? 0,
+      saleCount: kept ? kept.sales : (this.saleCount.get(w) ?? 0),
       tenderCount: paid.n,
       paidTotal: paid.total,
       refundedTotal: refunded.total + fromDrawer,
@@ -218,6 +230,8 @@ export class SalesQueries {
 
   /** Cash received, change given and rounding of the tenders paid in [fromIso, toIso). */
   cashFlow(fromIso: string, toIso: string): CashFlow {
+    const span = this.slotsOf(fromIso, toIso);
+    if (span !== null) return span.kept.cashFlow(span.from, span.to);
     return this.cash.get({ from: fromIso, to: toIso }) ?? { received: 0, change: 0, rounding: 0 };
   }
 
@@ -236,3 +250,21 @@ export class SalesQueries {
   }
 }
 
+
+/** Per-method and per-slot sums of paid tenders given per (method, slot). */
+function foldPaid(rows: Iterable<readonly [PaymentMethod, number, number, number]>): {
+  methods: Map<PaymentMethod, { method: PaymentMethod; count: number; total: number }>;
+  slots: Map<number, PaidSlot>;
+} {
+  const methods = new Map<PaymentMethod, { method: PaymentMethod; count: number; total: number }>();
+  const slots = new Map<number, PaidSlot>();
+  for (const [method, slot, count, total] of rows) {
+    const m = methods.get(method) ?? methods.set(method, { method, count: 0, total: 0 }).get(method)!;
+    m.count += count;
+    m.total += total;
+    const s = slots.get(slot) ?? slots.set(slot, { slot, count: 0, total: 0 }).get(slot)!;
+    s.count += count;
+    s.total += total;
+  }
+  return { methods, slots };
+}
