@@ -12,15 +12,18 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Database } from '../../electron/main/core/ledger';
-import { ClosingRepository, type DrawerExportRow } from '../../electron/main/core/ledger/closing-repository';
+import { DayExportRepository, type DrawerExportRow } from '../../electron/main/core/ledger/day-export-repository';
 import type { PaymentRow } from '../../electron/main/core/ledger/rows';
 import { safeCell } from '../../electron/main/core/audit/audit-csv';
 import { CSV_COLUMNS, paymentsCsv, receiptNumber } from '../../electron/main/core/reports/day-csv';
 import { dayWindow, localIsoTime } from '../../shared/domain/zoned-time';
 import { LedgerDayWriter, prng } from '../bench/ledger-day-writer';
 
-const ZONE = 'Asia/Jakarta';
-const DAY = '2026-11-26';
+/** A zone without DST, and a day on which New York's clocks jump forward (a 23-hour day: two offsets in one export). */
+const DAYS = [
+  { zone: 'Asia/Jakarta', day: '2026-11-26' },
+  { zone: 'America/New_York', day: '2026-03-08' },
+];
 
 /** The export as it was: one query, joins by key. */
 const REFERENCE_SQL = `SELECT p.*, s.id AS sale_id, s.till_id AS till_id, s.receipt_no AS receipt_no, t.seq AS tender_seq,
@@ -33,8 +36,8 @@ type ReferenceRow = PaymentRow & { sale_id: string | null; till_id: string | nul
   received: number | null; change_given: number | null; rounding: number | null };
 
 /** The CSV as it was rendered: every cell through csv-stringify. */
-function referenceCsv(rows: ReferenceRow[], actorName: (a: string) => string | null, drawer: DrawerExportRow[]): string {
-  const local = (iso: string | null): string => (iso ? localIsoTime(Date.parse(iso), ZONE) : '');
+function referenceCsv(rows: ReferenceRow[], actorName: (a: string) => string | null, drawer: DrawerExportRow[], zone: string): string {
+  const local = (iso: string | null): string => (iso ? localIsoTime(Date.parse(iso), zone) : '');
   const staff = (actor: string) => [actor, safeCell(actorName(actor) ?? '')];
   const payments = rows.map((r) => {
     const cash = r.method === 'cash';
@@ -51,7 +54,7 @@ function referenceCsv(rows: ReferenceRow[], actorName: (a: string) => string | n
   return stringify([...payments, ...movements], { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', cast: { number: (n) => String(n) } });
 }
 
-describe('day CSV bytes (fast export = the former export)', () => {
+describe.each(DAYS)('day CSV bytes (fast export = the former export), $day in $zone', ({ zone: ZONE, day: DAY }) => {
   let dir: string;
   let db: Database;
   const w = dayWindow(DAY, ZONE);
@@ -72,9 +75,9 @@ describe('day CSV bytes (fast export = the former export)', () => {
   });
 
   const render = (actorName: (a: string) => string | null) => {
-    const repo = new ClosingRepository(db);
-    const fast = paymentsCsv(repo.exportOfWindow(span.from, span.to), ZONE, actorName, repo.drawerOfWindow(span.from, span.to));
-    const ref = referenceCsv(db.prepare<[typeof span], ReferenceRow>(REFERENCE_SQL).all(span), actorName, repo.drawerOfWindow(span.from, span.to));
+    const repo = new DayExportRepository(db);
+    const fast = paymentsCsv(repo.exportRows(span.from, span.to), ZONE, actorName, repo.drawerOfWindow(span.from, span.to));
+    const ref = referenceCsv(db.prepare<[typeof span], ReferenceRow>(REFERENCE_SQL).all(span), actorName, repo.drawerOfWindow(span.from, span.to), ZONE);
     return { fast, ref };
   };
 
@@ -94,6 +97,32 @@ describe('day CSV bytes (fast export = the former export)', () => {
     ).run(new Date(w.startUtc - 30_000).toISOString(), span.from, span.to);
     const { fast, ref } = render(() => 'Ani');
     expect(fast).toBe(ref);
+  });
+
+  it('a payment whose time was set apart from its tender\'s still prints its tender (looked up by key)', () => {
+    db.prepare(
+      `UPDATE payments SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+1 second')
+       WHERE id IN (SELECT payment_id FROM sale_tenders WHERE created_at >= ? AND created_at < ? ORDER BY created_at LIMIT 7)`,
+    ).run(span.from, span.to);
+    const { fast, ref } = render(() => 'Ani');
+    expect(fast).toBe(ref);
+  });
+
+  it('the day crosses a change of offset where the zone has one: each time carries its own', () => {
+    const { fast } = render(() => 'Ani');
+    const offsets = new Set(fast.split('\r\n').slice(1, -1).map((l) => l.slice(19, 25)));
+    expect([...offsets].sort()).toEqual(ZONE === 'America/New_York' ? ['-04:00', '-05:00'] : ['+07:00']);
+  });
+
+  it('a payment with a method this Kasir does not know is refused, not printed', () => {
+    const id = db.prepare<[string, string], string>('SELECT id FROM payments WHERE created_at >= ? AND created_at < ? LIMIT 1').pluck().get(span.from, span.to)!;
+    const was = db.prepare<[string], string>('SELECT method FROM payments WHERE id = ?').pluck().get(id)!;
+    db.prepare("UPDATE payments SET method = 'ovo' WHERE id = ?").run(id);
+    try {
+      expect(() => paymentsCsv(new DayExportRepository(db).exportRows(span.from, span.to), ZONE)).toThrow(/payments\.method holds "ovo"/);
+    } finally {
+      db.prepare('UPDATE payments SET method = ? WHERE id = ?').run(was, id);
+    }
   });
 
   it('cells that need quoting (comma, quote, CR, LF) are rendered by csv-stringify, row by row', () => {

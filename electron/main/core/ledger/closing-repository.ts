@@ -1,13 +1,12 @@
 /**
  * The `day_closings` table (Z-reports) and the extra reads a closing needs
- * beyond SalesQueries: payments still open, and the day's payments (with
- * their sale and tender) and drawer movements for export. Rows are
- * insert-only; the schema's triggers refuse UPDATE and DELETE.
+ * beyond SalesQueries: payments still open, and the day's payments. Rows are
+ * insert-only; the schema's triggers refuse UPDATE and DELETE. The day's
+ * export reads are day-export-repository.ts.
  */
 import { LedgerWriter } from './domain-events';
 import type { Database } from './open-ledger';
 import type { PaymentRow } from './rows';
-import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
 
 /** A `day_closings` row, exactly the columns. */
@@ -43,51 +42,6 @@ export interface DayClosingRow {
   rounding_total: number | null;
 }
 
-/** What the day's export adds to a payment: its sale and tender (null when it has none: written before v9). */
-export interface TenderExportColumns {
-  sale_id: string | null;
-  till_id: string | null;
-  receipt_no: number | null;
-  tender_seq: number | null;
-  received: number | null;
-  change_given: number | null;
-  rounding: number | null;
-}
-
-/** The payment columns the day's export prints. */
-export type PaymentExportColumns = Pick<
-  PaymentRow,
-  'id' | 'order_id' | 'gateway_order_id' | 'method' | 'status' | 'amount' | 'refunded_amount' | 'last_source' | 'paid_at' | 'created_at' | 'actor'
->;
-
-/** A payment of the day's export with its sale and tender. */
-export type PaymentExportRow = PaymentExportColumns & TenderExportColumns;
-
-/** The export's payment columns as read (`raw`), in `exportColumns` order. */
-type ExportTuple = [
-  id: string, orderId: string, gatewayOrderId: string, method: PaymentRow['method'], status: PaymentRow['status'], amount: number,
-  refunded: number, source: PaymentRow['last_source'], paidAt: string | null, createdAt: string, actor: string,
-];
-
-/** A `drawer_movements` row of the day's export, with the tender it paid back (if any). */
-export interface DrawerExportRow {
-  id: number;
-  kind: string;
-  amount: number;
-  reason: string;
-  actor: string;
-  created_at: string;
-  sale_id: string | null;
-  payment_id: string | null;
-  /** The tender's gateway order id and method; null for a movement of no tender ("no sale"). */
-  gateway_order_id: string | null;
-  method: PaymentMethod | null;
-  /** The sale's till and receipt number; null without a sale (or, for the number, before it was paid). */
-  till_id: string | null;
-  receipt_no: number | null;
-  tender_seq: number | null;
-}
-
 /** A closing as written; the actor defaults to 'till'. */
 export type NewDayClosingRow = Omit<DayClosingRow, 'id' | 'actor'> & { actor?: string };
 
@@ -105,13 +59,6 @@ export class ClosingRepository {
   private readonly selOpen;
   private readonly selStartedIn;
   private readonly selPaidOutside;
-  private readonly selExportStartedIn;
-  private readonly selExportPaidOutside;
-  private readonly selTendersStartedIn;
-  private readonly selTender;
-  private readonly selSalesOpenedIn;
-  private readonly selSale;
-  private readonly selDrawerOfDay;
   private readonly selClosedSince;
   private readonly selHasPayments;
   private readonly guard: VocabularyGuard;
@@ -150,44 +97,6 @@ export class ClosingRepository {
     this.selPaidOutside = db.prepare<[Span], PaymentRow>(
       `SELECT * FROM payments INDEXED BY payments_paid_cover
        WHERE paid_at >= @from AND paid_at < @to AND (created_at < @from OR created_at >= @to) ORDER BY created_at, rowid`,
-    );
-    // The export reads the same two ranges with only the columns it prints, and joins each payment
-    // to its tender and sale in memory from two more index ranges of the same window (v11:
-    // sale_tenders_created — a tender is written with its payment's created_at — and sales_opened:
-    // a sale opens before its first tender), never by a lookup per payment: the payments' and
-    // sales' ids are random, so a lookup per row would cost a b-tree descent into year-sized
-    // indexes (the cost would grow with the ledger). What the ranges miss (a sale opened before
-    // the window, a payment paid in it but started outside, one written before v9) is looked up
-    // by key, one by one: a handful on a normal day.
-    const exportColumns = 'id, order_id, gateway_order_id, method, status, amount, refunded_amount, last_source, paid_at, created_at, actor';
-    // Rows as arrays (`raw`): better-sqlite3 builds an object per row property by property, which at
-    // 30,000 rows cost more than the query itself.
-    this.selExportStartedIn = db.prepare<[Span], ExportTuple>(
-      `SELECT ${exportColumns} FROM payments INDEXED BY payments_created WHERE created_at >= @from AND created_at < @to ORDER BY created_at, rowid`,
-    ).raw();
-    this.selExportPaidOutside = db.prepare<[Span], ExportTuple>(
-      `SELECT ${exportColumns} FROM payments INDEXED BY payments_paid_cover
-       WHERE paid_at >= @from AND paid_at < @to AND (created_at < @from OR created_at >= @to) ORDER BY created_at, rowid`,
-    ).raw();
-    this.selTendersStartedIn = db.prepare<[Span], [string, number, number | null, number | null, number]>(
-      `SELECT payment_id, seq, received, change_given, rounding FROM sale_tenders INDEXED BY sale_tenders_created
-       WHERE created_at >= @from AND created_at < @to`,
-    ).raw();
-    this.selTender = db.prepare<[string], [string, number, number | null, number | null, number]>(
-      'SELECT payment_id, seq, received, change_given, rounding FROM sale_tenders WHERE payment_id = ?',
-    ).raw();
-    this.selSalesOpenedIn = db.prepare<[Span], [string, string, number | null]>(
-      'SELECT id, till_id, receipt_no FROM sales INDEXED BY sales_opened WHERE opened_at >= @from AND opened_at < @to',
-    ).raw();
-    this.selSale = db.prepare<[string], [string, string, number | null]>('SELECT id, till_id, receipt_no FROM sales WHERE id = ?').raw();
-    // Cash taken out of the drawer in the day (index drawer_movements_at), oldest first.
-    this.selDrawerOfDay = db.prepare<[string, string], DrawerExportRow>(
-      `SELECT d.id, d.kind, d.amount, d.reason, d.actor, d.created_at, d.sale_id, d.payment_id, s.till_id AS till_id,
-         p.gateway_order_id AS gateway_order_id, p.method AS method, s.receipt_no AS receipt_no, t.seq AS tender_seq
-       FROM drawer_movements d LEFT JOIN payments p ON p.id = d.payment_id
-         LEFT JOIN sale_tenders t ON t.payment_id = d.payment_id LEFT JOIN sales s ON s.id = d.sale_id
-       WHERE d.created_at >= ? AND d.created_at < ?
-       ORDER BY d.created_at, d.id`,
     );
     this.selClosedSince = db.prepare<[string], string>('SELECT day FROM day_closings WHERE day >= ?').pluck();
     // EXISTS probes, each on its own index (payments_created, payments_paid, sales_closed,
@@ -251,57 +160,6 @@ export class ClosingRepository {
   ofWindow(fromIso: string, toIso: string): PaymentRow[] {
     const w = { from: fromIso, to: toIso };
     return inDayOrder(this.selStartedIn.all(w), this.selPaidOutside.all(w), fromIso).map((r) => this.guard.payment(r, 'read'));
-  }
-
-  /** As `ofWindow`, each payment with its sale and tender (for the CSV): only the columns the CSV prints. */
-  exportOfWindow(fromIso: string, toIso: string): PaymentExportRow[] {
-    return [...this.exportRows(fromIso, toIso)];
-  }
-
-  /**
-   * `exportOfWindow` one row at a time: the payments started in the window
-   * are read as the caller consumes them, so a 30,000-row day never holds them
-   * all (each row dies young; only the tender and sale maps live through it).
-   */
-  *exportRows(fromIso: string, toIso: string): Generator<PaymentExportRow> {
-    const w = { from: fromIso, to: toIso };
-    const tenders = new Map<string, [string, number, number | null, number | null, number]>();
-    for (const t of this.selTendersStartedIn.all(w)) tenders.set(t[0], t);
-    const sales = new Map<string, [string, string, number | null] | null>();
-    for (const s of this.selSalesOpenedIn.all(w)) sales.set(s[0], s);
-    const checked = new Set<string>();
-    const withSale = ([id, orderId, gatewayOrderId, method, status, amount, refunded, source, paidAt, createdAt, actor]: ExportTuple): PaymentExportRow => {
-      // The vocabulary check once per distinct (method, status, source), not per row.
-      const kind = `${method} ${status} ${source}`;
-      if (!checked.has(kind)) {
-        this.guard.check('methods', 'payments', 'method', method, 'read');
-        this.guard.check('statuses', 'payments', 'status', status, 'read');
-        this.guard.check('sources', 'payments', 'last_source', source, 'read');
-        checked.add(kind);
-      }
-      const t = tenders.get(id) ?? this.selTender.get(id);
-      let s = sales.get(orderId);
-      if (s === undefined) {
-        s = this.selSale.get(orderId) ?? null;
-        sales.set(orderId, s);
-      }
-      return {
-        id, order_id: orderId, gateway_order_id: gatewayOrderId, method, status, amount, refunded_amount: refunded, last_source: source,
-        paid_at: paidAt, created_at: createdAt, actor,
-        sale_id: s ? s[0] : null, till_id: s ? s[1] : null, receipt_no: s ? s[2] : null,
-        tender_seq: t ? t[1] : null, received: t ? t[2] : null, change_given: t ? t[3] : null, rounding: t ? t[4] : null,
-      };
-    };
-    // Paid in the window but started outside it: a handful, before (started earlier) or after (a clock set back) the day's own.
-    const outside = this.selExportPaidOutside.all(w);
-    for (const p of outside) if (p[9] < fromIso) yield withSale(p);
-    for (const p of this.selExportStartedIn.iterate(w)) yield withSale(p);
-    for (const p of outside) if (p[9] >= fromIso) yield withSale(p);
-  }
-
-  /** Drawer movements made in [fromIso, toIso), oldest first, with the tender each paid back. */
-  drawerOfWindow(fromIso: string, toIso: string): DrawerExportRow[] {
-    return this.selDrawerOfDay.all(fromIso, toIso).map((r) => (r.method === null ? r : { ...r, method: this.guard.method(r.method, 'drawer_movements') }));
   }
 }
 

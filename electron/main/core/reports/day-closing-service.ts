@@ -15,6 +15,7 @@ import {
 import { formatRupiah } from '../../../../shared/domain/money';
 import { isoUtc, type Clock } from '../clock';
 import { ClosingRepository, type DayClosingRow } from '../ledger/closing-repository';
+import { DayExportRepository } from '../ledger/day-export-repository';
 import type { Database } from '../ledger/open-ledger';
 import { SalesQueries } from '../ledger/sales-queries';
 import { TILL_ACTOR_ID } from '../ledger/vocabulary';
@@ -60,6 +61,7 @@ const isUniqueViolation = (e: unknown): boolean =>
 export class DayClosingService {
   private readonly zone: string;
   private readonly repo: ClosingRepository;
+  private readonly exports: DayExportRepository;
   private readonly sales: SalesQueries;
   private readonly closeTx;
 
@@ -67,6 +69,7 @@ export class DayClosingService {
     this.zone = deps.zone ?? DEFAULT_SHOP_ZONE;
     zonedDay(deps.clock.now(), this.zone); // fail fast on an unknown zone
     this.repo = new ClosingRepository(deps.db);
+    this.exports = new DayExportRepository(deps.db);
     this.sales = new SalesQueries(deps.db);
     this.closeTx = deps.db.transaction((input: CloseDayInput, now: number, day: ZonedDay, actor: string | undefined) =>
       this.closeInTx(input, now, day, actor),
@@ -139,8 +142,8 @@ export class DayClosingService {
   exportCsv(day: string): DayCsv {
     const w = dayWindow(day, this.zone);
     const [from, to] = [isoUtc(w.startUtc), isoUtc(w.endUtc)];
-    const drawer = this.repo.drawerOfWindow(from, to);
-    const { csv, payments } = renderCsv(this.repo.exportRows(from, to), this.zone, this.deps.actorName ?? (() => null), drawer);
+    const drawer = this.exports.drawerOfWindow(from, to);
+    const { csv, payments } = renderCsv(this.exports.exportRows(from, to), this.zone, this.deps.actorName ?? (() => null), drawer);
     return { day, filename: `kasir-payments-${day}.csv`, rows: payments + drawer.length, csv };
   }
 
