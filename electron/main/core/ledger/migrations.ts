@@ -757,10 +757,10 @@ export const MIGRATIONS: readonly MigrationStep[] = [
       ON CONFLICT (slot) DO UPDATE SET open_count = open_count + excluded.open_count, failed_count = failed_count + excluded.failed_count;
     INSERT INTO report_method_slots (slot, method, count, total, cash_received, cash_change, cash_rounding)
       SELECT CAST(strftime('%s', NEW.paid_at) AS INTEGER) / 900, NEW.method, 1, NEW.amount,
-        CASE WHEN NEW.method = 'cash' THEN COALESCE(t.received, NEW.amount) ELSE 0 END,
-        CASE WHEN NEW.method = 'cash' THEN COALESCE(t.change_given, 0) ELSE 0 END,
-        CASE WHEN NEW.method = 'cash' THEN COALESCE(t.rounding, 0) ELSE 0 END
-      FROM (SELECT 1) LEFT JOIN sale_tenders t ON t.payment_id = NEW.id WHERE NEW.paid_at IS NOT NULL
+        CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.received FROM sale_tenders t WHERE t.payment_id = NEW.id), NEW.amount) ELSE 0 END,
+        CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.change_given FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END,
+        CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.rounding FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END
+      WHERE NEW.paid_at IS NOT NULL
       ON CONFLICT (slot, method) DO UPDATE SET count = count + 1, total = total + excluded.total,
         cash_received = cash_received + excluded.cash_received, cash_change = cash_change + excluded.cash_change,
         cash_rounding = cash_rounding + excluded.cash_rounding;
@@ -791,14 +791,14 @@ export const MIGRATIONS: readonly MigrationStep[] = [
       WHERE OLD.paid_at IS NOT NULL AND slot = CAST(strftime('%s', OLD.paid_at) AS INTEGER) / 900 AND method = OLD.method;
     INSERT INTO report_method_slots (slot, method, count, total, cash_received, cash_change, cash_rounding)
       SELECT CAST(strftime('%s', NEW.paid_at) AS INTEGER) / 900, NEW.method, 1, NEW.amount,
-        CASE WHEN NEW.method = 'cash' THEN COALESCE(t.received, NEW.amount) ELSE 0 END,
-        CASE WHEN NEW.method = 'cash' THEN COALESCE(t.change_given, 0) ELSE 0 END,
-        CASE WHEN NEW.method = 'cash' THEN COALESCE(t.rounding, 0) ELSE 0 END
-      FROM (SELECT 1) LEFT JOIN sale_tenders t ON t.payment_id = NEW.id WHERE NEW.paid_at IS NOT NULL
+        CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.received FROM sale_tenders t WHERE t.payment_id = NEW.id), NEW.amount) ELSE 0 END,
+        CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.change_given FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END,
+        CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.rounding FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END
+      WHERE NEW.paid_at IS NOT NULL
       ON CONFLICT (slot, method) DO UPDATE SET count = count + 1, total = total + excluded.total,
         cash_received = cash_received + excluded.cash_received, cash_change = cash_change + excluded.cash_change,
         cash_rounding = cash_rounding + excluded.cash_rounding;
-    DELETE FROM report_bare_paid WHERE payment_id = OLD.id;
+    DELETE FROM report_bare_paid WHERE OLD.paid_at IS NOT NULL AND payment_id = OLD.id;
     INSERT INTO report_bare_paid (payment_id, paid_at, order_id)
       SELECT NEW.id, NEW.paid_at, NEW.order_id WHERE NEW.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = NEW.order_id);
   END;
