@@ -52,8 +52,9 @@ export function createChargeHandler(
       expiresAt = (input.customExpiry.orderTime ?? now) + input.customExpiry.durationMs;
     }
 
-    const previous = ctx.store.find(input.orderId);
-    if (previous && previous.orderId === input.orderId && !REUSABLE.has(previous.status)) return duplicateOrderId();
+    // By order id only: `find` would first look the order id up as a transaction id (a read per charge).
+    const previous = ctx.store.forOrder(input.orderId).at(-1);
+    if (previous && !REUSABLE.has(previous.status)) return duplicateOrderId();
 
     const transactionId = newTransactionId();
     const tx: Transaction = {

@@ -108,8 +108,7 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
     if (m.kind === 'none') response = apiError(path, 404, 'The requested resource is not found');
     else if (m.kind === 'method-not-allowed') response = apiError(path, 405, 'HTTP method not allowed');
     else {
-      const url = new URL(req.url ?? '/', 'https://emulator.invalid');
-      const emuReq: EmuRequest = { method, path, query: url.searchParams, headers: req.headers, raw, params: m.params };
+      const emuReq: EmuRequest = { method, path, query: queryOf(req.url), headers: req.headers, raw, params: m.params };
       try {
         response = await m.route.handler(emuReq);
       } catch (err) {
@@ -169,6 +168,18 @@ function safePath(url: string | undefined): string {
   const u = url ?? '/';
   const q = u.indexOf('?');
   return q >= 0 ? u.slice(0, q) : u;
+}
+
+/**
+ * The query string's parameters, as `new URL(url).searchParams` gives them
+ * but without parsing a whole URL per request (most API calls have no query).
+ */
+function queryOf(url: string | undefined): URLSearchParams {
+  const u = url ?? '';
+  const q = u.indexOf('?');
+  if (q < 0) return new URLSearchParams();
+  const hash = u.indexOf('#', q);
+  return new URLSearchParams(hash < 0 ? u.slice(q + 1) : u.slice(q + 1, hash));
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {

@@ -147,10 +147,12 @@ export class StateDb {
     return this.st.maxSeq.get() as number;
   }
 
-  insertTx(seq: number, id: string, orderId: string, status: string, json: string, keys: readonly string[]): void {
-    if (!this.write()) return;
-    this.st.insertTx.run(seq, id, orderId, status, json);
+  /** False when a row with this id (or seq) exists already: nothing is written then. */
+  insertTx(seq: number, id: string, orderId: string, status: string, json: string, keys: readonly string[]): boolean {
+    if (!this.write()) return true;
+    if (this.st.insertTx.run(seq, id, orderId, status, json).changes === 0) return false;
     for (const k of keys) this.st.insertKey.run(k, seq);
+    return true;
   }
 
   updateTx(id: string, status: string, json: string): void {
