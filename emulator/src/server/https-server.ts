@@ -51,7 +51,18 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const hangs = new Set<NodeJS.Timeout>();
   const now = opts.now ?? Date.now;
-  const send = (res: ServerResponse, r: EmuResponse): void => sendResponse(res, r, new Date(now()).toUTCString());
+  // The Date header has whole seconds, so one string serves every answer within that second.
+  let dateSecond = NaN;
+  let dateText = '';
+  const httpDate = (): string => {
+    const second = Math.floor(now() / 1000);
+    if (second !== dateSecond) {
+      dateSecond = second;
+      dateText = new Date(second * 1000).toUTCString();
+    }
+    return dateText;
+  };
+  const send = (res: ServerResponse, r: EmuResponse): void => sendResponse(res, r, httpDate());
 
   const server = https.createServer({ key: opts.keyPem, cert: opts.certPem, minVersion: 'TLSv1.2' }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
