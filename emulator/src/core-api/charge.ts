@@ -12,6 +12,7 @@ const REUSABLE = new Set(['cancel', 'expire']);
 
 /** Splits a notification header into at most 3 URLs. */
 function urlList(header: string | string[] | undefined): string[] {
+  if (header === undefined) return [];
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   return text
     .split(',')
@@ -24,7 +25,8 @@ function urlList(header: string | string[] | undefined): string[] {
 export function notificationUrlsFor(req: EmuRequest, configured: string[]): string[] {
   const override = urlList(req.headers['x-override-notification']);
   if (override.length > 0) return override;
-  return [...new Set([...configured, ...urlList(req.headers['x-append-notification'])])];
+  const append = urlList(req.headers['x-append-notification']);
+  return append.length === 0 && configured.length === 0 ? [] : [...new Set([...configured, ...append])];
 }
 
 /**
