@@ -161,6 +161,8 @@ export interface TxStore {
   insert(tx: Transaction): Transaction;
   /** By transaction id, or the most recent transaction with that order id. */
   find(idOrOrderId: string): Transaction | undefined;
+  /** Every transaction with this order id, oldest first (an order id is reusable after cancel/expire). */
+  forOrder(orderId: string): Transaction[];
   /**
    * The newest transaction matching `predicate`. `keys` (store/tx-keys.ts): every
    * match carries one of these lookup keys, so a durable store reads only those rows.

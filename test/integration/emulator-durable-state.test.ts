@@ -14,6 +14,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/src/index';
+import { findForSimulator } from '../../emulator/src/simulator/lookup';
+import { StateDb } from '../../emulator/src/store/state-db';
+import { qrKey } from '../../emulator/src/store/tx-keys';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -135,9 +138,25 @@ describe('durability', () => {
       await emu.dispatcher.idle();
       const back = await request(agent, info, 'GET', '/v2/old-0/status');
       expect(back.body).toMatchObject({ transaction_status: 'settlement', transaction_id: first.body.transaction_id });
-      // Found by QR string through the lookup index, not a scan.
-      expect(emu.store.findBy((t) => t.qrString === qr, [`qr:${qr}`])?.orderId).toBe('old-0');
+      // Found by QR string through the transaction id it carries, not a scan.
+      expect(findForSimulator(emu.store, { qr_string: qr })).toMatchObject({ orderId: 'old-0' });
       agent.destroy();
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('still finds a charge by QR string through the qr: key rows an earlier emulator stored', async () => {
+    const stateDir = tempDir();
+    await (await startEmulator({ stateDir })).close();
+    // A row as the emulator wrote it while it keyed every QR string.
+    const db = new StateDb(stateDir, Date.now);
+    const tx = { transactionId: 'legacy-tx-qr', orderId: 'legacy-order-qr', status: 'pending', qrString: 'legacy-qr-string' };
+    db.insertTx(db.maxSeq() + 1, tx.transactionId, tx.orderId, tx.status, JSON.stringify(tx), [qrKey(tx.qrString)]);
+    db.close();
+    const emu = await startEmulator({ stateDir });
+    try {
+      expect(findForSimulator(emu.store, { qr_string: 'legacy-qr-string' })).toMatchObject({ orderId: 'legacy-order-qr' });
     } finally {
       await emu.close();
     }

@@ -12,6 +12,7 @@ const REUSABLE = new Set(['cancel', 'expire']);
 
 /** Splits a notification header into at most 3 URLs. */
 function urlList(header: string | string[] | undefined): string[] {
+  if (header === undefined) return [];
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   return text
     .split(',')
@@ -24,7 +25,8 @@ function urlList(header: string | string[] | undefined): string[] {
 export function notificationUrlsFor(req: EmuRequest, configured: string[]): string[] {
   const override = urlList(req.headers['x-override-notification']);
   if (override.length > 0) return override;
-  return [...new Set([...configured, ...urlList(req.headers['x-append-notification'])])];
+  const append = urlList(req.headers['x-append-notification']);
+  return append.length === 0 && configured.length === 0 ? [] : [...new Set([...configured, ...append])];
 }
 
 /**
@@ -52,8 +54,9 @@ export function createChargeHandler(
       expiresAt = (input.customExpiry.orderTime ?? now) + input.customExpiry.durationMs;
     }
 
-    const previous = ctx.store.find(input.orderId);
-    if (previous && previous.orderId === input.orderId && !REUSABLE.has(previous.status)) return duplicateOrderId();
+    // By order id only: `find` would first look the order id up as a transaction id (a read per charge).
+    const previous = ctx.store.forOrder(input.orderId).at(-1);
+    if (previous && !REUSABLE.has(previous.status)) return duplicateOrderId();
 
     const transactionId = newTransactionId();
     const tx: Transaction = {

@@ -140,6 +140,8 @@ export function renderStatus(tx: Transaction, ctx: EmuContext, opts: RenderOptio
 /** The Core API notification formatter registered for source 'core'. */
 export function createCoreFormatter(ctx: EmuContext, opts: RenderOptions): NotificationFormatter {
   return (tx: Transaction): OutgoingNotification[] => {
+    // Nobody to tell (no dashboard URL, no X-*-Notification header): skip rendering and the SHA-512.
+    if (tx.notificationUrls.length === 0) return [];
     const statusCode = statusCodeFor(tx.status, 'notification', opts);
     const gross = formatAmount(tx.grossAmount);
     const render = (bankConfirmed: boolean): string =>

@@ -51,7 +51,18 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const hangs = new Set<NodeJS.Timeout>();
   const now = opts.now ?? Date.now;
-  const send = (res: ServerResponse, r: EmuResponse): void => sendResponse(res, r, new Date(now()).toUTCString());
+  // The Date header has whole seconds, so one string serves every answer within that second.
+  let dateSecond = NaN;
+  let dateText = '';
+  const httpDate = (): string => {
+    const second = Math.floor(now() / 1000);
+    if (second !== dateSecond) {
+      dateSecond = second;
+      dateText = new Date(second * 1000).toUTCString();
+    }
+    return dateText;
+  };
+  const send = (res: ServerResponse, r: EmuResponse): void => sendResponse(res, r, httpDate());
 
   const server = https.createServer({ key: opts.keyPem, cert: opts.certPem, minVersion: 'TLSv1.2' }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -108,8 +119,7 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
     if (m.kind === 'none') response = apiError(path, 404, 'The requested resource is not found');
     else if (m.kind === 'method-not-allowed') response = apiError(path, 405, 'HTTP method not allowed');
     else {
-      const url = new URL(req.url ?? '/', 'https://emulator.invalid');
-      const emuReq: EmuRequest = { method, path, query: url.searchParams, headers: req.headers, raw, params: m.params };
+      const emuReq: EmuRequest = { method, path, query: queryOf(req.url), headers: req.headers, raw, params: m.params };
       try {
         response = await m.route.handler(emuReq);
       } catch (err) {
@@ -169,6 +179,18 @@ function safePath(url: string | undefined): string {
   const u = url ?? '/';
   const q = u.indexOf('?');
   return q >= 0 ? u.slice(0, q) : u;
+}
+
+/**
+ * The query string's parameters, as `new URL(url).searchParams` gives them
+ * but without parsing a whole URL per request (most API calls have no query).
+ */
+function queryOf(url: string | undefined): URLSearchParams {
+  const u = url ?? '';
+  const q = u.indexOf('?');
+  if (q < 0) return new URLSearchParams();
+  const hash = u.indexOf('#', q);
+  return new URLSearchParams(hash < 0 ? u.slice(q + 1) : u.slice(q + 1, hash));
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {

@@ -1,6 +1,7 @@
 /** Finds the transaction a simulator request means, whichever API created it. */
 import type { Transaction, TxStore } from '../types';
 import { isRecord } from '../server/body';
+import { qrisTransactionId } from '../core-api/qris';
 import { numberKey, qrKey } from '../store/tx-keys';
 
 const digitsOnly = (s: string): string => s.replace(/\s+/g, '');
@@ -20,7 +21,13 @@ export function findForSimulator(store: TxStore, body: unknown): Transaction | u
   const orderId = str('order_id') ?? str('transaction_id');
   if (orderId) return store.find(orderId);
   const qr = str('qr_string');
-  if (qr) return store.findBy((tx) => tx.qrString === qr, [qrKey(qr)]);
+  if (qr) {
+    const id = qrisTransactionId(qr);
+    const byId = id === undefined ? undefined : store.find(id);
+    if (byId?.qrString === qr) return byId;
+    // Charges stored before QR strings were found by their id are keyed by the whole string.
+    return store.findBy((tx) => tx.qrString === qr, [qrKey(qr)]);
+  }
   const va = str('va_number') ?? str('bill_key') ?? str('payment_code');
   if (va) {
     const wanted = digitsOnly(va);

@@ -8,7 +8,7 @@
 import type { Transaction } from '../types';
 import type { StateDb, TxRow } from './state-db';
 import { lookupKeys } from './tx-keys';
-import type { TxRepo } from './tx-repo';
+import { duplicateId, type TxRepo } from './tx-repo';
 
 /** Non-pending transactions kept in memory. */
 const DEFAULT_CACHE = 1000;
@@ -63,7 +63,11 @@ export class SqliteTxRepo implements TxRepo {
   }
 
   added(tx: Transaction): void {
-    this.db.insertTx(++this.seq, tx.transactionId, tx.orderId, tx.status, JSON.stringify(tx), lookupKeys(tx));
+    const id = tx.transactionId;
+    // The UNIQUE id answers "already there?" as part of the insert, so a charge costs no read.
+    const fresh = !this.pinned.has(id) && !this.lru.has(id) && this.db.insertTx(this.seq + 1, id, tx.orderId, tx.status, JSON.stringify(tx), lookupKeys(tx));
+    if (!fresh) throw duplicateId(id);
+    this.seq++;
     this.hold(tx);
   }
 

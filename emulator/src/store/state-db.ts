@@ -14,10 +14,12 @@
  * cache) before it returns, so it survives the process being killed
  * (SIGKILL, a crash of the app); only an OS crash or power cut can lose the
  * last commits. That is the guarantee a stand-in for Midtrans needs, at a
- * fraction of the cost of an fsync per batch.
+ * fraction of the cost of an fsync per batch. Checkpoints (which do fsync)
+ * run on their own thread (wal-checkpointer.ts), off the event loop.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** File name inside the state dir. */
 export const STATE_DB_FILE = 'emulator.sqlite';
@@ -73,19 +75,32 @@ export class StateDb {
   private closed = false;
   private lastPrune = 0;
   private readonly st;
+  private readonly checkpointer: WalCheckpointer | undefined;
 
   /**
    * @param now emulator time, for pruning expired kv rows.
    * @param onCommitFailed told when a batch could not be stored (its answers fail).
+   * @param options.backgroundCheckpoints checkpoint on a worker thread (default true) rather than inside COMMITs.
    */
   constructor(
     stateDir: string,
     private readonly now: () => number,
     private readonly onCommitFailed: (err: unknown) => void = () => {},
+    options: { backgroundCheckpoints?: boolean } = {},
   ) {
-    this.db = new Database(join(stateDir, STATE_DB_FILE));
+    const file = join(stateDir, STATE_DB_FILE);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // A WAL reset by a checkpoint is cut back to this size, so a burst leaves no large file behind.
+    this.db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
+    if (options.backgroundCheckpoints ?? true) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(file, (err) => {
+        process.stderr.write(`[emulator] background WAL checkpoints stopped (${String(err)}); checkpointing in COMMITs\n`);
+        if (!this.closed) this.db.pragma('wal_autocheckpoint = 1000');
+      });
+    }
     this.db.exec(SCHEMA);
     this.db.pragma('user_version = 1');
     const db = this.db;
@@ -129,6 +144,7 @@ export class StateDb {
       }
       this.db.exec('COMMIT');
       b.resolve();
+      this.checkpointer?.request();
     } catch (err) {
       try {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -147,10 +163,12 @@ export class StateDb {
     return this.st.maxSeq.get() as number;
   }
 
-  insertTx(seq: number, id: string, orderId: string, status: string, json: string, keys: readonly string[]): void {
-    if (!this.write()) return;
-    this.st.insertTx.run(seq, id, orderId, status, json);
+  /** False when a row with this id (or seq) exists already: nothing is written then. */
+  insertTx(seq: number, id: string, orderId: string, status: string, json: string, keys: readonly string[]): boolean {
+    if (!this.write()) return true;
+    if (this.st.insertTx.run(seq, id, orderId, status, json).changes === 0) return false;
     for (const k of keys) this.st.insertKey.run(k, seq);
+    return true;
   }
 
   updateTx(id: string, status: string, json: string): void {
@@ -221,6 +239,8 @@ export class StateDb {
     if (this.closed) return;
     this.commitNow();
     this.closed = true;
+    // Whichever connection closes last checkpoints what is left and removes the WAL.
+    this.checkpointer?.close();
     this.db.close();
   }
 

@@ -16,7 +16,7 @@ export interface TxRepo {
   recent(limit: number): Transaction[];
   /** Every transaction, oldest first. */
   all(): Transaction[];
-  /** A new transaction (id not yet present). */
+  /** A new transaction; throws `duplicate transaction id …` when the id is already present. */
   added(tx: Transaction): void;
   /** An in-place change of a transaction already present. */
   changed(tx: Transaction): void;
@@ -55,6 +55,7 @@ export class MemoryTxRepo implements TxRepo {
   }
 
   added(tx: Transaction): void {
+    if (this.byId.has(tx.transactionId)) throw duplicateId(tx.transactionId);
     this.byId.set(tx.transactionId, tx);
     const list = this.byOrder.get(tx.orderId);
     if (list) list.push(tx);
@@ -68,3 +69,6 @@ export class MemoryTxRepo implements TxRepo {
     return this.ordered.filter((tx) => tx.status === 'pending');
   }
 }
+
+/** The error `added` throws for an id already present. */
+export const duplicateId = (id: string): Error => new Error(`duplicate transaction id ${id}`);

@@ -17,8 +17,6 @@ export interface EmuTxStore extends TxStore {
   all(): Transaction[];
   /** The registered formatter for a source, if any. */
   formatter(source: TxSource): NotificationFormatter | undefined;
-  /** Every transaction with this order id, oldest first (an order id is reusable after cancel/expire). */
-  forOrder(orderId: string): Transaction[];
   /** Re-inserts persisted transactions without notifying; re-arms expiry timers. */
   restore(txs: Transaction[]): void;
   /** Re-arms the expiry timers of the repo's pending transactions (a durable store at start). */
@@ -68,7 +66,7 @@ export function createTxStore(clock: EmuClock, notify: NotifySink, repo: TxRepo 
 
   const store: EmuTxStore = {
     insert(tx: Transaction): Transaction {
-      if (repo.get(tx.transactionId)) throw new Error(`duplicate transaction id ${tx.transactionId}`);
+      // The repo refuses a duplicate id itself (a durable one by its UNIQUE index, without a read first).
       repo.added(tx);
       armExpiry(tx);
       sendNotifications(tx);

@@ -1,8 +1,20 @@
 /** Random identifiers in the shapes Midtrans uses. */
 import { randomInt, randomUUID } from 'node:crypto';
 
-/** A Midtrans transaction id: a lower-case UUID v4. */
-export const newTransactionId = (): string => randomUUID();
+/**
+ * A Midtrans transaction id: a lower-case UUID v4 in shape (version 4,
+ * RFC 4122 variant, 74 random bits), whose first 48 bits are the creation time
+ * in milliseconds instead of random. Ids made close together then sort close
+ * together, so each charge's entry in the state file's id index lands on the
+ * page the previous one did; a fully random id dirtied one index page per
+ * charge, which was most of what a charge wrote (and checkpointed).
+ * @param nowMs creation time (default real time; only locality depends on it).
+ */
+export function newTransactionId(nowMs: number = Date.now()): string {
+  const random = randomUUID();
+  const time = Math.max(0, Math.floor(nowMs)).toString(16).padStart(12, '0').slice(-12);
+  return `${time.slice(0, 8)}-${time.slice(8)}${random.slice(13)}`;
+}
 
 /** `n` random decimal digits (leading zeros allowed). */
 export function randomDigits(n: number): string {
