@@ -26,7 +26,7 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 12, kind: 'plain', sha256: 'adeea7123a434b6ed0da26a2d819e03f437a2cb28292a656b037605071aa78a2' }, // H1b: outbox prunable once published, closed sales compacted (issue 12)
   { version: 13, kind: 'plain', sha256: '20008746346e7437cbb8426a463b28dff82e3a5bc0e26f337329317b9c49fbf1' }, // maintenance takes in only what is new (issue 12)
   { version: 14, kind: 'plain', sha256: '96202687138deaf232b4946b76f8c1a40844a10cf412b8a6bac784c38a7f467a' }, // tender_followups: the abandoned tenders still followed (issue 12: start-up)
-  { version: 15, kind: 'plain', sha256: 'ba84ad9cd190c11b996907b867f4251ce2e105940dfe6b76c4c5c376e5143a22' }, // report slots kept by triggers (issue 12: day reports at 30k a day)
+  { version: 15, kind: 'plain', sha256: 'eeb3ff6fbd6122417deb50264b2a496eeda0c3b96e0c856fa5fc7af41f15c4f8' }, // report slots kept by triggers (issue 12: day reports at 30k a day)
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -216,4 +216,33 @@ describe('the report slots the ledger keeps (v15)', () => {
     expect(after.cash).toEqual({ received: before.cash.received + 11, change: before.cash.change + 13, rounding: before.cash.rounding - 17 });
     expect(after.slots.find((s) => s.slot === slot)?.count).toBe((before.slots.find((s) => s.slot === slot)?.count ?? 0) + 1000);
   });
+
+  it('refuses what the slots could not follow: a changed key or a deleted record', () => {
+    const db = open();
+    const w: Written = { payments: [], sales: [] };
+    const at = '2026-03-08T03:00:00.000Z';
+    apply(db, w, { kind: 'pay', method: 'cash', status: 'settlement', amount: 5_000, createdAt: at, paidAt: at, sameOrderAs: null, bare: false, tender: { received: 10_000, change: 5_000, rounding: 0 } }, 0);
+    const refused: [string, RegExp][] = [
+      ["UPDATE payments SET id = 'P9' WHERE id = 'P0'", /keeps its id and its order/],
+      ["UPDATE payments SET order_id = 'O9' WHERE id = 'P0'", /keeps its id and its order/],
+      ["UPDATE sales SET id = 'O9' WHERE id = 'O0'", /a sale keeps its id/],
+      ["UPDATE sale_tenders SET sale_id = 'O9' WHERE payment_id = 'P0'", /keeps its payment and its sale/],
+      ["DELETE FROM sale_tenders WHERE payment_id = 'P0'", /tenders are never deleted/],
+      ["DELETE FROM payments WHERE id = 'P0'", /payments are never deleted/],
+      ["DELETE FROM sales WHERE id = 'O0'", /sales are never deleted/],
+    ];
+    for (const [sql, message] of refused) expect(() => db.exec(sql), sql).toThrow(message);
+    expect(db.prepare('SELECT count, total, cash_received, cash_change FROM report_method_slots').all()).toEqual([
+      { count: 1, total: 5_000, cash_received: 10_000, cash_change: 5_000 },
+    ]);
+  });
+
+  it('a time that does not parse is in no slot, as it is in no day, and the write still succeeds', () => {
+    const db = open();
+    const w: Written = { payments: [], sales: [] };
+    apply(db, w, { kind: 'pay', method: 'qris', status: 'pending', amount: 5_000, createdAt: 'not a time', paidAt: null, sameOrderAs: null, bare: true, tender: null }, 0);
+    db.prepare("UPDATE payments SET status = 'settlement', paid_at = 'later' WHERE id = 'P0'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM report_slots WHERE open_count <> 0 OR failed_count <> 0').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM report_method_slots').pluck().get()).toBe(0);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * What the day reports' speed at 30,000 payments a day rests on (issue 12):
- * every day query of the Today screen, the Z-report and the CSV is one index
- * range — covering where the report reads no row (v11) — and the CSV's
+ * a shop day of the Today screen and the Z-report is a primary-key range of
+ * the kept report slots (v15); any other window, and the CSV, read index
+ * ranges — covering where the report reads no row (v11) — and the CSV's
  * payments come in index order, with no temporary b-tree sort and no OR
  * over two indexes. The numbers themselves are test/bench/reports.bench.ts.
  */
@@ -10,6 +11,7 @@ import { MIGRATIONS } from '../../electron/main/core/ledger';
 import { ClosingRepository } from '../../electron/main/core/ledger/closing-repository';
 import { DayExportRepository } from '../../electron/main/core/ledger/day-export-repository';
 import { PAID_BY_METHOD_AND_SLOT_SQL } from '../../electron/main/core/ledger/sales-queries';
+import { ReportSlots } from '../../electron/main/core/ledger/report-slots';
 import { ReportRows } from '../fixtures/report-rows';
 
 const FROM = '2026-11-25T17:00:00.000Z';
@@ -48,9 +50,17 @@ describe('day report query plans (v11 covering indexes)', () => {
     expect(p.filter((d) => /TEMP B-TREE/.test(d)), p.join('\n')).toHaveLength(1);
   });
 
-  it('the CSV reads the day\'s tenders and sales as index ranges (no lookup per payment)', () => {
-    const tenders = plan('SELECT payment_id, seq, received, change_given, rounding FROM sale_tenders INDEXED BY sale_tenders_created WHERE created_at >= ? AND created_at < ?', [FROM, TO]);
-    expect(tenders.some((d) => /SEARCH sale_tenders USING COVERING INDEX sale_tenders_created/.test(d)), tenders.join('\n')).toBe(true);
+  it('a shop day reads the kept slots by primary-key range, and the orders without a sale from a covering range (v15)', () => {
+    const statements = (new ReportSlots(rows.db) as unknown as Record<'paid' | 'slotCounts' | 'bareOrders' | 'cash', { source: string }>);
+    for (const [name, table] of [['paid', 'report_method_slots'], ['slotCounts', 'report_slots'], ['cash', 'report_method_slots']] as const) {
+      const p = plan(statements[name].source, [1, 2]);
+      expect(p, name).toEqual([expect.stringMatching(new RegExp(`^SEARCH ${table} USING PRIMARY KEY \\(slot>\\? AND slot<\\?\\)`))]);
+    }
+    const bare = plan(statements.bareOrders.source, [FROM, TO]);
+    expect(bare.some((d) => /SEARCH report_bare_paid USING COVERING INDEX report_bare_paid_at \(paid_at>\? AND paid_at<\?\)/.test(d)), bare.join('\n')).toBe(true);
+  });
+
+  it('the CSV reads the day\'s sales as an index range (no lookup per payment)', () => {
     const sales = plan('SELECT id, till_id, receipt_no FROM sales INDEXED BY sales_opened WHERE opened_at >= ? AND opened_at < ?', [FROM, TO]);
     expect(sales.some((d) => /SEARCH sales USING COVERING INDEX sales_opened/.test(d)), sales.join('\n')).toBe(true);
   });

@@ -693,7 +693,7 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   // v15: day reports at 30,000 payments a day (issue 12). The Today screen
   // and the Z-report read every paid and every started payment of the day
   // from covering indexes, and probed the sales key once per paid tender to
-  // find orders without a sale: 50–100 ms at 30k a day, growing with the day.
+  // find orders without a sale: 50–60 ms at 30k a day, growing with the day.
   // Their numbers are now kept per 15-minute UTC slot (a shop's day is always
   // whole slots: every zone offset in use is a multiple of 15 minutes), in the
   // same transaction as the change, by triggers, so no writer can forget them:
@@ -703,8 +703,14 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   // closed as paid per slot of closed_at; `report_bare_paid` — the paid
   // payments of an order with no sale (written before v9, or a bare charge),
   // which a day counts once per order (a sale written after its order's
-  // payment takes them out). A report reads a day's ~100 slots.
-  // The tables start from every record on file. No record changes.
+  // payment takes them out). A report reads a day's ~100 slots. A time that
+  // does not parse (none is written so: every time is an ISO-8601 UTC string)
+  // is in no slot, as it is in no day's text range. The triggers follow
+  // inserts and changes of status, times, amount, method and cash; the keys
+  // they follow by (a payment's id and order, a sale's id, a tender's payment
+  // and sale) never change and these records are never deleted, which the
+  // file now refuses. The tables start from every record on file. No record
+  // changes.
   {
     kind: 'plain',
     sql: `
@@ -719,11 +725,11 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     PRIMARY KEY (slot, method)
   ) STRICT, WITHOUT ROWID;
   CREATE TABLE report_slots (
-    slot          INTEGER PRIMARY KEY,
+    slot          INTEGER NOT NULL PRIMARY KEY,
     open_count    INTEGER NOT NULL,
     failed_count  INTEGER NOT NULL,
     sale_count    INTEGER NOT NULL
-  ) STRICT;
+  ) STRICT, WITHOUT ROWID;
   CREATE TABLE report_bare_paid (
     payment_id  TEXT PRIMARY KEY REFERENCES payments(id),
     paid_at     TEXT NOT NULL,
@@ -738,29 +744,29 @@ export const MIGRATIONS: readonly MigrationStep[] = [
       SUM(CASE WHEN p.method = 'cash' THEN COALESCE(t.change_given, 0) ELSE 0 END),
       SUM(CASE WHEN p.method = 'cash' THEN COALESCE(t.rounding, 0) ELSE 0 END)
     FROM payments p LEFT JOIN sale_tenders t ON t.payment_id = p.id
-    WHERE p.paid_at IS NOT NULL GROUP BY 1, 2;
+    WHERE CAST(strftime('%s', p.paid_at) AS INTEGER) / 900 IS NOT NULL GROUP BY 1, 2;
   INSERT INTO report_slots (slot, open_count, failed_count, sale_count)
     SELECT slot, SUM(open_count), SUM(failed_count), SUM(sale_count) FROM (
       SELECT CAST(strftime('%s', created_at) AS INTEGER) / 900 AS slot, status IN ('creating', 'pending') AS open_count,
         status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create') AS failed_count, 0 AS sale_count FROM payments
       UNION ALL
-      SELECT CAST(strftime('%s', closed_at) AS INTEGER) / 900, 0, 0, 1 FROM sales WHERE status = 'paid' AND closed_at IS NOT NULL)
-    GROUP BY slot;
+      SELECT CAST(strftime('%s', closed_at) AS INTEGER) / 900, 0, 0, 1 FROM sales WHERE status = 'paid')
+    WHERE slot IS NOT NULL GROUP BY slot;
   INSERT INTO report_bare_paid (payment_id, paid_at, order_id)
     SELECT p.id, p.paid_at, p.order_id FROM payments p
     WHERE p.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = p.order_id);
 
   CREATE TRIGGER report_payment_started AFTER INSERT ON payments BEGIN
     INSERT INTO report_slots (slot, open_count, failed_count, sale_count)
-      VALUES (CAST(strftime('%s', NEW.created_at) AS INTEGER) / 900, NEW.status IN ('creating', 'pending'),
-        NEW.status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create'), 0)
+      SELECT CAST(strftime('%s', NEW.created_at) AS INTEGER) / 900, NEW.status IN ('creating', 'pending'), NEW.status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create'), 0
+      WHERE CAST(strftime('%s', NEW.created_at) AS INTEGER) / 900 IS NOT NULL
       ON CONFLICT (slot) DO UPDATE SET open_count = open_count + excluded.open_count, failed_count = failed_count + excluded.failed_count;
     INSERT INTO report_method_slots (slot, method, count, total, cash_received, cash_change, cash_rounding)
       SELECT CAST(strftime('%s', NEW.paid_at) AS INTEGER) / 900, NEW.method, 1, NEW.amount,
         CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.received FROM sale_tenders t WHERE t.payment_id = NEW.id), NEW.amount) ELSE 0 END,
         CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.change_given FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END,
         CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.rounding FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END
-      WHERE NEW.paid_at IS NOT NULL
+      WHERE CAST(strftime('%s', NEW.paid_at) AS INTEGER) / 900 IS NOT NULL
       ON CONFLICT (slot, method) DO UPDATE SET count = count + 1, total = total + excluded.total,
         cash_received = cash_received + excluded.cash_received, cash_change = cash_change + excluded.cash_change,
         cash_rounding = cash_rounding + excluded.cash_rounding;
@@ -770,31 +776,27 @@ export const MIGRATIONS: readonly MigrationStep[] = [
 
   CREATE TRIGGER report_payment_status AFTER UPDATE OF status, created_at ON payments
     WHEN OLD.status IS NOT NEW.status OR OLD.created_at IS NOT NEW.created_at BEGIN
-    UPDATE report_slots SET open_count = open_count - (OLD.status IN ('creating', 'pending')),
-      failed_count = failed_count - (OLD.status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create'))
+    UPDATE report_slots SET open_count = open_count - (OLD.status IN ('creating', 'pending')), failed_count = failed_count - (OLD.status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create'))
       WHERE slot = CAST(strftime('%s', OLD.created_at) AS INTEGER) / 900;
     INSERT INTO report_slots (slot, open_count, failed_count, sale_count)
-      VALUES (CAST(strftime('%s', NEW.created_at) AS INTEGER) / 900, NEW.status IN ('creating', 'pending'),
-        NEW.status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create'), 0)
+      SELECT CAST(strftime('%s', NEW.created_at) AS INTEGER) / 900, NEW.status IN ('creating', 'pending'), NEW.status IN ('expire', 'cancel', 'deny', 'failure', 'failed_to_create'), 0
+      WHERE CAST(strftime('%s', NEW.created_at) AS INTEGER) / 900 IS NOT NULL
       ON CONFLICT (slot) DO UPDATE SET open_count = open_count + excluded.open_count, failed_count = failed_count + excluded.failed_count;
   END;
 
   CREATE TRIGGER report_payment_paid AFTER UPDATE OF paid_at, amount, method ON payments
     WHEN OLD.paid_at IS NOT NEW.paid_at OR OLD.amount IS NOT NEW.amount OR OLD.method IS NOT NEW.method BEGIN
     UPDATE report_method_slots SET count = count - 1, total = total - OLD.amount,
-      cash_received = cash_received - (CASE WHEN OLD.method = 'cash'
-        THEN COALESCE((SELECT t.received FROM sale_tenders t WHERE t.payment_id = OLD.id), OLD.amount) ELSE 0 END),
-      cash_change = cash_change - (CASE WHEN OLD.method = 'cash'
-        THEN COALESCE((SELECT t.change_given FROM sale_tenders t WHERE t.payment_id = OLD.id), 0) ELSE 0 END),
-      cash_rounding = cash_rounding - (CASE WHEN OLD.method = 'cash'
-        THEN COALESCE((SELECT t.rounding FROM sale_tenders t WHERE t.payment_id = OLD.id), 0) ELSE 0 END)
-      WHERE OLD.paid_at IS NOT NULL AND slot = CAST(strftime('%s', OLD.paid_at) AS INTEGER) / 900 AND method = OLD.method;
+      cash_received = cash_received - (CASE WHEN OLD.method = 'cash' THEN COALESCE((SELECT t.received FROM sale_tenders t WHERE t.payment_id = OLD.id), OLD.amount) ELSE 0 END),
+      cash_change = cash_change - (CASE WHEN OLD.method = 'cash' THEN COALESCE((SELECT t.change_given FROM sale_tenders t WHERE t.payment_id = OLD.id), 0) ELSE 0 END),
+      cash_rounding = cash_rounding - (CASE WHEN OLD.method = 'cash' THEN COALESCE((SELECT t.rounding FROM sale_tenders t WHERE t.payment_id = OLD.id), 0) ELSE 0 END)
+      WHERE slot = CAST(strftime('%s', OLD.paid_at) AS INTEGER) / 900 AND method = OLD.method;
     INSERT INTO report_method_slots (slot, method, count, total, cash_received, cash_change, cash_rounding)
       SELECT CAST(strftime('%s', NEW.paid_at) AS INTEGER) / 900, NEW.method, 1, NEW.amount,
         CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.received FROM sale_tenders t WHERE t.payment_id = NEW.id), NEW.amount) ELSE 0 END,
         CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.change_given FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END,
         CASE WHEN NEW.method = 'cash' THEN COALESCE((SELECT t.rounding FROM sale_tenders t WHERE t.payment_id = NEW.id), 0) ELSE 0 END
-      WHERE NEW.paid_at IS NOT NULL
+      WHERE CAST(strftime('%s', NEW.paid_at) AS INTEGER) / 900 IS NOT NULL
       ON CONFLICT (slot, method) DO UPDATE SET count = count + 1, total = total + excluded.total,
         cash_received = cash_received + excluded.cash_received, cash_change = cash_change + excluded.cash_change,
         cash_rounding = cash_rounding + excluded.cash_rounding;
@@ -806,7 +808,7 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   CREATE TRIGGER report_tender_added AFTER INSERT ON sale_tenders BEGIN
     UPDATE report_method_slots SET cash_received = cash_received + COALESCE(NEW.received, p.amount) - p.amount,
       cash_change = cash_change + COALESCE(NEW.change_given, 0), cash_rounding = cash_rounding + NEW.rounding
-      FROM payments p WHERE p.id = NEW.payment_id AND p.method = 'cash' AND p.paid_at IS NOT NULL
+      FROM payments p WHERE p.id = NEW.payment_id AND p.method = 'cash'
         AND report_method_slots.slot = CAST(strftime('%s', p.paid_at) AS INTEGER) / 900 AND report_method_slots.method = 'cash';
   END;
 
@@ -815,25 +817,39 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     UPDATE report_method_slots SET cash_received = cash_received + COALESCE(NEW.received, p.amount) - COALESCE(OLD.received, p.amount),
       cash_change = cash_change + COALESCE(NEW.change_given, 0) - COALESCE(OLD.change_given, 0),
       cash_rounding = cash_rounding + NEW.rounding - OLD.rounding
-      FROM payments p WHERE p.id = NEW.payment_id AND p.method = 'cash' AND p.paid_at IS NOT NULL
+      FROM payments p WHERE p.id = NEW.payment_id AND p.method = 'cash'
         AND report_method_slots.slot = CAST(strftime('%s', p.paid_at) AS INTEGER) / 900 AND report_method_slots.method = 'cash';
-  END;
-
-  CREATE TRIGGER report_sale_closed AFTER UPDATE OF status, closed_at ON sales
-    WHEN OLD.status IS NOT NEW.status OR OLD.closed_at IS NOT NEW.closed_at BEGIN
-    UPDATE report_slots SET sale_count = sale_count - 1
-      WHERE OLD.status = 'paid' AND OLD.closed_at IS NOT NULL AND slot = CAST(strftime('%s', OLD.closed_at) AS INTEGER) / 900;
-    INSERT INTO report_slots (slot, open_count, failed_count, sale_count)
-      SELECT CAST(strftime('%s', NEW.closed_at) AS INTEGER) / 900, 0, 0, 1 WHERE NEW.status = 'paid' AND NEW.closed_at IS NOT NULL
-      ON CONFLICT (slot) DO UPDATE SET sale_count = sale_count + 1;
   END;
 
   CREATE TRIGGER report_sale_added AFTER INSERT ON sales BEGIN
     DELETE FROM report_bare_paid WHERE order_id = NEW.id;
     INSERT INTO report_slots (slot, open_count, failed_count, sale_count)
-      SELECT CAST(strftime('%s', NEW.closed_at) AS INTEGER) / 900, 0, 0, 1 WHERE NEW.status = 'paid' AND NEW.closed_at IS NOT NULL
+      SELECT CAST(strftime('%s', NEW.closed_at) AS INTEGER) / 900, 0, 0, 1 WHERE NEW.status = 'paid' AND CAST(strftime('%s', NEW.closed_at) AS INTEGER) / 900 IS NOT NULL
       ON CONFLICT (slot) DO UPDATE SET sale_count = sale_count + 1;
   END;
+
+  CREATE TRIGGER report_sale_closed AFTER UPDATE OF status, closed_at ON sales
+    WHEN OLD.status IS NOT NEW.status OR OLD.closed_at IS NOT NEW.closed_at BEGIN
+    UPDATE report_slots SET sale_count = sale_count - 1 WHERE OLD.status = 'paid' AND slot = CAST(strftime('%s', OLD.closed_at) AS INTEGER) / 900;
+    INSERT INTO report_slots (slot, open_count, failed_count, sale_count)
+      SELECT CAST(strftime('%s', NEW.closed_at) AS INTEGER) / 900, 0, 0, 1 WHERE NEW.status = 'paid' AND CAST(strftime('%s', NEW.closed_at) AS INTEGER) / 900 IS NOT NULL
+      ON CONFLICT (slot) DO UPDATE SET sale_count = sale_count + 1;
+  END;
+
+  CREATE TRIGGER payments_keys_fixed BEFORE UPDATE OF id, order_id ON payments
+    WHEN OLD.id IS NOT NEW.id OR OLD.order_id IS NOT NEW.order_id
+    BEGIN SELECT RAISE(ABORT, 'a payment keeps its id and its order'); END;
+  CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+    BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;
+  CREATE TRIGGER sales_id_fixed BEFORE UPDATE OF id ON sales WHEN OLD.id IS NOT NEW.id
+    BEGIN SELECT RAISE(ABORT, 'a sale keeps its id'); END;
+  CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales
+    BEGIN SELECT RAISE(ABORT, 'sales are never deleted'); END;
+  CREATE TRIGGER sale_tenders_keys_fixed BEFORE UPDATE OF payment_id, sale_id ON sale_tenders
+    WHEN OLD.payment_id IS NOT NEW.payment_id OR OLD.sale_id IS NOT NEW.sale_id
+    BEGIN SELECT RAISE(ABORT, 'a tender keeps its payment and its sale'); END;
+  CREATE TRIGGER sale_tenders_no_delete BEFORE DELETE ON sale_tenders
+    BEGIN SELECT RAISE(ABORT, 'tenders are never deleted'); END;
   `,
   },
 ];

@@ -4,7 +4,7 @@
  * triggers in the same transaction as every change to a payment, tender or
  * sale). A report of whole slots reads a day's ~100 rows instead of every
  * payment of it, so its cost does not grow with the day (30,000 payments a
- * day: 50–100 ms → under 1 ms). SalesQueries answers from here when its window
+ * day: ~50–60 ms → ~1 ms). SalesQueries answers from here when its window
  * is whole slots (a shop's day always is) and from the payments otherwise;
  * test/unit/ledger-report-slots.test.ts checks that both agree.
  */

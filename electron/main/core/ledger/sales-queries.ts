@@ -121,6 +121,13 @@ export interface RefundsByMethod {
   fromDrawer: Map<PaymentMethod, number>;
 }
 
+/** A window of whole slots and the kept slots that answer it. */
+interface KeptSpan {
+  kept: ReportSlots;
+  from: number;
+  to: number;
+}
+
 /** Prepared sales queries. */
 export class SalesQueries {
   private readonly saleCount;
@@ -172,9 +179,10 @@ export class SalesQueries {
   }
 
   /** The window in slots when the kept slots can answer it (whole slots, slots kept). */
-  private slotsOf(fromIso: string, toIso: string): { kept: ReportSlots; from: number; to: number } | null {
-    const span = this.kept === null ? null : slotSpan(fromIso, toIso);
-    return span === null ? null : { kept: this.kept!, ...span };
+  private slotsOf(fromIso: string, toIso: string): KeptSpan | null {
+    if (this.kept === null) return null;
+    const span = slotSpan(fromIso, toIso);
+    return span === null ? null : { kept: this.kept, ...span };
   }
 
   /** Paid sales (gross) in [fromIso, toIso) grouped by 15-minute UTC slot, for zone-aware hourly charts. */
@@ -194,26 +202,33 @@ export class SalesQueries {
     const span = this.slotsOf(fromIso, toIso);
     // Whole slots (a shop's day): the kept slots. Otherwise one scan of payments_paid_cover gives the
     // per-method rows and, summed, the paid count and total.
-    if (span !== null) return this.totalsAndSlots(fromIso, toIso).totals;
-    return this.totalsWith(this.byMethod.all(fromIso, toIso), fromIso, toIso);
+    if (span !== null) return this.totalsAndSlotsOf(span, fromIso, toIso).totals;
+    return this.totalsWith(this.byMethod.all(fromIso, toIso), null, fromIso, toIso);
   }
 
   /** `totals` and `paidSlots` of one window from one scan of the paid tenders (the Today screen). */
   totalsAndSlots(fromIso: string, toIso: string): { totals: SalesTotals; slots: PaidSlot[] } {
-    const span = this.slotsOf(fromIso, toIso);
+    return this.totalsAndSlotsOf(this.slotsOf(fromIso, toIso), fromIso, toIso);
+  }
+
+  private totalsAndSlotsOf(span: KeptSpan | null, fromIso: string, toIso: string): { totals: SalesTotals; slots: PaidSlot[] } {
     const { methods, slots } = foldPaid(span ? span.kept.paidByMethodAndSlot(span.from, span.to) : this.byMethodAndSlot.all(fromIso, toIso));
     // The order of the per-method query: total descending, then method.
     const byMethod = [...methods.values()].sort((a, b) => b.total - a.total || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
-    return { totals: this.totalsWith(byMethod, fromIso, toIso), slots: [...slots.values()].sort((a, b) => a.slot - b.slot) };
+    return { totals: this.totalsWith(byMethod, span, fromIso, toIso), slots: [...slots.values()].sort((a, b) => a.slot - b.slot) };
   }
 
-  private totalsWith(rows: readonly { method: PaymentMethod; count: number; total: number }[], fromIso: string, toIso: string): SalesTotals {
+  private totalsWith(
+    rows: readonly { method: PaymentMethod; count: number; total: number }[],
+    span: KeptSpan | null,
+    fromIso: string,
+    toIso: string,
+  ): SalesTotals {
     const w = { from: fromIso, to: toIso };
     const byMethod = rows.map((r) => ({ ...r, method: this.guard.method(r.method) }));
     const paid = byMethod.reduce((a, m) => ({ n: a.n + m.count, total: a.total + m.total }), { n: 0, total: 0 });
     const refunded = this.refunded.get(fromIso, toIso) ?? { total: 0 };
     const fromDrawer = this.drawer.all(w).reduce((s, r) => s + r.refunded, 0);
-    const span = this.slotsOf(fromIso, toIso);
     const kept = span ? span.kept.counts(span.from, span.to, fromIso, toIso) : null;
     const of = kept ?? this.openAndFailed.get(fromIso, toIso) ?? { pending: 0, failed: 0 };
     return {
@@ -249,7 +264,6 @@ export class SalesQueries {
     };
   }
 }
-
 
 /** Per-method and per-slot sums of paid tenders given per (method, slot). */
 function foldPaid(rows: Iterable<readonly [PaymentMethod, number, number, number]>): {
