@@ -11,14 +11,14 @@
  * its own, with no invoke binding: its init script only receives
  * `display.updated`, and till pages never receive that event.
  *
- * Start-up keeps both sides busy: this process loads the app's modules while
- * Chromium boots, serves the till page its start files, then builds the
- * services while Chromium parses and runs them; the page's first calls wait
- * for the services. `startup` says how long each part took.
+ * Start-up keeps both sides busy: Chromium is spawned first (chromium-process.ts)
+ * and boots while this process loads Playwright and the app's modules; then the
+ * shell serves the till page its start files, and builds the services while
+ * Chromium parses and runs them; the page's first calls wait for the services.
+ * `startup` says how long each part took.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EVENT_BRIDGE, INVOKE_BRIDGE } from '../../shared/contract/client';
 import { err } from '../../shared/contract/result';
@@ -28,10 +28,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bridgeScript } from './bridge-script';
 import { displayBridgeScript } from './display-bridge-script';
 import { startFilesWatch } from './start-files';
-
-// Required, not imported: playwright-core is CommonJS, and an ES import makes Node 20 run its export lexer over
-// the ~7 MB of bundles behind it (half a second at start-up, measured); require() loads them as plain CommonJS.
-const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+import { spawnChromium } from './chromium-process';
+import { attachPlaywright } from './attach-playwright';
 
 /** The origin the renderer is served from; requests never leave the browser. */
 export const SHELL_ORIGIN = 'https://kasir.invalid';
@@ -88,22 +86,18 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
   const since = (): number => Math.round(performance.now() - began);
   const rendererDir = normalize((opts.rendererDir ?? join(process.cwd(), 'out/renderer')) + sep);
   const startup: StartupPhases = { services: 0, chromium: 0, page: 0 };
-  // Chromium first: it boots in its own processes while this one loads the app.
-  const launching = chromium
-    .launch({
-      executablePath: opts.chromiumPath ?? defaultChromium(),
-      headless: opts.headless ?? true,
-      // Playwright turns Chromium's sandbox off by default; keep it on, except as root
-      // (CI containers), where Chromium refuses to start sandboxed.
-      chromiumSandbox: process.getuid?.() !== 0,
-      args: ['--disable-gpu', '--disable-quic'],
-      // The shell's own SIGINT/SIGTERM handler (cli.ts) closes the till and then Chromium;
-      // Playwright's would kill Chromium first, leaving its singleton dir behind in /tmp.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    })
-    .then((b) => ((startup.chromium = since()), b));
+  // Chromium first, before Playwright is loaded: it boots in its own processes while this one loads
+  // Playwright and the app. Playwright then attaches over the pipe; the shell owns the process.
+  const browserProcess = spawnChromium({
+    executablePath: opts.chromiumPath ?? defaultChromium(),
+    headless: opts.headless ?? true,
+    // Playwright turned Chromium's sandbox off by default; keep it on, except as root
+    // (CI containers), where Chromium refuses to start sandboxed.
+    sandbox: process.getuid?.() !== 0,
+  });
+  // Attached, not launched: Playwright installs no signal handlers then, so the shell's own
+  // (cli.ts) close the till and then Chromium. (A failed require is a rejection: the failure path ends Chromium.)
+  const launching = attachPlaywright(browserProcess).then((b) => ((startup.chromium = since()), b));
   // The app's modules load while Chromium boots (imported here, not at the top, for that reason).
   const importing = import('../main/core/container');
   // Building the services keeps this thread busy, and every page request is answered on it: the build
@@ -122,11 +116,12 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
   // Whichever half failed, the other is closed again: no Chromium without a till, no till holding the ledger unseen.
   if (opened.status === 'rejected' || built.status === 'rejected') {
     await launching.then((b) => b.close()).catch(() => {});
+    await browserProcess.close();
     if (built.status === 'fulfilled') await built.value.close();
     throw opened.status === 'rejected' ? opened.reason : (built as PromiseRejectedResult).reason;
   }
   startup.page = since();
-  const { browser, context, page, openPage, openDisplayPage, callerOf, off } = opened.value;
+  const { browser, context, page, openPage, openDisplayPage, callerOf, off, closeContexts } = opened.value;
   const services = built.value;
   return {
     browser,
@@ -139,7 +134,12 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
     startup,
     async close() {
       off();
+      // One by one first: disconnecting an attached browser closes none of its contexts as such,
+      // and whoever watches them (Playwright's test runner stops its traces then) would not hear of it.
+      await closeContexts();
       await browser.close().catch(() => {});
+      // Chromium quits once Playwright's pipe closes; this waits for that (or kills it) and removes its dirs.
+      await browserProcess.close();
       await services.close();
     },
   };
@@ -155,6 +155,8 @@ interface OpenTill {
   callerOf(page: Page): string;
   /** Stops delivering events (once the services exist). */
   off(): void;
+  /** Closes the till's context and the display's (if one was made). */
+  closeContexts(): Promise<void>;
 }
 
 /** Contexts, bridge, event delivery and the first till page; every use of `building` waits for it. */
@@ -224,7 +226,18 @@ async function openTill(browser: Browser, building: Promise<Services>, rendererD
   };
   const page = await openPage();
   await subscribed;
-  return { browser, context, page, openPage, openDisplayPage, callerOf, off: () => off() };
+  const closeContexts = async (): Promise<void> => {
+    const display = await displayContext?.catch(() => null);
+    const ours = [context, ...(display ? [display] : [])];
+    // The attached browser's default context is never used, but under Playwright's test runner it traces
+    // into temp dirs of its own (made before attachPlaywright could say where): stopped, they are removed.
+    const unused = browser.contexts().filter((c) => !ours.includes(c));
+    await Promise.all([
+      ...ours.map((c) => c.close().catch(() => {})),
+      ...unused.flatMap((c) => [c.tracing.stop().catch(() => {}), c.request.tracing.stop().catch(() => {})]),
+    ]);
+  };
+  return { browser, context, page, openPage, openDisplayPage, callerOf, off: () => off(), closeContexts };
 }
 
 /** Told of each file served: its URL path and body. */
