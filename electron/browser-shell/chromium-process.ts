@@ -173,9 +173,22 @@ function removeDirs(profileDir: string): void {
   try {
     const socketDir = dirname(readlinkSync(join(profileDir, 'SingletonSocket')));
     // Only a dir of that shape, in the temp dir: the link is Chromium's to write, not ours.
-    if (dirname(socketDir) === tmpdir() && basename(socketDir).startsWith('org.chromium.')) rmSync(socketDir, { recursive: true, force: true });
+    if (dirname(socketDir) === tmpdir() && basename(socketDir).startsWith('org.chromium.')) removeSoon(socketDir);
   } catch {
     // No link: Chromium removed both itself (or never got that far).
   }
-  rmSync(profileDir, { recursive: true, force: true });
+  removeSoon(profileDir);
+}
+
+/**
+ * Removes `dir`, retrying for up to ~1 s while it is still being written to: right after a SIGKILL
+ * (this process exiting) Chromium may not have died yet, and a file it writes then makes rmdir fail
+ * with ENOTEMPTY. Never throws: it also runs in an exit hook.
+ */
+function removeSoon(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
+  } catch {
+    // Left behind; nothing more can be done from here.
+  }
 }
