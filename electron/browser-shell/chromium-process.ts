@@ -5,14 +5,14 @@
  * pipe (`connectOverCDP(transport)`). Owning the process means doing what
  * `chromium.launch` did: the profile is a fresh temp dir; Chromium goes when
  * the shell closes, when it crashes, and when this process exits; and
- * nothing is left in the temp dir afterwards (its profile, and the
- * `org.chromium.Chromium.*` dir of its singleton socket, which a killed
- * Chromium leaves behind).
+ * nothing is left in the temp dir afterwards: Chromium gets a TMPDIR of its
+ * own beside its profile, so what a killed Chromium leaves (its singleton
+ * socket's dir, shared-memory files) goes with them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectOverCDPTransport } from 'playwright-core';
 import { chromiumArgs } from './chromium-args';
@@ -27,6 +27,8 @@ export interface ChromiumProcess {
   /** CDP over Chromium's pipe (fds 3 and 4), for `chromium.connectOverCDP(transport)`. One connection only. */
   transport: ConnectOverCDPTransport;
   pid: number | undefined;
+  /** The temp dir holding all of it (`profile/`, and `tmp/`, Chromium's TMPDIR); removed once Chromium has exited. */
+  dir: string;
   profileDir: string;
   /**
    * Rejects once Chromium has failed: it could not be spawned, or exited (`expected` false) —
@@ -47,10 +49,17 @@ const STDERR_TAIL = 4_000;
 
 /** Spawns Chromium on a fresh profile, CDP on the pipe; see ChromiumProcess. */
 export function spawnChromium(opts: ChromiumLaunch): ChromiumProcess {
-  const profileDir = mkdtempSync(join(tmpdir(), 'kasir-chromium-'));
+  // One dir holds all Chromium leaves: its profile, and its own TMPDIR (its singleton socket's dir and,
+  // with --disable-dev-shm-usage, its shared-memory files: a killed Chromium leaves those behind).
+  const dir = mkdtempSync(join(tmpdir(), 'kasir-chromium-'));
+  const profileDir = join(dir, 'profile');
+  const chromiumTmp = join(dir, 'tmp');
+  mkdirSync(profileDir);
+  mkdirSync(chromiumTmp);
   // Detached: its own process group, so a kill reaches its helpers (zygote, renderers) too.
   const child = spawn(opts.executablePath, chromiumArgs({ headless: opts.headless, sandbox: opts.sandbox, profileDir }), {
     detached: true,
+    env: { ...process.env, TMPDIR: chromiumTmp },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -71,7 +80,9 @@ export function spawnChromium(opts: ChromiumLaunch): ChromiumProcess {
   // This process may exit without closing the shell (an uncaught error, process.exit): Chromium goes with it.
   const onExit = (): void => {
     killGroup();
-    removeDirs(profileDir);
+    // Nothing async runs any more: wait here until the kill took, so Chromium writes no file after the removal.
+    if (child.pid !== undefined) waitUntilDead(child.pid, 3_000);
+    removeSoon(dir);
   };
   process.on('exit', onExit);
   const exited = new Promise<void>((resolve) => {
@@ -80,7 +91,7 @@ export function spawnChromium(opts: ChromiumLaunch): ChromiumProcess {
       if (gone) return;
       gone = true;
       process.off('exit', onExit);
-      removeDirs(profileDir);
+      removeSoon(dir);
       resolve();
     };
     child.once('error', (e) => {
@@ -99,6 +110,7 @@ export function spawnChromium(opts: ChromiumLaunch): ChromiumProcess {
   return {
     transport,
     pid: child.pid,
+    dir,
     profileDir,
     failed,
     exited,
@@ -166,18 +178,18 @@ function pipeTransport(child: ChildProcess): ConnectOverCDPTransport {
 }
 
 /**
- * Removes the profile and, when Chromium did not get to (it was killed), the dir of its singleton
- * socket: `<profile>/SingletonSocket` links to `<tmp>/org.chromium.Chromium.XXXXXX/SingletonSocket`.
+ * Blocks until `pid` has died (on Linux: gone, or a zombie no one has reaped yet) or `maxMs` passed.
+ * Only for the exit hook, where nothing can be awaited; elsewhere use the child's 'close' event.
  */
-function removeDirs(profileDir: string): void {
-  try {
-    const socketDir = dirname(readlinkSync(join(profileDir, 'SingletonSocket')));
-    // Only a dir of that shape, in the temp dir: the link is Chromium's to write, not ours.
-    if (dirname(socketDir) === tmpdir() && basename(socketDir).startsWith('org.chromium.')) removeSoon(socketDir);
-  } catch {
-    // No link: Chromium removed both itself (or never got that far).
+function waitUntilDead(pid: number, maxMs: number): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  for (const until = Date.now() + maxMs; Date.now() < until; Atomics.wait(tick, 0, 0, 5)) {
+    try {
+      if (/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return;
+    } catch {
+      return; // Gone (or no /proc to ask: then the removal's retries have to do).
+    }
   }
-  removeSoon(profileDir);
 }
 
 /**

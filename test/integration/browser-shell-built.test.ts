@@ -69,7 +69,7 @@ describe.skipIf(!built)('the built browser shell (skipped without `npm run build
     const { tmp, stderr, exited, dataDir } = await startShell();
     const profile = readdirSync(tmp).find((f) => f.startsWith('kasir-chromium-'))!;
     // `<profile>/SingletonLock` links to `<host>-<pid>`: Chromium's pid, seen from outside.
-    const pid = Number(readlinkSync(join(tmp, profile, 'SingletonLock')).split('-').pop());
+    const pid = Number(readlinkSync(join(tmp, profile, 'profile', 'SingletonLock')).split('-').pop());
     // As a crash would: Chromium and its helpers killed outright, so they clean up nothing themselves.
     process.kill(-pid, 'SIGKILL');
     expect(await exited, stderr().slice(-2000)).toBe(0);

@@ -3,9 +3,9 @@
  * it spawns system Chromium itself and attaches Playwright over the CDP pipe.
  * Whatever way Chromium ends — the shell closes it, it crashes, it could not
  * start, or this process exits without closing it — the process is gone and
- * nothing is left in the temp dir (its profile, and the org.chromium.* dir of
- * its singleton socket). Each test gets a private TMPDIR, so "nothing left"
- * is checked exactly, beside other runs on the machine.
+ * nothing is left in the temp dir (its profile, the org.chromium.* dir of its
+ * singleton socket, its shared-memory files). Each test gets a private TMPDIR,
+ * so "nothing left" is checked exactly, beside other runs on the machine.
  *
  * Real Chromium (/usr/bin/chromium or KASIR_CHROMIUM) throughout.
  */
@@ -37,7 +37,7 @@ let privateTmp = '';
 let savedTmp: string | undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
 beforeEach(() => {
-  // os.tmpdir() reads TMPDIR at each call, and Chromium (spawned with this env) puts its singleton dir there too.
+  // os.tmpdir() reads TMPDIR at each call: the shell's Chromium dir (profile and Chromium's own TMPDIR) goes there.
   privateTmp = mkdtempSync(join(tmpdir(), 'kasir-chromium-test-'));
   savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = privateTmp;
@@ -59,15 +59,15 @@ function started(): ChromiumProcess {
 describe('the shell-owned Chromium', { timeout: 60_000 }, () => {
   it('serves Playwright over the pipe, and on close is gone with its profile and singleton dir', async () => {
     const proc = started();
-    expect(proc.profileDir.startsWith(privateTmp)).toBe(true);
+    expect(proc.profileDir.startsWith(proc.dir) && proc.dir.startsWith(privateTmp)).toBe(true);
     const browser = await chromium.connectOverCDP(proc.transport);
     const context = await browser.newContext();
     await context.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p id="x">over the pipe</p>' }));
     const page = await context.newPage();
     await page.goto('https://kasir.invalid/');
     expect(await page.textContent('#x')).toBe('over the pipe');
-    // Chromium made its singleton socket's dir in our TMPDIR (what a killed Chromium leaves behind).
-    expect(readdirSync(privateTmp).some((f) => f.startsWith('org.chromium.'))).toBe(true);
+    // Chromium made its singleton socket's dir in a TMPDIR of its own, beside its profile (a killed Chromium leaves it behind).
+    expect(readdirSync(join(proc.dir, 'tmp')).some((f) => f.startsWith('org.chromium.'))).toBe(true);
 
     await browser.close();
     await proc.close();
