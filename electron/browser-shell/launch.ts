@@ -11,14 +11,14 @@
  * its own, with no invoke binding: its init script only receives
  * `display.updated`, and till pages never receive that event.
  *
- * Start-up keeps both sides busy: this process loads the app's modules while
- * Chromium boots, serves the till page its start files, then builds the
- * services while Chromium parses and runs them; the page's first calls wait
- * for the services. `startup` says how long each part took.
+ * Start-up keeps every side busy: Chromium is spawned first (chromium-process.ts)
+ * and boots while this process loads Playwright; the app's modules load while
+ * Chromium opens the till page; the services build (which mostly waits for the
+ * emulator's worker thread) while the page loads its files and runs them; the
+ * page's first calls wait for the services. `startup` says how long each part took.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EVENT_BRIDGE, INVOKE_BRIDGE } from '../../shared/contract/client';
 import { err } from '../../shared/contract/result';
@@ -27,11 +27,8 @@ import { DISPLAY_CALLER_PREFIX, deliversTo } from '../main/core/display/display-
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bridgeScript } from './bridge-script';
 import { displayBridgeScript } from './display-bridge-script';
-import { startFilesWatch } from './start-files';
-
-// Required, not imported: playwright-core is CommonJS, and an ES import makes Node 20 run its export lexer over
-// the ~7 MB of bundles behind it (half a second at start-up, measured); require() loads them as plain CommonJS.
-const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+import { spawnChromium } from './chromium-process';
+import { attachPlaywright } from './attach-playwright';
 
 /** The origin the renderer is served from; requests never leave the browser. */
 export const SHELL_ORIGIN = 'https://kasir.invalid';
@@ -88,45 +85,38 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
   const since = (): number => Math.round(performance.now() - began);
   const rendererDir = normalize((opts.rendererDir ?? join(process.cwd(), 'out/renderer')) + sep);
   const startup: StartupPhases = { services: 0, chromium: 0, page: 0 };
-  // Chromium first: it boots in its own processes while this one loads the app.
-  const launching = chromium
-    .launch({
-      executablePath: opts.chromiumPath ?? defaultChromium(),
-      headless: opts.headless ?? true,
-      // Playwright turns Chromium's sandbox off by default; keep it on, except as root
-      // (CI containers), where Chromium refuses to start sandboxed.
-      chromiumSandbox: process.getuid?.() !== 0,
-      args: ['--disable-gpu', '--disable-quic'],
-      // The shell's own SIGINT/SIGTERM handler (cli.ts) closes the till and then Chromium;
-      // Playwright's would kill Chromium first, leaving its singleton dir behind in /tmp.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    })
-    .then((b) => ((startup.chromium = since()), b));
-  // The app's modules load while Chromium boots (imported here, not at the top, for that reason).
+  // Chromium first, before Playwright is loaded: it boots in its own processes while this one loads
+  // Playwright and the app. Playwright then attaches over the pipe; the shell owns the process.
+  const browserProcess = spawnChromium({
+    executablePath: opts.chromiumPath ?? defaultChromium(),
+    headless: opts.headless ?? true,
+    // Playwright turned Chromium's sandbox off by default; keep it on, except as root
+    // (CI containers), where Chromium refuses to start sandboxed.
+    sandbox: process.getuid?.() !== 0,
+  });
+  // Attached, not launched: Playwright installs no signal handlers then, so the shell's own
+  // (cli.ts) close the till and then Chromium. (A failed require is a rejection: the failure path ends Chromium.)
+  // Its require() holds this thread (~340 ms) while Chromium boots.
+  const launching = attachPlaywright(browserProcess).then((b) => ((startup.chromium = since()), b));
+  // The app's modules load while Playwright sets up the till page (mostly Chromium's work), and the
+  // services build starts as soon as they are in: it mostly waits for the embedded emulator's worker,
+  // which boots on a thread of its own while the page loads (its part on this thread is short, measured).
   const importing = import('../main/core/container');
-  // Building the services keeps this thread busy, and every page request is answered on it: the build
-  // starts once the till page has its start files (Chromium then parses and runs them on its own
-  // cores meanwhile), or once the page is out of the picture (loaded, or Chromium failed).
-  const startFiles = startFilesWatch();
-  let pageSettled!: () => void;
-  const pageDone = new Promise<void>((resolve) => (pageSettled = resolve));
-  const building = Promise.all([importing, Promise.race([startFiles.served, pageDone])])
-    .then(([{ buildServices }]) => buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' }))
+  const building = importing
+    .then(({ buildServices }) => buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' }))
     .then((s) => ((startup.services = since()), s));
   // The till page loads while the services are still being built: its first calls wait for them.
-  const opening = launching.then((browser) => openTill(browser, building, rendererDir, startFiles.saw));
-  void opening.then(pageSettled, pageSettled);
+  const opening = launching.then((browser) => openTill(browser, building, rendererDir));
   const [opened, built] = await Promise.allSettled([opening, building]);
   // Whichever half failed, the other is closed again: no Chromium without a till, no till holding the ledger unseen.
   if (opened.status === 'rejected' || built.status === 'rejected') {
     await launching.then((b) => b.close()).catch(() => {});
+    await browserProcess.close();
     if (built.status === 'fulfilled') await built.value.close();
     throw opened.status === 'rejected' ? opened.reason : (built as PromiseRejectedResult).reason;
   }
   startup.page = since();
-  const { browser, context, page, openPage, openDisplayPage, callerOf, off } = opened.value;
+  const { browser, context, page, openPage, openDisplayPage, callerOf, off, closeContexts } = opened.value;
   const services = built.value;
   return {
     browser,
@@ -139,7 +129,12 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
     startup,
     async close() {
       off();
+      // One by one first: disconnecting an attached browser closes none of its contexts as such,
+      // and whoever watches them (Playwright's test runner stops its traces then) would not hear of it.
+      await closeContexts();
       await browser.close().catch(() => {});
+      // Chromium quits once Playwright's pipe closes; this waits for that (or kills it) and removes its dirs.
+      await browserProcess.close();
       await services.close();
     },
   };
@@ -155,12 +150,17 @@ interface OpenTill {
   callerOf(page: Page): string;
   /** Stops delivering events (once the services exist). */
   off(): void;
+  /** Closes the till's context and the display's (if one was made). */
+  closeContexts(): Promise<void>;
 }
 
 /** Contexts, bridge, event delivery and the first till page; every use of `building` waits for it. */
-async function openTill(browser: Browser, building: Promise<Services>, rendererDir: string, served: ServedHook): Promise<OpenTill> {
+async function openTill(browser: Browser, building: Promise<Services>, rendererDir: string): Promise<OpenTill> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await serveRendererTo(context, rendererDir, served);
+  // Chromium starts the first page's renderer process while the context is set up (routes, binding,
+  // bridge): one wait, not four. The page goes to the till only once all three are in place.
+  const firstPage = context.newPage();
+  firstPage.catch(() => {});
   // The caller is the page as Playwright knows it; ids are never reused within a run.
   const callers = new WeakMap<Page, string>();
   let pages = 0;
@@ -175,15 +175,18 @@ async function openTill(browser: Browser, building: Promise<Services>, rendererD
     }
     return id;
   };
-  await context.exposeBinding(INVOKE_BRIDGE, async (source, channel: unknown, input: unknown) => {
-    // Same rule as the Electron sender check: only our page's top frame may call in.
-    if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== SHELL_ORIGIN) {
-      return err('FORBIDDEN', 'This frame may not call Kasir.');
-    }
-    const services = await building;
-    return services.router.dispatch(channel, input, { id: callerOf(source.page) });
-  });
-  await context.addInitScript({ content: bridgeScript });
+  await Promise.all([
+    serveRendererTo(context, rendererDir),
+    context.exposeBinding(INVOKE_BRIDGE, async (source, channel: unknown, input: unknown) => {
+      // Same rule as the Electron sender check: only our page's top frame may call in.
+      if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== SHELL_ORIGIN) {
+        return err('FORBIDDEN', 'This frame may not call Kasir.');
+      }
+      const services = await building;
+      return services.router.dispatch(channel, input, { id: callerOf(source.page) });
+    }),
+    context.addInitScript({ content: bridgeScript }),
+  ]);
   // The customer display's own context (the renderer's files, the display bridge, no invoke binding),
   // made when the first display opens: the till does not wait for it.
   let displayContext: Promise<BrowserContext> | null = null;
@@ -206,8 +209,8 @@ async function openTill(browser: Browser, building: Promise<Services>, rendererD
       for (const open of displayPages) if (deliversTo(name, true)) deliver(open, name, payload);
     });
   }, () => {});
-  const openPage = async (): Promise<Page> => {
-    const page = await context.newPage();
+  const openPage = async (made: Promise<Page> = context.newPage()): Promise<Page> => {
+    const page = await made;
     callerOf(page);
     await page.goto(`${SHELL_ORIGIN}/index.html`);
     return page;
@@ -222,16 +225,24 @@ async function openTill(browser: Browser, building: Promise<Services>, rendererD
     deliver(page, 'display.updated', (await building).display());
     return page;
   };
-  const page = await openPage();
+  const page = await openPage(firstPage);
   await subscribed;
-  return { browser, context, page, openPage, openDisplayPage, callerOf, off: () => off() };
+  const closeContexts = async (): Promise<void> => {
+    const display = await displayContext?.catch(() => null);
+    const ours = [context, ...(display ? [display] : [])];
+    // The attached browser's default context is never used, but under Playwright's test runner it traces
+    // into temp dirs of its own (made before attachPlaywright could say where): stopped, they are removed.
+    const unused = browser.contexts().filter((c) => !ours.includes(c));
+    await Promise.all([
+      ...ours.map((c) => c.close().catch(() => {})),
+      ...unused.flatMap((c) => [c.tracing.stop().catch(() => {}), c.request.tracing.stop().catch(() => {})]),
+    ]);
+  };
+  return { browser, context, page, openPage: () => openPage(), openDisplayPage, callerOf, off: () => off(), closeContexts };
 }
 
-/** Told of each file served: its URL path and body. */
-type ServedHook = (pathname: string, body: Buffer) => void;
-
 /** Serves the built renderer at SHELL_ORIGIN inside `target`, and blocks every other request. */
-async function serveRendererTo(target: BrowserContext, rendererDir: string, served?: ServedHook): Promise<void> {
+async function serveRendererTo(target: BrowserContext, rendererDir: string): Promise<void> {
   await target.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== SHELL_ORIGIN) return route.abort('blockedbyclient'); // the renderer makes no network calls
@@ -244,7 +255,5 @@ async function serveRendererTo(target: BrowserContext, rendererDir: string, serv
       body,
       headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
     });
-    // Told once Chromium has it, not before: what waits for this may keep the thread busy.
-    served?.(url.pathname, body);
   });
 }
