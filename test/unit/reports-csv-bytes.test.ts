@@ -138,6 +138,17 @@ describe.each(DAYS)('day CSV bytes (fast export = the former export), $day in $z
     }
   });
 
+  it('a time in an offset with seconds (a zone\'s local mean time, before 1924 in Jakarta) is converted time by time', () => {
+    const row = {
+      id: 'P-1920', order_id: 'O-1920', gateway_order_id: 'KSR-1920', method: 'cash', status: 'settlement', amount: 100, refunded_amount: 0,
+      last_source: 'manual', paid_at: '1920-01-01T01:02:03.000Z', created_at: '1920-01-01T01:02:59.000Z', actor: 'till',
+    } as const;
+    const line = paymentsCsv([row], 'Asia/Jakarta').split('\r\n')[1]!;
+    expect(line.split(',')[0]).toBe(localIsoTime(Date.parse(row.created_at), 'Asia/Jakarta'));
+    expect(line.split(',')[7]).toBe(localIsoTime(Date.parse(row.paid_at), 'Asia/Jakarta'));
+    expect(line.split(',')[0]).not.toMatch(/:59\+/);
+  });
+
   it('an empty day: the header only', () => {
     expect(paymentsCsv([], ZONE)).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });

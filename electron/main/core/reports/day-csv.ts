@@ -63,7 +63,7 @@ export function renderCsv(
   actorName: (actorId: string) => string | null,
   drawer: readonly DrawerExportRow[],
 ): { csv: string; payments: number } {
-  const local = (iso: string | null): string => (iso ? localIsoTime(Date.parse(iso), zone) : '');
+  const local = localTimes(zone);
   // Who rang it up: asked once per staff id (a day has a handful), not per row; `plain` when
   // neither the id nor the name needs quoting.
   const staff = new Map<string, { name: string; plain: boolean }>();
@@ -130,6 +130,32 @@ export function renderCsv(
   }
   chunks.push(chunk.join(''));
   return { csv: chunks.join(''), payments };
+}
+
+/**
+ * `localIsoTime` of stored times, worked out once per UTC minute: a stored
+ * time is `YYYY-MM-DDTHH:MM:SS.sssZ` and a zone's offset is whole minutes
+ * (checked per minute: a historical offset with seconds is converted time by
+ * time), so the seconds carry over and a day of 30,000 payments takes ~1,400
+ * conversions instead of 60,000. Any other text is converted as it is.
+ */
+function localTimes(zone: string): (iso: string | null) => string {
+  const minutes = new Map<string, string | null>();
+  return (iso) => {
+    if (!iso) return '';
+    if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */) return localIsoTime(Date.parse(iso), zone);
+    const key = iso.slice(0, 16);
+    let local = minutes.get(key);
+    if (local === undefined) {
+      const start = Date.parse(`${key}:00.000Z`);
+      local = localIsoTime(start, zone);
+      const last = localIsoTime(start + 59_000, zone);
+      // The same wall minute and offset at :59: the minute can be reused.
+      if (last.slice(0, 17) !== local.slice(0, 17) || last.slice(17, 19) !== '59' || last.slice(19) !== local.slice(19)) local = null;
+      minutes.set(key, local);
+    }
+    return local === null ? localIsoTime(Date.parse(iso), zone) : `${local.slice(0, 17)}${iso.slice(17, 19)}${local.slice(19)}`;
+  };
 }
 
 /** Cells csv-stringify would quote (with `record_delimiter: 'windows'`, only these). */
