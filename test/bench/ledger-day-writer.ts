@@ -11,6 +11,7 @@
  * days into large transactions.
  */
 import type { Database } from '../../electron/main/core/ledger';
+import { packText } from '../../electron/main/core/ledger/packed-text';
 import { ledgerRaw, settledRaw } from '../../electron/main/core/payments/raw-retention';
 import samples from './ledger-samples.json';
 
@@ -119,6 +120,14 @@ export class LedgerDayWriter {
   /** Whether the day being written will be closed (its sales and settled payments then compacted). */
   private dayClosed = true;
 
+  /**
+   * An outbox row — none for a day that will be closed: its maintenance
+   * prunes them (ledger/sale-compaction.ts PRUNE_OUTBOX, since v16).
+   */
+  private outbox(type: string, aggregateId: string, payload: string, at: string, actor: string): void {
+    if (!this.dayClosed) this.ins.outbox.run(type, aggregateId, payload, at, actor);
+  }
+
   constructor(private readonly db: Database, private readonly rand: () => number) {
     const p = (sql: string) => db.prepare(sql);
     this.ins = {
@@ -223,7 +232,7 @@ export class LedgerDayWriter {
     }
     const total = lines.reduce((s, l) => s + l.price * l.qty, 0);
     const iso = isoOf;
-    const out = (type: string, agg: string, payload: string, at: number, who = actor) => this.ins.outbox.run(type, agg, payload, iso(at), who);
+    const out = (type: string, agg: string, payload: string, at: number, who = actor) => this.outbox(type, agg, payload, iso(at), who);
 
     // Shape of the sale: mostly one paid tender; some first tenders abandoned (cancel) or expired; a few splits; a few voids.
     const k = r();
@@ -266,7 +275,8 @@ export class LedgerDayWriter {
     const quote = `{"priceMode":"inclusive","taxKind":"none","lines":[${lines.map((l, i) => `{"id":"l${i + 1}","sku":"${l.sku}","name":"${l.name}","unitPrice":${l.price},"quantity":${l.qty},"taxClass":"standard","gross":${l.price * l.qty},"lineDiscount":0,"saleDiscountShare":0,"net":${l.price * l.qty}}`).join(',')}],"subtotal":${total},"discounts":[],"lineDiscountTotal":0,"saleDiscountTotal":0,"discountTotal":0,"afterDiscounts":${total},"service":null,"serviceAmount":0,"taxes":[],"taxBase":0,"taxTotal":0,"taxIncluded":0,"taxAdded":0,"total":${total}}`;
     // sale-compaction.ts COMPACT_DRAFTS: a paid sale of a closed day whose draft is its quote's lines.
     const stored = this.dayClosed && !voided ? '{"fromQuote":1,"origin":"till"}' : draft;
-    this.ins.sale.run(saleId, till, voided ? 'voided' : 'paid', stored, quote, total, total, receipt, voided ? 0 : 1, iso(opened), iso(closed),
+    // maintenance-pass.ts: a closed sale of a closed day has its quote packed.
+    this.ins.sale.run(saleId, till, voided ? 'voided' : 'paid', stored, this.dayClosed ? packText(quote) : quote, total, total, receipt, voided ? 0 : 1, iso(opened), iso(closed),
       voided ? null : iso(closed), voided ? 'pelanggan batal' : null, actor);
     if (voided) out('sale.voided', saleId, '{"reason":"pelanggan batal"}', closed);
     else out('sale.paid', saleId, `{"receiptNo":${receipt}}`, closed, 'till');
@@ -330,7 +340,7 @@ export class LedgerDayWriter {
     const total = lines.reduce((s, l) => s + l.price * l.qty, 0);
     const items = settled && !cash && tn.amount === total ? '{"fromQuote":1}' : fullItems;
     this.ins.tender.run(payId, saleId, seq, tn.amount, received, cash ? received! - tn.amount : null, items, iso(created), tn.end === 'cancel' ? iso(answered + 30_000) : null);
-    const out = (type: string, payload: string, at: number, who = actor, agg = payId) => this.ins.outbox.run(type, agg, payload, iso(at), who);
+    const out = (type: string, payload: string, at: number, who = actor, agg = payId) => this.outbox(type, agg, payload, iso(at), who);
     out('payment.created', `{"orderId":"${saleId}","gatewayOrderId":"${oid}","method":"${t.method}","api":"${t.api}","status":"creating","amount":${tn.amount},"gatewayEnv":"sandbox"}`, created);
     out('sale.tendered', `{"paymentId":"${payId}","seq":${seq},"applied":${tn.amount},"rounding":0}`, created, actor, saleId);
     out('order.repriced', `{"total":${lines.reduce((s, l) => s + l.price * l.qty, 0)},"lines":${lines.length}}`, created, actor, saleId);
@@ -338,7 +348,9 @@ export class LedgerDayWriter {
     const n = t.events.length;
     t.events.forEach((e, i) => {
       const when = i === 0 ? answered : i === n - 1 ? ended : ended - 15;
-      const raw = fill(settled ? e.settled : e.live, when);
+      // maintenance-pass.ts: a settled raw is packed.
+      const settledRaw = settled ? fill(e.settled, when) : null;
+      const raw = settledRaw !== null ? packText(settledRaw) : fill(settled ? e.settled : e.live, when);
       const to = tn.end === 'expire' && e.to_status === 'cancel' ? 'expire' : e.to_status;
       const claimed = tn.end === 'expire' && e.claimed_status === 'cancel' ? 'expire' : e.claimed_status;
       const source = tn.end === 'expire' && e.source === 'manual' ? 'poll' : e.source;
@@ -367,11 +379,11 @@ export class LedgerDayWriter {
       const id = ++this.state.movementId;
       const back = Math.min(amount, 1_000 * (1 + Math.floor(this.rand() * 10)));
       this.ins.drawer.run(id, TILLS[0], 'refund', saleId, payId, back, 'kembalian kurang', actor, iso(at));
-      this.ins.outbox.run('drawer.moved', String(id), `{"kind":"refund","saleId":"${saleId}","paymentId":"${payId}","amount":${back}}`, iso(at), actor);
+      this.outbox('drawer.moved', String(id), `{"kind":"refund","saleId":"${saleId}","paymentId":"${payId}","amount":${back}}`, iso(at), actor);
     } else if (method === 'cash' && r < 0.006) {
       const id = ++this.state.movementId;
       this.ins.drawer.run(id, TILLS[0], 'no_sale', null, null, 0, 'tukar uang kecil', actor, iso(at));
-      this.ins.outbox.run('drawer.moved', String(id), '{"kind":"no_sale","amount":0}', iso(at), actor);
+      this.outbox('drawer.moved', String(id), '{"kind":"no_sale","amount":0}', iso(at), actor);
     } else if ((method === 'qris' || method === 'gopay' || method === 'shopeepay') && r < 0.004) {
       const full = this.rand() < 0.5;
       const delta = full ? amount : Math.max(1, Math.floor(amount / 2));
@@ -379,13 +391,13 @@ export class LedgerDayWriter {
       const id = ++this.state.refundId;
       this.ins.refund.run(id, payId, key, delta, 'salah pesanan', iso(at), iso(at + 400), actor);
       const to = full ? 'refund' : 'partial_refund';
-      const raw = settled ? `{"settled":1,"latestTransactionStatus":"04","refundAmount":{"value":"${delta}.00","currency":"IDR"}}`
+      const raw = settled ? packText(`{"settled":1,"latestTransactionStatus":"04","refundAmount":{"value":"${delta}.00","currency":"IDR"}}`)
         : `{"responseCode":"2005800","partnerRefundNo":"${key}","refundAmount":{"value":"${delta}.00","currency":"IDR"},"refundTime":"${iso(at + 400)}","responseMessage":"Successful"}`;
       this.ins.event.run(++this.state.eventId, payId, 'manual', 'settlement', to, null, 1, 'refund', delta, raw, iso(at + 400), actor, null);
       this.ins.refunded.run(to, delta, iso(at + 400), payId);
-      this.ins.outbox.run('refund.requested', key, `{"paymentId":"${payId}","amount":${delta}}`, iso(at), actor);
-      this.ins.outbox.run('refund.status_changed', key, '{"status":"succeeded"}', iso(at + 400), actor);
-      this.ins.outbox.run('payment.status_changed', payId, `{"status":"${to}","refundedAmount":${delta},"source":"manual"}`, iso(at + 400), actor);
+      this.outbox('refund.requested', key, `{"paymentId":"${payId}","amount":${delta}}`, iso(at), actor);
+      this.outbox('refund.status_changed', key, '{"status":"succeeded"}', iso(at + 400), actor);
+      this.outbox('payment.status_changed', payId, `{"status":"${to}","refundedAmount":${delta},"source":"manual"}`, iso(at + 400), actor);
     }
   }
 }

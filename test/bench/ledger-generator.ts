@@ -14,7 +14,8 @@
  * are dropped while the rows go in (journal off, synchronous off) and rebuilt
  * once at the end; then every day but today is closed by the real Z-report.
  * Closed days are generated as the ledger maintenance leaves them after the
- * close (raw settled, QR strings gone, derivable drafts and items compacted:
+ * close (raw settled and packed, QR strings gone, derivable drafts and items
+ * compacted, quotes packed, no outbox rows:
  * ledger-day-writer.ts `writeDay(…, closed)`; the generator's test runs the
  * maintenance and sees it change nothing); yesterday is generated as settled
  * as older days (its one-day re-checks done). The file is
@@ -39,9 +40,10 @@ import { dayWindow } from '../../shared/domain/zoned-time';
 import { isoUtc } from '../../electron/main/core/clock';
 import { LedgerDayWriter, prng, STAFF, TILLS } from './ledger-day-writer';
 import { replicateDays } from './ledger-replicate';
+import { PRUNE_OUTBOX } from '../../electron/main/core/ledger/sale-compaction';
 
 /** Bump when the generated rows change (their shape, mix or raw rule). */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** The shop's zone in every generated ledger. */
 export const GENERATED_ZONE = 'Asia/Jakarta';
@@ -223,6 +225,8 @@ function build(file: string, spec: LedgerSpec, schedule: { day: string; payments
     // No ANALYZE: the app never runs it, and sqlite_stat1 would give the benches other query plans than a till's.
     const closed = Date.now();
     closeDays(db, schedule);
+    // The closings' own outbox rows (`day.closed`) of closed days, as their maintenance prunes them.
+    db.exec(PRUNE_OUTBOX);
     // As the app leaves it after each night's maintenance (ledger-maintenance.ts): every closing taken in,
     // nothing waiting (the closed days are written settled, ledger-day-writer.ts).
     db.prepare(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compactSettledRaw } from '../../electron/main/core/ledger/raw-compaction';
 import { compactClosedSales } from '../../electron/main/core/ledger/sale-compaction';
+import { registerPackedText } from '../../electron/main/core/ledger/packed-text';
 import { makeApp, type AppHarness } from '../fixtures/app-harness';
 
 const LINES = [
@@ -17,10 +18,10 @@ const LINES = [
   { id: 'l2', sku: 'KOPI-SUSU', quantity: 1 },
 ];
 
-/** The facts an audit reads, per table (everything but the compacted payload columns). */
+/** The facts an audit reads, per table (everything but the compacted payload columns; the quote unpacked). */
 function facts(db: BetterSqlite3.Database): unknown {
   return {
-    sales: db.prepare('SELECT id, till_id, status, subtotal, discount_total, total, rounding, receipt_no, opened_at, closed_at, actor, quote FROM sales ORDER BY id').all(),
+    sales: db.prepare('SELECT id, till_id, status, subtotal, discount_total, total, rounding, receipt_no, opened_at, closed_at, actor, kasir_text(quote) AS quote FROM sales ORDER BY id').all(),
     tenders: db.prepare('SELECT payment_id, sale_id, seq, applied, rounding, received, change_given, created_at FROM sale_tenders ORDER BY payment_id').all(),
     payments: db.prepare('SELECT id, order_id, gateway_order_id, status, amount, refunded_amount, paid_at, created_at, actor FROM payments ORDER BY id').all(),
     events: db.prepare('SELECT id, payment_id, source, from_status, to_status, claimed_status, applied, note, created_at, actor, claim_key FROM payment_events ORDER BY id').all(),
@@ -75,6 +76,7 @@ describe('closed sales compacted after the day is closed', () => {
     const before = await read();
     db = new BetterSqlite3(join(app.dataDir, 'kasir.sqlite'));
     db.pragma('busy_timeout = 5000');
+    registerPackedText(db); // facts() reads the quote as text: packed or not, the same
     const auditBefore = facts(db);
     const csvBefore = db.prepare('SELECT COUNT(*) FROM payments').pluck().get();
 
@@ -86,13 +88,17 @@ describe('closed sales compacted after the day is closed', () => {
     ).run(day, new Date().toISOString());
     db.exec('UPDATE payment_rechecks SET next_at = NULL');
     compactSettledRaw(db);
+    const outboxRows = db.prepare('SELECT COUNT(*) FROM outbox').pluck().get() as number;
     const result = compactClosedSales(db);
-    expect(result).toEqual({ drafts: 2, items: 2, outboxPruned: 0 });
+    // Every closed sale's quote packed; the closing covers every outbox row (v16: the open day's buffer only).
+    expect(result).toEqual({ drafts: 2, items: 2, quotes: db.prepare("SELECT COUNT(*) FROM sales WHERE status <> 'open'").pluck().get(), outboxPruned: outboxRows });
+    expect(result.quotes).toBeGreaterThan(0);
+    expect(outboxRows).toBeGreaterThan(0);
     const drafts = db.prepare('SELECT id, draft FROM sales ORDER BY id').all() as { id: string; draft: string }[];
     expect(drafts.filter((d) => d.draft === '{"fromQuote":1,"origin":"till"}').map((d) => d.id).sort()).toEqual(sold.slice(0, 2).sort());
     expect(JSON.parse(drafts.find((d) => d.id === disc.id)!.draft).lines[0].discount).toMatchObject({ amount: 1_000 });
     // Idempotent.
-    expect(compactClosedSales(db)).toEqual({ drafts: 0, items: 0, outboxPruned: 0 });
+    expect(compactClosedSales(db)).toEqual({ drafts: 0, items: 0, quotes: 0, outboxPruned: 0 });
 
     const after = await read();
     expect(after).toEqual(before);
@@ -105,19 +111,27 @@ describe('closed sales compacted after the day is closed', () => {
     expect(refused.code).not.toBe('INTERNAL');
   });
 
-  it('the outbox keeps unpublished rows; a published row of a closed day may go', async () => {
+  it("the outbox keeps the open day's unpublished rows; a closed day's rows go, published or not", async () => {
     app = await makeApp();
     db = new BetterSqlite3(join(app.dataDir, 'kasir.sqlite'));
-    const [first] = db.prepare('SELECT id FROM outbox ORDER BY id LIMIT 1').pluck().all() as number[];
-    expect(() => db!.prepare('DELETE FROM outbox WHERE id = ?').run(first)).toThrow(/append-only/);
-    db.prepare("UPDATE outbox SET published_at = '2026-01-01T00:00:00.000Z' WHERE id = ?").run(first);
-    db.prepare(
+    const ids = db.prepare('SELECT id FROM outbox ORDER BY id').pluck().all() as number[];
+    expect(ids.length).toBeGreaterThan(2);
+    // No closing yet: an unpublished row is never deleted; a published one may be (as since v12).
+    expect(() => db!.prepare('DELETE FROM outbox WHERE id = ?').run(ids[0])).toThrow(/never deleted/);
+    db.prepare("UPDATE outbox SET published_at = '2026-01-01T00:00:00.000Z' WHERE id = ?").run(ids[1]);
+    db.prepare('DELETE FROM outbox WHERE id = ?').run(ids[1]);
+    const close = db.prepare(
       `INSERT INTO day_closings (day, zone, period_start, period_end, paid_count, paid_total, refunded_total, net_total, cash_takings,
          cash_refunds, cash_expected, open_count, open_total, failed_count, forced, breakdown, created_at)
-       VALUES ('2099-12-31', 'Asia/Jakarta', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '{}', ?)`,
-    ).run(new Date().toISOString());
-    const n = db.prepare('SELECT COUNT(*) FROM outbox').pluck().get() as number;
-    expect(compactClosedSales(db).outboxPruned).toBe(1);
-    expect(db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(n - 1);
+       VALUES (?, 'Asia/Jakarta', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '{}', ?)`,
+    );
+    // A closing that ends before the rows were written: they are still the open day's.
+    close.run('2000-01-01', '1999-12-31T17:00:00.000Z', '2000-01-01T17:00:00.000Z', new Date().toISOString());
+    expect(compactClosedSales(db).outboxPruned).toBe(0);
+    expect(() => db!.prepare('DELETE FROM outbox WHERE id = ?').run(ids[0])).toThrow(/never deleted/);
+    // The latest closing ends after them: they go.
+    close.run('2099-12-31', '2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z', new Date().toISOString());
+    expect(compactClosedSales(db).outboxPruned).toBe(ids.length - 1);
+    expect(db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(0);
   });
 });

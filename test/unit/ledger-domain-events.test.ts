@@ -105,11 +105,11 @@ describe('domain events in the outbox', () => {
     expect(h.db.prepare('SELECT COUNT(*) FROM orders').pluck().get()).toBe(0);
   });
 
-  it('is append-only: rows are never deleted and change only to be marked published, once', async () => {
+  it("is append-only for the open day: its unpublished rows are never deleted; rows change only to be marked published, once", async () => {
     h = makeHarness({ clock: new ManualClock(MORNING) });
     await h.service.create({ items: ITEMS, method: 'cash' });
     const [first] = outbox();
-    expect(() => h.db.prepare('DELETE FROM outbox WHERE id = ?').run(first!.id)).toThrow(/append-only/);
+    expect(() => h.db.prepare('DELETE FROM outbox WHERE id = ?').run(first!.id)).toThrow(/never deleted/);
     expect(() => h.db.prepare("UPDATE outbox SET payload = '{}' WHERE id = ?").run(first!.id)).toThrow(/marked published/);
     h.db.prepare("UPDATE outbox SET published_at = '2026-11-26T04:00:00.000Z' WHERE id = ?").run(first!.id);
     expect(() => h.db.prepare("UPDATE outbox SET published_at = '2026-11-26T05:00:00.000Z' WHERE id = ?").run(first!.id)).toThrow(/once/);

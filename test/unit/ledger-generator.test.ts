@@ -70,11 +70,13 @@ describe('generated ledger (template day copied in SQLite)', () => {
   });
 
   it('closed days are already as the ledger maintenance leaves them', () => {
-    expect(compactSettledRaw(db)).toEqual({ events: 0, qrCleared: 0 });
-    expect(compactClosedSales(db)).toEqual({ drafts: 0, items: 0, outboxPruned: 0 });
+    expect(compactSettledRaw(db)).toEqual({ events: 0, qrCleared: 0, packed: 0 });
+    expect(compactClosedSales(db)).toEqual({ drafts: 0, items: 0, quotes: 0, outboxPruned: 0 });
     // …and there was something to compact: the closed days' sales are compacted, today's are not.
     const compacted = db.prepare<[], number>(`SELECT COUNT(*) FROM sales WHERE substr(draft, 1, 13) = '{"fromQuote":'`).pluck().get()!;
     expect(compacted).toBeGreaterThan(0);
+    const packed = db.prepare<[], number>(`SELECT COUNT(*) FROM sales WHERE substr(quote, 1, 1) = '"'`).pluck().get()!;
+    expect(packed).toBeGreaterThan(0);
     const today = dayWindow(g.busiestDay, g.zone);
     const fullToday = db.prepare<[string], number>(`SELECT COUNT(*) FROM sales WHERE opened_at >= ? AND substr(draft, 1, 13) <> '{"fromQuote":'`).pluck()
       .get(new Date(today.startUtc).toISOString())!;

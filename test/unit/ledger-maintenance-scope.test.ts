@@ -89,7 +89,7 @@ describe('ledger maintenance, year five', () => {
       .pluck()
       .get() as string;
     expect(waiting).toBeTruthy();
-    const rawOf = () => db.prepare('SELECT raw FROM payment_events WHERE payment_id = ? AND raw IS NOT NULL').pluck().all(waiting) as string[];
+    const rawOf = () => db.prepare('SELECT kasir_text(raw) FROM payment_events WHERE payment_id = ? AND raw IS NOT NULL').pluck().all(waiting) as string[];
     expect(rawOf().some((r) => !r.startsWith('{"settled":1'))).toBe(true);
     // The plan ends (what the re-check scheduler writes once the windows have passed).
     db.prepare('UPDATE payment_rechecks SET next_at = NULL WHERE payment_id = ?').run(waiting);

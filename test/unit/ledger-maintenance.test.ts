@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/main/core/clock';
 import { openLedger, type Database } from '../../electron/main/core/ledger';
 import { LedgerMaintenance } from '../../electron/main/core/ledger/ledger-maintenance';
+import { isPacked, unpackText } from '../../electron/main/core/ledger/packed-text';
 import { silentLogger } from '../../electron/main/core/logger';
 
 const dirs: string[] = [];
@@ -77,7 +78,9 @@ describe('ledger maintenance', () => {
     expect(report.bytesAfter!).toBeLessThan(before / 4);
     expect(db.prepare('SELECT COUNT(*) FROM payment_events').pluck().get()).toBe(rows);
     const kept = db.prepare('SELECT raw FROM payment_events WHERE payment_id = ? ORDER BY id DESC LIMIT 1').pluck().get(cancelled) as string;
-    expect(JSON.parse(kept)).toEqual({ settled: 1, transaction_id: 'tx-1', transaction_status: 'cancel', gross_amount: '56000.00' });
+    // Settled, then packed (packed-text.ts): a JSON string on file, the exact settled text back.
+    expect(isPacked(kept)).toBe(true);
+    expect(JSON.parse(unpackText(kept))).toEqual({ settled: 1, transaction_id: 'tx-1', transaction_status: 'cancel', gross_amount: '56000.00' });
     // The pending payment can still change: its raw is as written.
     const open = db.prepare('SELECT raw FROM payment_events WHERE payment_id = ? ORDER BY id DESC LIMIT 1').pluck().get(pending) as string;
     expect(open).toContain('x'.repeat(6000));

@@ -27,6 +27,7 @@ const SHIPPED: readonly { version: number; kind: MigrationStep['kind']; sha256: 
   { version: 13, kind: 'plain', sha256: '20008746346e7437cbb8426a463b28dff82e3a5bc0e26f337329317b9c49fbf1' }, // maintenance takes in only what is new (issue 12)
   { version: 14, kind: 'plain', sha256: '96202687138deaf232b4946b76f8c1a40844a10cf412b8a6bac784c38a7f467a' }, // tender_followups: the abandoned tenders still followed (issue 12: start-up)
   { version: 15, kind: 'plain', sha256: 'eeb3ff6fbd6122417deb50264b2a496eeda0c3b96e0c856fa5fc7af41f15c4f8' }, // report slots kept by triggers (issue 12: day reports at 30k a day)
+  { version: 16, kind: 'plain', sha256: '81905bcc4e4c214e5ea4ecbf42c2bb7fe45305b2a87fff00bb3106dc75f1ef86' }, // the outbox buffers the open day only (issue 12: ledger growth)
 ];
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

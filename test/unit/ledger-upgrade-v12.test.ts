@@ -30,7 +30,9 @@ describe('a ledger written by schema v12 (354857a)', () => {
     const db = openKeepingRecords();
     expect(rowsOf(db, 'maintenance_runs')).toEqual([]);
     expect(rowsOf(db, 'maintenance_pending')).toEqual([]);
-    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'outbox_published'").pluck().get()).toContain('WHERE published_at IS NOT NULL');
+    // v16 prunes the outbox by time, published or not: `outbox_at` replaced v12's `outbox_published`.
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'outbox_published'").pluck().get()).toBeUndefined();
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'outbox_at'").pluck().get()).toContain('outbox(at)');
   });
 
   it('its first maintenance run takes in the closed day; the next takes in nothing new and changes nothing', () => {

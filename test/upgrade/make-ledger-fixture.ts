@@ -41,6 +41,7 @@
  *    commit's app, plus a QRIS tender abandoned for cash (cancelled in the
  *    background: an abandoned, undecided tender).
  *  - v14 (3a412aa, tender_followups): the v13 flow through that commit's app.
+ *  - v15 (d68f305, the report slots): the v13 flow through that commit's app.
  *
  * The manifest lists every row of every table as written. Everything runs in
  * process; the emulator, listener and ledger are closed before it exits and
@@ -128,8 +129,8 @@ async function load<T>(rel: string): Promise<T> {
 
 const [versionArg, commit, outFile, manifestFile] = process.argv.slice(2);
 const version = Number(versionArg);
-if (![1, 2, 3, 8, 9, 12, 13, 14].includes(version) || !commit || !outFile || !manifestFile) {
-  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12|13|14> <commit> <out.sqlite> <out.json>');
+if (![1, 2, 3, 8, 9, 12, 13, 14, 15].includes(version) || !commit || !outFile || !manifestFile) {
+  throw new Error('usage: tsx make-ledger-fixture.ts <1|2|3|8|9|12|13|14|15> <commit> <out.sqlite> <out.json>');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kasir-fixture-'));

@@ -22,6 +22,7 @@ VERSIONS=(
   "12 354857ab480e055f778d8321279606c81252b5c0"
   "13 6342e6085dae4d017d2fdf6c0a85c263a16d92a6"
   "14 3a412aa71096b9739174b889e7bd5d58ba3bde36"
+  "15 d68f3051332f5befef13170aea0e3785ad389213"
 )
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)

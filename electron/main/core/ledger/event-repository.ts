@@ -5,6 +5,7 @@
  * (`received`, `last_received_at`), so replays cannot grow the trail.
  */
 import type { Database } from './open-ledger';
+import { unpackText } from './packed-text';
 import type { PaymentEventRow } from './rows';
 import type { PaymentStatus, UpdateSource } from '../../../../shared/domain/payment';
 import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
@@ -98,6 +99,7 @@ export class EventRepository {
 
   /** Every event of one payment, oldest first. */
   forPayment(paymentId: string): PaymentEventRow[] {
-    return this.sel.all(paymentId).map((r) => this.guard.event(r, 'read'));
+    // A settled raw is packed once its payment cannot change (packed-text.ts).
+    return this.sel.all(paymentId).map((r) => this.guard.event({ ...r, raw: unpackText(r.raw) }, 'read'));
   }
 }

@@ -13,7 +13,11 @@
  *    the others stay until a later run (a paid QRIS: its 7-day plan);
  * 3. the closed sales of those newly closed days get their derivable draft
  *    compacted (sale-compaction.ts: a closed sale never changes again);
- * 4. published outbox rows before the last closed day are pruned.
+ * 4. the settled raw of those payments and the quotes of those closed
+ *    sales are packed (packed-text.ts: lossless, ~20–40% of the text
+ *    as before);
+ * 5. outbox rows before the end of the last closing are pruned (since v16,
+ *    published or not: sale-compaction.ts `PRUNE_OUTBOX`).
  *
  * All of it is one IMMEDIATE transaction; the run's row in
  * `maintenance_runs` is written by ledger-maintenance.ts once it knows
@@ -21,8 +25,9 @@
  * again: every step is idempotent.
  */
 import type { Database } from './open-ledger';
-import { QR_ACTION, SETTLED_RAW_SQL, SETTLED_RULE, UNSETTLED_RAW } from './raw-compaction';
-import { COMPACTED_DRAFT, DRAFT_DERIVABLE, ITEMS_DERIVABLE, PRUNE_OUTBOX } from './sale-compaction';
+import { registerPackedText } from './packed-text';
+import { QR_ACTION, SETTLED_RAW_SQL, SETTLED_RULE, SETTLED_TEXT_RAW, UNSETTLED_RAW } from './raw-compaction';
+import { COMPACTED_DRAFT, DRAFT_DERIVABLE, ITEMS_DERIVABLE, PACK_QUOTE, PRUNE_OUTBOX } from './sale-compaction';
 
 /** What one pass changed. */
 export interface PassResult {
@@ -40,7 +45,9 @@ export interface PassResult {
   drafts: number;
   /** Settled tenders whose item_details were compacted. */
   items: number;
-  /** Published outbox rows deleted. */
+  /** Values packed: settled raw payloads and closed sales' quotes. */
+  packed: number;
+  /** Outbox rows deleted. */
   outboxPruned: number;
   /** Characters of JSON the pass removed (what a VACUUM could give back, roughly). */
   freedBytes: number;
@@ -73,13 +80,15 @@ export const MAINTENANCE_PASS_SQL = {
       (SELECT COALESCE(SUM(length(raw)), 0) FROM payment_events WHERE payment_id IN (SELECT id FROM ${SETTLING}))
     + (SELECT COALESCE(SUM(length(action)), 0) FROM payments WHERE id IN (SELECT id FROM ${SETTLING}))
     + (SELECT COALESCE(SUM(length(items)), 0) FROM sale_tenders WHERE payment_id IN (SELECT id FROM ${SETTLING}))
-    + (SELECT COALESCE(SUM(length(draft)), 0) FROM sales WHERE id IN (${NEW_SALES}))`,
+    + (SELECT COALESCE(SUM(length(draft) + length(quote)), 0) FROM sales WHERE id IN (${NEW_SALES}))`,
   settleEvents: `UPDATE payment_events SET raw = ${SETTLED_RAW_SQL}
     WHERE payment_id IN (SELECT id FROM ${SETTLING}) AND ${UNSETTLED_RAW}`,
   clearQr: `UPDATE payments SET action = NULL WHERE id IN (SELECT id FROM ${SETTLING}) AND ${QR_ACTION}`,
   compactItems: `UPDATE sale_tenders SET items = '{"fromQuote":1}'
     WHERE payment_id IN (SELECT id FROM ${SETTLING}) AND ${ITEMS_DERIVABLE}`,
   compactDrafts: `UPDATE sales SET draft = ${COMPACTED_DRAFT} WHERE id IN (${NEW_SALES}) AND ${DRAFT_DERIVABLE}`,
+  packRaw: `UPDATE payment_events SET raw = kasir_pack(raw) WHERE payment_id IN (SELECT id FROM ${SETTLING}) AND ${SETTLED_TEXT_RAW}`,
+  packQuotes: `${PACK_QUOTE} AND id IN (${NEW_SALES})`,
   release: `DELETE FROM maintenance_pending WHERE payment_id IN (SELECT id FROM ${SETTLING})`,
   pendingCount: 'SELECT COUNT(*) FROM maintenance_pending',
   prune: PRUNE_OUTBOX,
@@ -92,6 +101,7 @@ export function createSettlingTable(db: Database): void {
 
 /** Builds the pass's statements over `db` (prepared once per LedgerMaintenance). */
 export function maintenancePass(db: Database): () => PassResult {
+  registerPackedText(db);
   createSettlingTable(db);
   const q = MAINTENANCE_PASS_SQL;
   const one = (sql: string) => db.prepare(sql).pluck();
@@ -105,6 +115,8 @@ export function maintenancePass(db: Database): () => PassResult {
   const clearQr = db.prepare(q.clearQr);
   const compactItems = db.prepare(q.compactItems);
   const compactDrafts = db.prepare(q.compactDrafts);
+  const packRaw = db.prepare(q.packRaw);
+  const packQuotes = db.prepare(q.packQuotes);
   const release = db.prepare(q.release);
   const pendingCount = one(q.pendingCount);
   const prune = db.prepare(q.prune);
@@ -119,13 +131,14 @@ export function maintenancePass(db: Database): () => PassResult {
     const qrCleared = clearQr.run().changes;
     const items = compactItems.run().changes;
     const drafts = compactDrafts.run(span).changes;
+    const packed = packRaw.run().changes + packQuotes.run(span).changes;
     const after = sizes.get(span) as number;
     release.run();
     clearSettling.run();
     const outboxPruned = prune.run().changes;
     return {
       closingsThrough: span.through, settled, carried: pendingCount.get() as number,
-      events, qrCleared, drafts, items, outboxPruned, freedBytes: Math.max(0, before - after),
+      events, qrCleared, drafts, items, packed, outboxPruned, freedBytes: Math.max(0, before - after),
     };
   });
   return () => run.immediate();

@@ -852,4 +852,27 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     BEGIN SELECT RAISE(ABORT, 'tenders are never deleted'); END;
   `,
   },
+  // v16: ledger growth, what a closed day keeps (issue 12). The outbox is
+  // the delivery buffer of the day still open: nothing ships it yet (no
+  // sync), and every fact its rows carry is in the records (payment_events,
+  // sales, refunds, drawer_movements, day_closings), so an unpublished row
+  // may now be deleted once its time lies before the end of the latest
+  // closing; one of the day still open, never (a published row, as since
+  // v12, any time). The rows of days
+  // already closed go now; the maintenance prunes by `outbox_at`, which
+  // replaces `outbox_published`. (Packing the JSON of closed days,
+  // ledger/packed-text.ts, needs no schema: the maintenance does it.)
+  {
+    kind: 'plain',
+    sql: `
+  DROP TRIGGER outbox_no_delete;
+  CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
+    WHEN OLD.published_at IS NULL AND OLD.at >= COALESCE((SELECT period_end FROM day_closings WHERE id = (SELECT MAX(id) FROM day_closings)), '')
+    BEGIN SELECT RAISE(ABORT, 'an unpublished outbox row of a day not closed yet is never deleted'); END;
+
+  DELETE FROM outbox WHERE at < COALESCE((SELECT period_end FROM day_closings WHERE id = (SELECT MAX(id) FROM day_closings)), '');
+  DROP INDEX outbox_published;
+  CREATE INDEX outbox_at ON outbox(at);
+  `,
+  },
 ];

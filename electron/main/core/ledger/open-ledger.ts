@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { LedgerMigrationError, LedgerTooNewError } from './ledger-errors';
 import { MIGRATIONS, type MigrationStep } from './migrations';
+import { registerPackedText } from './packed-text';
 import { assertLedgerWritable, LedgerDamagedError, openFaultOf } from './storage-faults';
 
 /** The ledger handle every repository is built on. */
@@ -79,6 +80,8 @@ export function openLedger(file: string, opts: LedgerOptions = {}): Database {
     db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000))}`);
+    // Before the steps: SQL that reads packed columns goes through them.
+    registerPackedText(db);
     migrate(db);
     return db;
   } catch (e) {

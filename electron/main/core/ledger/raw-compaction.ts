@@ -18,6 +18,7 @@
  * `failed_to_create` (a late charge may still land) keep their full raw.
  */
 import type { Database } from './open-ledger';
+import { registerPackedText } from './packed-text';
 
 /**
  * The rule on one payment row `p`, but for its day being closed: final, or
@@ -69,8 +70,11 @@ export const SETTLED_RAW_SQL = `json_patch('{"settled":1}', (
     FROM json_tree(payment_events.raw) AS t
     WHERE t.type NOT IN ('object', 'array', 'null') AND t.key IN (${SETTLED_KEYS.map((k) => `'${k}'`).join(', ')})))`;
 
-/** An event's raw that is not settled yet (and is an object: a null or marker raw stays as it is). */
+/** An event's raw that is not settled yet (and is an object: a null or marker raw stays as it is, and so does a packed one, a JSON string). */
 export const UNSETTLED_RAW = `raw IS NOT NULL AND json_type(raw) = 'object' AND json_extract(raw, '$.settled') IS NOT 1`;
+
+/** An event's raw that is the settled projection, not packed yet (the maintenance packs it: packed-text.ts). */
+export const SETTLED_TEXT_RAW = `raw GLOB '{"settled":1[,}]*'`;
 
 /** A payment's action that is a QR string (drawn only while the payment is open). */
 export const QR_ACTION = `action IS NOT NULL AND json_extract(action, '$.kind') = 'qr'`;
@@ -83,12 +87,18 @@ const CLEAR_QR = `
   UPDATE payments SET action = NULL
   WHERE ${QR_ACTION} AND id IN (${SETTLED_PAYMENTS})`;
 
+const PACK_SETTLED = `
+  UPDATE payment_events SET raw = kasir_pack(raw)
+  WHERE ${SETTLED_TEXT_RAW} AND payment_id IN (${SETTLED_PAYMENTS})`;
+
 /** What one compaction changed. */
 export interface CompactionResult {
   /** `payment_events` rows whose raw became the settled projection. */
   events: number;
   /** Settled QRIS payments whose QR string was cleared. */
   qrCleared: number;
+  /** Settled raw payloads packed (packed-text.ts). */
+  packed: number;
 }
 
 /**
@@ -97,7 +107,9 @@ export interface CompactionResult {
  * frozen steps did); the scheduled maintenance runs maintenance-pass.ts.
  */
 export function compactSettledRaw(db: Database): CompactionResult {
+  registerPackedText(db);
   const events = db.prepare(SETTLE_EVENTS);
   const qr = db.prepare(CLEAR_QR);
-  return db.transaction(() => ({ events: events.run().changes, qrCleared: qr.run().changes })).immediate();
+  const pack = db.prepare(PACK_SETTLED);
+  return db.transaction(() => ({ events: events.run().changes, qrCleared: qr.run().changes, packed: pack.run().changes })).immediate();
 }

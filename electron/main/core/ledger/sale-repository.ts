@@ -8,6 +8,7 @@
  */
 import { LedgerWriter } from './domain-events';
 import type { Database } from './open-ledger';
+import { unpackText } from './packed-text';
 import type { NewSaleRow, SaleRow, SaleTenderRow } from './rows';
 import { LEDGER_VOCABULARY, TILL_ACTOR_ID, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
 
@@ -136,23 +137,29 @@ export class SaleRepository {
 
   byId(id: string): SaleRow | undefined {
     const row = this.selSale.get(id);
-    return row && this.guard.sale(row, 'read');
+    return row && this.read(row);
   }
 
   /** The till's open sales, newest first. */
   openFor(tillId: string): SaleRow[] {
-    return this.selOpenFor.all(tillId).map((r) => this.guard.sale(r, 'read'));
+    return this.selOpenFor.all(tillId).map((r) => this.read(r));
   }
 
   /** Every open sale of any till, oldest first (settled again at start-up). */
   open(): SaleRow[] {
-    return this.selOpen.all().map((r) => this.guard.sale(r, 'read'));
+    return this.selOpen.all().map((r) => this.read(r));
   }
 
   /** Sales for history, newest first (open sales with nothing on them left out). */
   list(q: SaleListQuery): SaleRow[] {
     const rows = q.from !== undefined && q.to !== undefined ? this.selWindow.all(q.from, q.to, q.limit) : this.selRecent.all(q.limit);
-    return rows.map((r) => this.guard.sale(r, 'read'));
+    return rows.map((r) => this.read(r));
+  }
+
+  /** A stored row as the app reads it: vocabulary checked, the quote unpacked (a closed sale of a closed day has it packed: packed-text.ts). */
+  private read(r: SaleRow): SaleRow {
+    r.quote = unpackText(r.quote);
+    return this.guard.sale(r, 'read');
   }
 
   /** Replaces an open sale's draft, quote and totals; false if the sale is not open. */
