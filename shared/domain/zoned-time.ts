@@ -47,6 +47,15 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * `Date.UTC` for every year: `Date.UTC` maps years 0–99 to 1900–1999 (a
+ * legacy of two-digit years), which would put a day of year 50 in 1950.
+ */
+function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  const t = Date.UTC(y, mo, d, h, mi, s);
+  return y >= 0 && y <= 99 ? new Date(t).setUTCFullYear(y, mo, d) : t;
+}
+
 /** Wall-clock fields of `ms` in `zone`. */
 function fields(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   const parts: Record<string, number> = {};
@@ -57,7 +66,7 @@ function fields(ms: number, zone: string): { y: number; mo: number; d: number; h
 /** Offset of `zone` from UTC at instant `ms` as `Intl` says it (one `formatToParts`: the slow path). */
 export function intlZoneOffsetMs(ms: number, zone: string): number {
   const f = fields(ms, zone);
-  const asUtc = Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s);
+  const asUtc = utcMs(f.y, f.mo - 1, f.d, f.h, f.mi, f.s);
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
@@ -113,7 +122,7 @@ function wallTime(ms: number): string {
 
 /** UTC instant of local midnight starting the date y-mo-d in `zone`. */
 function localMidnight(y: number, mo: number, d: number, zone: string): number {
-  const naive = Date.UTC(y, mo - 1, d);
+  const naive = utcMs(y, mo - 1, d);
   let guess = naive - zoneOffsetMs(naive, zone);
   guess = naive - zoneOffsetMs(guess, zone); // second pass settles DST edges
   return guess;
@@ -123,7 +132,7 @@ function localMidnight(y: number, mo: number, d: number, zone: string): number {
 export function zonedDay(ms: number, zone: string): ZonedDay {
   const f = fields(ms, zone);
   const startUtc = localMidnight(f.y, f.mo, f.d, zone);
-  const next = new Date(Date.UTC(f.y, f.mo - 1, f.d + 1));
+  const next = new Date(utcMs(f.y, f.mo - 1, f.d + 1));
   const endUtc = localMidnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), zone);
   const day = `${String(f.y).padStart(4, '0')}-${String(f.mo).padStart(2, '0')}-${String(f.d).padStart(2, '0')}`;
   return { day, startUtc, endUtc };
@@ -135,7 +144,7 @@ export function zonedDay(ms: number, zone: string): ZonedDay {
  */
 export function dayWindow(day: string, zone: string): ZonedDay {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
-  const noon = Date.UTC(y, mo - 1, d, 12);
+  const noon = utcMs(y, mo - 1, d, 12);
   const found = zonedDay(noon - zoneOffsetMs(noon, zone), zone);
   if (found.day !== day) throw new RangeError(`not a calendar day: ${day}`);
   return found;

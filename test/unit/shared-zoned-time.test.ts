@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SHOP_ZONE,
+  dayWindow,
+  intlZoneOffsetMs,
+  zoneOffsetMs,
+  zonedDay,
   formatLocalDateTime,
   formatLocalTime,
   formatShopDateTime,
@@ -33,5 +37,19 @@ describe('shared zone helpers', () => {
     expect(formatShopDateTime(NIGHT, 'Asia/Jakarta', 'id-ID')).toMatch(/^26 Nov 2026,? 23\.30 WIB$/);
     expect(formatShopDateTime(new Date(NIGHT), 'Asia/Jakarta', 'en-GB')).toMatch(/^26 Nov 2026,? 23:30 WIB$/);
     expect([zoneShortName('Asia/Jakarta'), zoneShortName('Asia/Makassar', NIGHT), zoneShortName('Asia/Jayapura', 0)]).toEqual(['WIB', 'WITA', 'WIT']);
+  });
+
+  it('names the days of years 0–99 as they are (Date.UTC would put them in 1900–1999)', () => {
+    const y50 = Date.parse('0050-06-15T00:00:00.000Z');
+    expect(new Date(y50).getUTCFullYear()).toBe(50);
+    expect(dayWindow('0050-06-15', 'UTC')).toEqual({ day: '0050-06-15', startUtc: y50, endUtc: y50 + 86_400_000 });
+    expect(zonedDay(y50 + 3_600_000, 'UTC').day).toBe('0050-06-15');
+    // Jakarta's local mean time then (+7:07:12): the day still starts at its own midnight, in year 50.
+    const jkt = dayWindow('0050-06-15', 'Asia/Jakarta');
+    expect(new Date(jkt.startUtc).getUTCFullYear()).toBe(50);
+    expect(zonedDay(jkt.startUtc, 'Asia/Jakarta').day).toBe('0050-06-15');
+    expect(jkt.endUtc - jkt.startUtc).toBe(86_400_000);
+    expect(zoneOffsetMs(y50, 'Asia/Jakarta')).toBe(intlZoneOffsetMs(y50, 'Asia/Jakarta'));
+    expect(intlZoneOffsetMs(y50, 'UTC')).toBe(0);
   });
 });
