@@ -17,7 +17,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../audit/audit-csv';
-import type { DrawerExportRow, JoinedExportLine, PaymentExportColumns, TenderExportColumns } from '../ledger/day-export-repository';
+import { JOINED_MARK, type DrawerExportRow, type JoinedExportLine, type PaymentExportColumns, type TenderExportColumns } from '../ledger/day-export-repository';
 import { localIsoTime } from '../../../../shared/domain/zoned-time';
 
 /**
@@ -89,14 +89,22 @@ export function renderCsv(
   for (const r of rows) {
     payments++;
     if ('joined' in r) {
-      const who = staffOf(r.actor);
-      const saleId = r.sale ? r.sale[0] : '';
-      const receipt = r.sale ? receiptNumber(r.sale[1], r.sale[2]) : '';
+      // The text's cuts (JoinedExportLine): the times at fixed places, the staff id between two marks.
+      const t = r.text;
+      const body = t.charCodeAt(ISO_LENGTH) === 43 /* + */ ? 2 * ISO_LENGTH + 1 : ISO_LENGTH + 1;
+      const from = t.indexOf(JOINED_MARK, body);
+      const to = t.indexOf(JOINED_MARK, from + 1);
+      const actor = t.slice(from + 1, to);
+      const who = staffOf(actor);
+      const created = local(t.slice(0, ISO_LENGTH));
+      const paid = body > ISO_LENGTH + 1 ? local(t.slice(ISO_LENGTH + 1, body)) : '';
+      const saleId = r.receipt === null ? '' : r.orderId;
       if (who.plain && !NEEDS_QUOTING.test(saleId)) {
-        push(`${local(r.createdAt)},${r.middle},${local(r.paidAt)},${r.actor},${who.name},payment,${saleId},${receipt},${r.tender}\r\n`);
+        push(`${created}${t.slice(body, from)}${paid},${actor},${who.name},payment,${saleId},${r.receipt ?? ''}${t.slice(to + 1)}`);
       } else {
         // The joined cells need no quoting (the ledger checked); the staff or the sale id does.
-        push(line([local(r.createdAt), ...r.middle.split(','), local(r.paidAt), r.actor, who.name, 'payment', saleId, receipt, ...r.tender.split(',')]));
+        const tender = t.slice(to + 2, -2).split(',');
+        push(line([created, ...t.slice(body + 1, from - 1).split(','), paid, actor, who.name, 'payment', saleId, r.receipt ?? '', ...tender]));
       }
       continue;
     }
@@ -157,6 +165,9 @@ function localTimes(zone: string): (iso: string | null) => string {
     return local === null ? localIsoTime(Date.parse(iso), zone) : `${local.slice(0, 17)}${iso.slice(17, 19)}${local.slice(19)}`;
   };
 }
+
+/** The length of a stored time, `YYYY-MM-DDTHH:MM:SS.sssZ`: where JoinedExportLine's cuts are. */
+const ISO_LENGTH = 24;
 
 /** Cells csv-stringify would quote (with `record_delimiter: 'windows'`, only these). */
 const NEEDS_QUOTING = /[",\r\n]/;
