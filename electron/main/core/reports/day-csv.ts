@@ -18,7 +18,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../audit/audit-csv';
 import { JOINED_MARK, type DrawerExportRow, type JoinedExportLine, type PaymentExportColumns, type TenderExportColumns } from '../ledger/day-export-repository';
-import { localIsoTime } from '../../../../shared/domain/zoned-time';
+import { ISO_LENGTH, LocalTimes } from './local-times';
 
 /**
  * Column order of the export; `time` and `paid_time` are local to the shop's
@@ -63,15 +63,16 @@ export function renderCsv(
   actorName: (actorId: string) => string | null,
   drawer: readonly DrawerExportRow[],
 ): { csv: string; payments: number } {
-  const local = localTimes(zone);
+  const times = new LocalTimes(zone);
+  const local = (iso: string | null): string => times.of(iso);
   // Who rang it up: asked once per staff id (a day has a handful), not per row; `plain` when
-  // neither the id nor the name needs quoting.
-  const staff = new Map<string, { name: string; plain: boolean }>();
-  const staffOf = (actor: string): { name: string; plain: boolean } => {
+  // neither the id nor the name needs quoting, with the cells from staff_id to record joined.
+  const staff = new Map<string, Staff>();
+  const staffOf = (actor: string): Staff => {
     let s = staff.get(actor);
     if (s === undefined) {
       const name = safeCell(actorName(actor) ?? '');
-      staff.set(actor, (s = { name, plain: !NEEDS_QUOTING.test(actor) && !NEEDS_QUOTING.test(name) }));
+      staff.set(actor, (s = { name, plain: !NEEDS_QUOTING.test(actor) && !NEEDS_QUOTING.test(name), cells: `,${actor},${name},payment,` }));
     }
     return s;
   };
@@ -96,11 +97,11 @@ export function renderCsv(
       const to = t.indexOf(JOINED_MARK, from + 1);
       const actor = t.slice(from + 1, to);
       const who = staffOf(actor);
-      const created = local(t.slice(0, ISO_LENGTH));
-      const paid = body > ISO_LENGTH + 1 ? local(t.slice(ISO_LENGTH + 1, body)) : '';
+      const created = times.at(t, 0, 0);
+      const paid = body > ISO_LENGTH + 1 ? times.at(t, ISO_LENGTH + 1, 1) : '';
       const saleId = r.receipt === null ? '' : r.orderId;
       if (who.plain && !NEEDS_QUOTING.test(saleId)) {
-        push(`${created}${t.slice(body, from)}${paid},${actor},${who.name},payment,${saleId},${r.receipt ?? ''}${t.slice(to + 1)}`);
+        push(created + t.slice(body, from) + paid + who.cells + saleId + ',' + (r.receipt ?? '') + t.slice(to + 1));
       } else {
         // The joined cells need no quoting (the ledger checked); the staff or the sale id does.
         const tender = t.slice(to + 2, -2).split(',');
@@ -140,34 +141,12 @@ export function renderCsv(
   return { csv: chunks.join(''), payments };
 }
 
-/**
- * `localIsoTime` of stored times, worked out once per UTC minute: a stored
- * time is `YYYY-MM-DDTHH:MM:SS.sssZ` and a zone's offset is whole minutes
- * (checked per minute: a historical offset with seconds is converted time by
- * time), so the seconds carry over and a day of 30,000 payments takes ~1,400
- * conversions instead of 60,000. Any other text is converted as it is.
- */
-function localTimes(zone: string): (iso: string | null) => string {
-  const minutes = new Map<string, string | null>();
-  return (iso) => {
-    if (!iso) return '';
-    if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */) return localIsoTime(Date.parse(iso), zone);
-    const key = iso.slice(0, 16);
-    let local = minutes.get(key);
-    if (local === undefined) {
-      const start = Date.parse(`${key}:00.000Z`);
-      local = localIsoTime(start, zone);
-      const last = localIsoTime(start + 59_000, zone);
-      // The same wall minute and offset at :59: the minute can be reused.
-      if (last.slice(0, 17) !== local.slice(0, 17) || last.slice(17, 19) !== '59' || last.slice(19) !== local.slice(19)) local = null;
-      minutes.set(key, local);
-    }
-    return local === null ? localIsoTime(Date.parse(iso), zone) : `${local.slice(0, 17)}${iso.slice(17, 19)}${local.slice(19)}`;
-  };
+/** A staff id's name as printed; `cells`: `,staff_id,staff_name,payment,` as a joined line prints them. */
+interface Staff {
+  name: string;
+  plain: boolean;
+  cells: string;
 }
-
-/** The length of a stored time, `YYYY-MM-DDTHH:MM:SS.sssZ`: where JoinedExportLine's cuts are. */
-const ISO_LENGTH = 24;
 
 /** Cells csv-stringify would quote (with `record_delimiter: 'windows'`, only these). */
 const NEEDS_QUOTING = /[",\r\n]/;
