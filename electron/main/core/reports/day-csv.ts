@@ -68,23 +68,35 @@ export function renderCsv(
   // Who rang it up: asked once per staff id (a day has a handful), not per row; `plain` when
   // neither the id nor the name needs quoting, with the cells from staff_id to record joined.
   const staff = new Map<string, Staff>();
+  const seen: Staff[] = [];
   const staffOf = (actor: string): Staff => {
     let s = staff.get(actor);
     if (s === undefined) {
       const name = safeCell(actorName(actor) ?? '');
-      staff.set(actor, (s = { name, plain: !NEEDS_QUOTING.test(actor) && !NEEDS_QUOTING.test(name), cells: `,${actor},${name},payment,` }));
+      staff.set(actor, (s = { id: actor, name, plain: !NEEDS_QUOTING.test(actor) && !NEEDS_QUOTING.test(name), cells: `,${actor},${name},payment,` }));
+      seen.push(s);
     }
     return s;
   };
-  // Lines are gathered in chunks and joined: one `+=` per line builds a rope 30,000 deep.
+  // The staff id of a joined text, text[from, to): compared in place with the ids seen so far
+  // (a handful) rather than cut out as a new string per row.
+  const staffIn = (text: string, from: number, to: number): Staff => {
+    for (const s of seen) if (s.id.length === to - from && text.startsWith(s.id, from)) return s;
+    return staffOf(text.slice(from, to));
+  };
+  // Lines are gathered in chunks and joined: one `+=` per line builds a rope 30,000 deep. A
+  // joined line goes in as its pieces (no string per line: the chunk's join copies each once).
   const chunks: string[] = [stringify([], { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' })];
   let chunk: string[] = [];
-  const push = (text: string): void => {
-    chunk.push(text);
-    if (chunk.length === 1_000) {
+  const flush = (): void => {
+    if (chunk.length >= 8_000) {
       chunks.push(chunk.join(''));
       chunk = [];
     }
+  };
+  const push = (text: string): void => {
+    chunk.push(text);
+    flush();
   };
   let payments = 0;
   for (const r of rows) {
@@ -95,17 +107,20 @@ export function renderCsv(
       const body = t.charCodeAt(ISO_LENGTH) === 43 /* + */ ? 2 * ISO_LENGTH + 1 : ISO_LENGTH + 1;
       const from = t.indexOf(JOINED_MARK, body);
       const to = t.indexOf(JOINED_MARK, from + 1);
-      const actor = t.slice(from + 1, to);
-      const who = staffOf(actor);
-      const created = times.at(t, 0, 0);
-      const paid = body > ISO_LENGTH + 1 ? times.at(t, ISO_LENGTH + 1, 1) : '';
+      const who = staffIn(t, from + 1, to);
       const saleId = r.receipt === null ? '' : r.orderId;
       if (who.plain && !NEEDS_QUOTING.test(saleId)) {
-        push(created + t.slice(body, from) + paid + who.cells + saleId + ',' + (r.receipt ?? '') + t.slice(to + 1));
+        times.pushAt(chunk, t, 0, 0);
+        chunk.push(t.slice(body, from));
+        if (body > ISO_LENGTH + 1) times.pushAt(chunk, t, ISO_LENGTH + 1, 1);
+        chunk.push(who.cells, saleId, ',', r.receipt ?? '', t.slice(to + 1));
+        flush();
       } else {
+        const created = times.at(t, 0, 0);
+        const paid = body > ISO_LENGTH + 1 ? times.at(t, ISO_LENGTH + 1, 1) : '';
         // The joined cells need no quoting (the ledger checked); the staff or the sale id does.
         const tender = t.slice(to + 2, -2).split(',');
-        push(line([created, ...t.slice(body + 1, from - 1).split(','), paid, actor, who.name, 'payment', saleId, r.receipt ?? '', ...tender]));
+        push(line([created, ...t.slice(body + 1, from - 1).split(','), paid, who.id, who.name, 'payment', saleId, r.receipt ?? '', ...tender]));
       }
       continue;
     }
@@ -143,6 +158,7 @@ export function renderCsv(
 
 /** A staff id's name as printed; `cells`: `,staff_id,staff_name,payment,` as a joined line prints them. */
 interface Staff {
+  id: string;
   name: string;
   plain: boolean;
   cells: string;
