@@ -3,18 +3,20 @@
  * each with its sale and tender, and the drawer movements made in it.
  *
  * At 30,000 payments a day the export's cost is turning SQLite values into
- * JavaScript strings, one per cell (about 5 ms per text column per 30,000
- * rows), more than the index ranges it reads. So SQLite joins each payment's
- * cells that need no work in JavaScript into two strings — `middle` (order id
- * to source) and `tender` (tender seq to the empty reason cell) — and only the
- * two times (made local by the renderer), the staff id and the order id come
- * apart. A row whose method, status or source this Kasir does not know comes
- * as every column instead (`PaymentExportRow`), for the vocabulary check to
- * refuse, exactly as before; so do the few paid in the window but started
- * outside it.
+ * JavaScript values (a string per cell, an array per row, a step of the
+ * iterator per row), more than the index ranges it reads. So SQLite joins each
+ * payment into one text (`JoinedExportLine`: its times, every cell that needs
+ * no work in JavaScript, the staff id between marks, the order id last), read
+ * with `pluck().all()` an hour of the window at a time; the renderer makes the
+ * times local and adds the staff name and the sale. A row whose method, status
+ * or source this Kasir does not know, with a time of another length, or with
+ * the mark in its staff id comes as its rowid instead and is read as every
+ * column (`PaymentExportRow`), for the vocabulary check to refuse, exactly as
+ * before; so do the few paid in the window but started outside it.
  *
  * The sales come from one index range of the window (`sales_opened`: a sale
- * opens before its tenders) into a map, never by a lookup per payment: sale ids
+ * opens before its tenders), one `receipt,id` text each, into a map of receipt
+ * cells by sale id, never by a lookup per payment: sale ids
  * are random, so a lookup per row would descend a year-sized index. What the
  * range misses (a sale opened before the window) is looked up by key.
  */
