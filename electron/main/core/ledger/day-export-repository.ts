@@ -14,11 +14,12 @@
  * column (`PaymentExportRow`), for the vocabulary check to refuse, exactly as
  * before; so do the few paid in the window but started outside it.
  *
- * The sales come from one index range of the window (`sales_opened`: a sale
- * opens before its tenders), one `receipt,id` text each, into a map of receipt
- * cells by sale id, never by a lookup per payment: sale ids
- * are random, so a lookup per row would descend a year-sized index. What the
- * range misses (a sale opened before the window) is looked up by key.
+ * The sales come from index ranges (`sales_opened`: a sale opens before its
+ * tenders), an hour at a time with the payments, one `receipt,id` text each,
+ * into maps of receipt cells by sale id (the last three hours' are kept),
+ * never by a lookup per payment: sale ids are random, so a lookup per row
+ * would descend a year-sized index. What the maps miss (a sale opened before
+ * the window, or over three hours before its tender) is looked up by key.
  */
 import type { Database } from './open-ledger';
 import type { PaymentRow } from './rows';
@@ -203,15 +204,31 @@ export class DayExportRepository {
    */
   *exportRows(fromIso: string, toIso: string): Generator<JoinedExportLine | PaymentExportRow> {
     const w = { from: fromIso, to: toIso };
-    // Receipt cells by sale id; null: no such sale.
-    const receipts = new Map<string, string | null>();
-    for (const s of this.selSalesOpenedIn.all(w)) {
-      const cut = s.indexOf(',');
-      receipts.set(s.slice(cut + 1), s.slice(0, cut));
-    }
+    // Receipt cells by sale id, of the sales opened in the last few pieces (newest last): a sale
+    // opens before its tenders, mostly minutes before. A day's map lived through the young
+    // generation's collections (copied, then promoted: ~4 MB at 30,000 a day); an hour's dies
+    // young. What they miss (a sale opened earlier) is looked up by key and kept; null: no sale.
+    const recent: Map<string, string>[] = [];
+    const byKey = new Map<string, string | null>();
+    const receiptOf = (orderId: string): string | null => {
+      for (let i = recent.length - 1; i >= 0; i--) {
+        const r = recent[i]!.get(orderId);
+        if (r !== undefined) return r;
+      }
+      let r = byKey.get(orderId);
+      if (r === undefined) byKey.set(orderId, (r = this.selReceipt.get(orderId) ?? null));
+      return r;
+    };
     const outside = this.selExportPaidOutside.all(w);
     for (const p of outside) if (p[9] < fromIso) yield this.withSale(p);
     for (const piece of pieces(fromIso, toIso)) {
+      const opened = new Map<string, string>();
+      for (const s of this.selSalesOpenedIn.all(piece)) {
+        const cut = s.indexOf(',');
+        opened.set(s.slice(cut + 1), s.slice(0, cut));
+      }
+      recent.push(opened);
+      if (recent.length > RECENT_PIECES) recent.shift();
       for (const row of this.selJoinedStartedIn.all(piece)) {
         if (typeof row === 'number') {
           yield this.withSale(this.selExportByRowid.get(row)!);
@@ -222,9 +239,7 @@ export class DayExportRepository {
         const head = row.charCodeAt(ISO_LENGTH) === 43 /* + */ ? 2 * ISO_LENGTH + 1 : ISO_LENGTH + 1;
         const cut = row.indexOf(JOINED_MARK, row.indexOf(JOINED_MARK, row.indexOf(JOINED_MARK, head) + 1) + 1);
         const orderId = row.slice(cut + 1);
-        let receipt = receipts.get(orderId);
-        if (receipt === undefined) receipts.set(orderId, (receipt = this.selReceipt.get(orderId) ?? null));
-        yield { joined: true, text: row.slice(0, cut), orderId, receipt };
+        yield { joined: true, text: row.slice(0, cut), orderId, receipt: receiptOf(orderId) };
       }
     }
     for (const p of outside) if (p[9] >= fromIso) yield this.withSale(p);
@@ -252,6 +267,9 @@ export class DayExportRepository {
     };
   }
 }
+
+/** How many pieces' sales are kept for their tenders (the payment's hour and the two before); older ones are looked up by key. */
+const RECENT_PIECES = 3;
 
 /** How much of the window one read of the joined texts covers. */
 const PIECE_MS = 3_600_000;
