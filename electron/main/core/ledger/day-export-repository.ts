@@ -3,20 +3,23 @@
  * each with its sale and tender, and the drawer movements made in it.
  *
  * At 30,000 payments a day the export's cost is turning SQLite values into
- * JavaScript strings, one per cell (about 5 ms per text column per 30,000
- * rows), more than the index ranges it reads. So SQLite joins each payment's
- * cells that need no work in JavaScript into two strings — `middle` (order id
- * to source) and `tender` (tender seq to the empty reason cell) — and only the
- * two times (made local by the renderer), the staff id and the order id come
- * apart. A row whose method, status or source this Kasir does not know comes
- * as every column instead (`PaymentExportRow`), for the vocabulary check to
- * refuse, exactly as before; so do the few paid in the window but started
- * outside it.
+ * JavaScript values (a string per cell, an array per row, a step of the
+ * iterator per row), more than the index ranges it reads. So SQLite joins each
+ * payment into one text (`JoinedExportLine`: its times, every cell that needs
+ * no work in JavaScript, the staff id between marks, the order id last), read
+ * with `pluck().all()` an hour of the window at a time; the renderer makes the
+ * times local and adds the staff name and the sale. A row whose method, status
+ * or source this Kasir does not know, with a time of another length, or with
+ * the mark in its staff id comes as its rowid instead and is read as every
+ * column (`PaymentExportRow`), for the vocabulary check to refuse, exactly as
+ * before; so do the few paid in the window but started outside it.
  *
- * The sales come from one index range of the window (`sales_opened`: a sale
- * opens before its tenders) into a map, never by a lookup per payment: sale ids
- * are random, so a lookup per row would descend a year-sized index. What the
- * range misses (a sale opened before the window) is looked up by key.
+ * The sales come from index ranges (`sales_opened`: a sale opens before its
+ * tenders), an hour at a time with the payments, one `receipt,id` text each,
+ * into maps of receipt cells by sale id (the last three hours' are kept),
+ * never by a lookup per payment: sale ids are random, so a lookup per row
+ * would descend a year-sized index. What the maps miss (a sale opened before
+ * the window, or over three hours before its tender) is looked up by key.
  */
 import type { Database } from './open-ledger';
 import type { PaymentRow } from './rows';
@@ -48,20 +51,26 @@ export type ExportSale = readonly [id: string, tillId: string, receiptNo: number
 
 /**
  * A payment of the day's export with its plain cells already joined by SQLite
- * (`joined: true`). `middle` is `order_id,method,status,amount,refunded,source`
- * and `tender` is `tender_seq,cash_received,change,rounding,` (the last, empty
- * cell is the reason); neither needs quoting.
+ * (`joined: true`), as one string `text` (one value crossing into JavaScript
+ * instead of one per cell), laid out as
+ * `created_at` (24 characters), then `-` without a paid time or `+` and
+ * `paid_at` (24 characters), then `,order_id,method,status,amount,refunded,source,`,
+ * `\x01`, the staff id, `\x01`, and `,tender_seq,cash_received,change,rounding,`
+ * (the last, empty cell is the reason) with the CRLF. No cell but the staff id
+ * can need quoting, and the staff id holds no `\x01` (else the row comes
+ * column by column); `JOINED_MARK` finds the two cuts.
  */
 export interface JoinedExportLine {
   readonly joined: true;
-  readonly createdAt: string;
-  readonly paidAt: string | null;
-  readonly actor: string;
+  readonly text: string;
+  /** The payment's order id: the sale's id when it has one. */
   readonly orderId: string;
-  readonly middle: string;
-  readonly sale: ExportSale | null;
-  readonly tender: string;
+  /** The sale's receipt number as printed (`K1-000042`, empty before it was paid); null without a sale. */
+  readonly receipt: string | null;
 }
+
+/** What cuts `JoinedExportLine.text` around the staff id (and, in SQLite's row, before the order id). */
+export const JOINED_MARK = '\x01';
 
 /** A `drawer_movements` row of the day's export, with the tender it paid back (if any). */
 export interface DrawerExportRow {
@@ -88,10 +97,13 @@ type ExportTuple = [
   refunded: number, source: PaymentRow['last_source'], paidAt: string | null, createdAt: string, actor: string,
 ];
 
-/** A payment started in the window as SQLite joined it: see JoinedExportLine; `plain` 0 asks for every column. */
-type JoinedTuple = [createdAt: string, paidAt: string | null, actor: string, middle: string, orderId: string, tender: string, plain: 0 | 1, rowid: number];
+/** A payment started in the window as SQLite joined it: its JoinedExportLine text, `\x01` and its order id; or its rowid, to be read column by column. */
+type JoinedOrRowid = string | number;
 
 type TenderTuple = [paymentId: string, seq: number, received: number | null, change: number | null, rounding: number];
+
+/** The length of a stored time, `YYYY-MM-DDTHH:MM:SS.sssZ`. */
+const ISO_LENGTH = 24;
 
 const EXPORT_COLUMNS = 'id, order_id, gateway_order_id, method, status, amount, refunded_amount, last_source, paid_at, created_at, actor';
 
@@ -101,13 +113,6 @@ interface Span {
   to: string;
 }
 
-/** The vocabulary a joined line may print, each list as `,a,b,c,` (a row with any other value comes column by column). */
-interface Known {
-  methods: string;
-  statuses: string;
-  sources: string;
-}
-
 /** Prepared statements of the day's export. */
 export class DayExportRepository {
   private readonly selJoinedStartedIn;
@@ -115,40 +120,52 @@ export class DayExportRepository {
   private readonly selExportPaidOutside;
   private readonly selTender;
   private readonly selSalesOpenedIn;
+  private readonly selReceipt;
   private readonly selSale;
   private readonly selDrawerOfDay;
   private readonly guard: VocabularyGuard;
-  private readonly known: Known;
 
   constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
     this.guard = new VocabularyGuard(vocabulary);
-    this.known = {
-      methods: `,${vocabulary.methods.join(',')},`, statuses: `,${vocabulary.statuses.join(',')},`, sources: `,${vocabulary.sources.join(',')},`,
-    };
     // The payments started in the window in payments_created order (created_at, then rowid: no sort),
     // each with its tender from sale_tenders_created (a tender is written with its payment's
     // created_at, so the probe stays in the window's part of the index), else by key (a payment
     // whose time was set apart from its tender's; COALESCE asks only when the first is missing).
     // Cash cells only on a cash tender; a cash payment recorded before v9 kept no received
-    // amount: it was exact. `plain`: the vocabulary by instr(), not IN (json_each), which cost
-    // ~40 ms more per 30,000 rows. No cell of `middle` or `tender` can need quoting: the schema
-    // allows a gateway order id only [A-Za-z0-9._~-] (v4), the vocabulary columns only
-    // [a-z0-9_], the rest are numbers.
-    const cash = (t: string): string =>
-      `CASE WHEN p.method = 'cash' THEN COALESCE(${t}.received, p.amount) || ',' || COALESCE(${t}.change_given, 0) || ',' || COALESCE(${t}.rounding, 0) ELSE ',,' END`;
-    this.selJoinedStartedIn = db.prepare<[Span & Known], JoinedTuple>(
-      `SELECT p.created_at, p.paid_at, p.actor,
-         p.gateway_order_id || ',' || p.method || ',' || p.status || ',' || p.amount || ',' || p.refunded_amount || ',' || p.last_source,
-         p.order_id,
-         COALESCE(t.seq || ',' || ${cash('t')}, (SELECT k.seq || ',' || ${cash('k')} FROM sale_tenders k WHERE k.payment_id = p.id),
-           ',' || CASE WHEN p.method = 'cash' THEN p.amount || ',0,0' ELSE ',,' END) || ',',
-         instr(@methods, ',' || p.method || ',') > 0 AND instr(@statuses, ',' || p.status || ',') > 0
-           AND instr(@sources, ',' || p.last_source || ',') > 0 AS plain,
-         p.rowid
+    // amount: it was exact. One value per row (`pluck`): the row's JoinedExportLine text with
+    // `\x01` and the order id after it, or, when a row is not plain, its rowid. Plain: the
+    // vocabulary (a value of any other comes column by column, to be refused); times
+    // of the stored length (the text's cuts are at fixed places; any other is converted as it
+    // is, from its columns); a staff id without `\x01` (the mark the renderer cuts at). No other
+    // cell can need quoting or hold the mark: the schema allows a gateway order id only
+    // [A-Za-z0-9._~-] (v4), the vocabulary columns only [a-z0-9_], the rest are numbers; the
+    // order id is last, cut at the first mark after the tender.
+    // The text is built by concat_ws() and concat(), one allocation each, not a chain of ||
+    // (a copy per operator); concat_ws() drops a NULL, so a tender's cells are given only when
+    // its row was found (seq is NOT NULL).
+    // The vocabulary as CASE … WHEN 'qris' THEN 1 …, compared in place: instr() of
+    // ',' || value || ',' made a string per cell and row (~4 ms more per 30,000 rows), IN
+    // (json_each) cost ~40 ms more. Literals, not parameters: the vocabulary is this instance's.
+    const known = (column: string, values: readonly string[]): string =>
+      values.length === 0 ? '0' : `CASE ${column} ${values.map((v) => `WHEN '${v.replaceAll("'", "''")}' THEN 1`).join(' ')} ELSE 0 END`;
+    const tender = (t: string): string =>
+      `CASE WHEN p.method = 'cash' THEN concat_ws(',', ${t}.seq, COALESCE(${t}.received, p.amount), COALESCE(${t}.change_given, 0), COALESCE(${t}.rounding, 0))
+         ELSE ${t}.seq || ',,,' END`;
+    this.selJoinedStartedIn = db.prepare<[Span], JoinedOrRowid>(
+      `SELECT CASE WHEN ${known('p.method', vocabulary.methods)} AND ${known('p.status', vocabulary.statuses)} AND ${known('p.last_source', vocabulary.sources)}
+           AND length(p.created_at) = ${ISO_LENGTH} AND ifnull(length(p.paid_at), 0) IN (0, ${ISO_LENGTH}) AND instr(p.actor, char(1)) = 0
+         THEN concat_ws(',',
+           concat(p.created_at, CASE WHEN ifnull(p.paid_at, '') = '' THEN '-' ELSE '+' || p.paid_at END),
+           p.gateway_order_id, p.method, p.status, p.amount, p.refunded_amount, p.last_source,
+           concat(char(1), p.actor, char(1)),
+           COALESCE(CASE WHEN t.seq IS NOT NULL THEN ${tender('t')} END, (SELECT ${tender('k')} FROM sale_tenders k WHERE k.payment_id = p.id),
+             CASE WHEN p.method = 'cash' THEN ',' || p.amount || ',0,0' ELSE ',,,' END),
+           concat(char(13, 10, 1), p.order_id))
+         ELSE p.rowid END
        FROM payments p INDEXED BY payments_created
          LEFT JOIN sale_tenders t INDEXED BY sale_tenders_created ON t.created_at = p.created_at AND t.payment_id = p.id
        WHERE p.created_at >= @from AND p.created_at < @to ORDER BY p.created_at, p.rowid`,
-    ).raw();
+    ).pluck();
     this.selExportByRowid = db.prepare<[number], ExportTuple>(`SELECT ${EXPORT_COLUMNS} FROM payments WHERE rowid = ?`).raw();
     // Paid in the window but started outside it: a handful, in (created_at, rowid) order.
     this.selExportPaidOutside = db.prepare<[Span], ExportTuple>(
@@ -156,9 +173,14 @@ export class DayExportRepository {
        WHERE paid_at >= @from AND paid_at < @to AND (created_at < @from OR created_at >= @to) ORDER BY created_at, rowid`,
     ).raw();
     this.selTender = db.prepare<[string], TenderTuple>('SELECT payment_id, seq, received, change_given, rounding FROM sale_tenders WHERE payment_id = ?').raw();
-    this.selSalesOpenedIn = db.prepare<[Span], ExportSale>(
-      'SELECT id, till_id, receipt_no FROM sales INDEXED BY sales_opened WHERE opened_at >= @from AND opened_at < @to',
-    ).raw();
+    // A sale's receipt cell as printed (`K1-000042`: a receipt number is a whole number ≥ 1, so
+    // printf's padding is padStart's), then `,` and its id (a till id holds no comma: the first
+    // comma cuts), one value per sale. Empty before the sale is paid (printf would print 000000).
+    const receipt = "CASE WHEN receipt_no IS NULL THEN '' ELSE till_id || '-' || printf('%06d', receipt_no) END";
+    this.selSalesOpenedIn = db.prepare<[Span], string>(
+      `SELECT ${receipt} || ',' || id FROM sales INDEXED BY sales_opened WHERE opened_at >= @from AND opened_at < @to`,
+    ).pluck();
+    this.selReceipt = db.prepare<[string], string>(`SELECT ${receipt} FROM sales WHERE id = ?`).pluck();
     this.selSale = db.prepare<[string], ExportSale>('SELECT id, till_id, receipt_no FROM sales WHERE id = ?').raw();
     // Cash taken out of the drawer in the day (index drawer_movements_at), oldest first.
     this.selDrawerOfDay = db.prepare<[string, string], DrawerExportRow>(
@@ -173,26 +195,54 @@ export class DayExportRepository {
 
   /**
    * The payments created or paid in [fromIso, toIso), oldest first ((created_at,
-   * rowid) order), one at a time as the caller consumes them, so a 30,000-row
-   * day is never held whole: a joined line when its cells need nothing but
-   * joining, else every column.
+   * rowid) order): a joined line when its cells need nothing but joining, else
+   * every column. The texts are read an hour of the window per call
+   * (`all()`): stepping row by row through better-sqlite3's iterator cost
+   * ~10 ms more per 30,000 rows, and an hour's texts (~1,250 rows, ~250 kB at
+   * 30,000 a day) die young where a whole day's (~6 MB) outlived the
+   * collector's young generation.
    */
   *exportRows(fromIso: string, toIso: string): Generator<JoinedExportLine | PaymentExportRow> {
     const w = { from: fromIso, to: toIso };
-    const sales = new Map<string, ExportSale | null>();
-    for (const s of this.selSalesOpenedIn.all(w)) sales.set(s[0], s);
-    const saleOf = (orderId: string): ExportSale | null => {
-      let s = sales.get(orderId);
-      if (s === undefined) sales.set(orderId, (s = this.selSale.get(orderId) ?? null));
-      return s;
+    // Receipt cells by sale id, of the sales opened in the last few pieces (newest last): a sale
+    // opens before its tenders, mostly minutes before. A day's map lived through the young
+    // generation's collections (copied, then promoted: ~4 MB at 30,000 a day); an hour's dies
+    // young. What they miss (a sale opened earlier) is looked up by key and kept; null: no sale.
+    const recent: Map<string, string>[] = [];
+    const byKey = new Map<string, string | null>();
+    const receiptOf = (orderId: string): string | null => {
+      for (let i = recent.length - 1; i >= 0; i--) {
+        const r = recent[i]!.get(orderId);
+        if (r !== undefined) return r;
+      }
+      let r = byKey.get(orderId);
+      if (r === undefined) byKey.set(orderId, (r = this.selReceipt.get(orderId) ?? null));
+      return r;
     };
     const outside = this.selExportPaidOutside.all(w);
-    for (const p of outside) if (p[9] < fromIso) yield this.withSale(p, saleOf);
-    for (const [createdAt, paidAt, actor, middle, orderId, tender, plain, rowid] of this.selJoinedStartedIn.iterate({ ...w, ...this.known })) {
-      if (plain === 1) yield { joined: true, createdAt, paidAt, actor, orderId, middle, sale: saleOf(orderId), tender };
-      else yield this.withSale(this.selExportByRowid.get(rowid)!, saleOf);
+    for (const p of outside) if (p[9] < fromIso) yield this.withSale(p);
+    for (const piece of pieces(fromIso, toIso)) {
+      const opened = new Map<string, string>();
+      for (const s of this.selSalesOpenedIn.all(piece)) {
+        const cut = s.indexOf(',');
+        opened.set(s.slice(cut + 1), s.slice(0, cut));
+      }
+      recent.push(opened);
+      if (recent.length > RECENT_PIECES) recent.shift();
+      for (const row of this.selJoinedStartedIn.all(piece)) {
+        if (typeof row === 'number') {
+          yield this.withSale(this.selExportByRowid.get(row)!);
+          continue;
+        }
+        // Past the times (which may hold anything), the cells hold no mark but the staff id's two;
+        // the next, after the tender, ends the text.
+        const head = row.charCodeAt(ISO_LENGTH) === 43 /* + */ ? 2 * ISO_LENGTH + 1 : ISO_LENGTH + 1;
+        const cut = row.indexOf(JOINED_MARK, row.indexOf(JOINED_MARK, row.indexOf(JOINED_MARK, head) + 1) + 1);
+        const orderId = row.slice(cut + 1);
+        yield { joined: true, text: row.slice(0, cut), orderId, receipt: receiptOf(orderId) };
+      }
     }
-    for (const p of outside) if (p[9] >= fromIso) yield this.withSale(p, saleOf);
+    for (const p of outside) if (p[9] >= fromIso) yield this.withSale(p);
   }
 
   /** Drawer movements made in [fromIso, toIso), oldest first, with the tender each paid back. */
@@ -203,13 +253,12 @@ export class DayExportRepository {
   /** A payment's every column, checked against the vocabulary, with its sale and tender. */
   private withSale(
     [id, orderId, gatewayOrderId, method, status, amount, refunded, source, paidAt, createdAt, actor]: ExportTuple,
-    saleOf: (orderId: string) => ExportSale | null,
   ): PaymentExportRow {
     this.guard.check('methods', 'payments', 'method', method, 'read');
     this.guard.check('statuses', 'payments', 'status', status, 'read');
     this.guard.check('sources', 'payments', 'last_source', source, 'read');
     const t = this.selTender.get(id);
-    const s = saleOf(orderId);
+    const s = this.selSale.get(orderId) ?? null;
     return {
       id, order_id: orderId, gateway_order_id: gatewayOrderId, method, status, amount, refunded_amount: refunded, last_source: source,
       paid_at: paidAt, created_at: createdAt, actor,
@@ -217,4 +266,30 @@ export class DayExportRepository {
       tender_seq: t ? t[1] : null, received: t ? t[2] : null, change_given: t ? t[3] : null, rounding: t ? t[4] : null,
     };
   }
+}
+
+/** How many pieces' sales are kept for their tenders (the payment's hour and the two before); older ones are looked up by key. */
+const RECENT_PIECES = 3;
+
+/** How much of the window one read of the joined texts covers. */
+const PIECE_MS = 3_600_000;
+
+/**
+ * [fromIso, toIso) cut into consecutive hours, in order: every text between
+ * the two ends falls in exactly one piece (each cut lies strictly between the
+ * last and `toIso` as text, which is how the rows are compared), so the pieces
+ * together give the window's rows in the window's order. Ends that are not
+ * times give the window whole.
+ */
+export function* pieces(fromIso: string, toIso: string): Generator<Span> {
+  let from = fromIso;
+  const start = Date.parse(fromIso);
+  const end = Date.parse(toIso);
+  for (let ms = start + PIECE_MS; ms < end; ms += PIECE_MS) {
+    const cut = new Date(ms).toISOString();
+    if (cut <= from || cut >= toIso) continue;
+    yield { from, to: cut };
+    from = cut;
+  }
+  yield { from, to: toIso };
 }

@@ -17,8 +17,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../audit/audit-csv';
-import type { DrawerExportRow, JoinedExportLine, PaymentExportColumns, TenderExportColumns } from '../ledger/day-export-repository';
-import { localIsoTime } from '../../../../shared/domain/zoned-time';
+import { JOINED_MARK, type DrawerExportRow, type JoinedExportLine, type PaymentExportColumns, type TenderExportColumns } from '../ledger/day-export-repository';
+import { ISO_LENGTH, LocalTimes } from './local-times';
 
 /**
  * Column order of the export; `time` and `paid_time` are local to the shop's
@@ -63,40 +63,64 @@ export function renderCsv(
   actorName: (actorId: string) => string | null,
   drawer: readonly DrawerExportRow[],
 ): { csv: string; payments: number } {
-  const local = localTimes(zone);
+  const times = new LocalTimes(zone);
+  const local = (iso: string | null): string => times.of(iso);
   // Who rang it up: asked once per staff id (a day has a handful), not per row; `plain` when
-  // neither the id nor the name needs quoting.
-  const staff = new Map<string, { name: string; plain: boolean }>();
-  const staffOf = (actor: string): { name: string; plain: boolean } => {
+  // neither the id nor the name needs quoting, with the cells from staff_id to record joined.
+  const staff = new Map<string, Staff>();
+  const seen: Staff[] = [];
+  const staffOf = (actor: string): Staff => {
     let s = staff.get(actor);
     if (s === undefined) {
       const name = safeCell(actorName(actor) ?? '');
-      staff.set(actor, (s = { name, plain: !NEEDS_QUOTING.test(actor) && !NEEDS_QUOTING.test(name) }));
+      staff.set(actor, (s = { id: actor, name, plain: !NEEDS_QUOTING.test(actor) && !NEEDS_QUOTING.test(name), cells: `,${actor},${name},payment,` }));
+      seen.push(s);
     }
     return s;
   };
-  // Lines are gathered in chunks and joined: one `+=` per line builds a rope 30,000 deep.
+  // The staff id of a joined text, text[from, to): compared in place with the ids seen so far
+  // (a handful) rather than cut out as a new string per row.
+  const staffIn = (text: string, from: number, to: number): Staff => {
+    for (const s of seen) if (s.id.length === to - from && text.startsWith(s.id, from)) return s;
+    return staffOf(text.slice(from, to));
+  };
+  // Lines are gathered in chunks and joined: one `+=` per line builds a rope 30,000 deep. A
+  // joined line goes in as its pieces (no string per line: the chunk's join copies each once).
   const chunks: string[] = [stringify([], { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' })];
   let chunk: string[] = [];
-  const push = (text: string): void => {
-    chunk.push(text);
-    if (chunk.length === 1_000) {
+  const flush = (): void => {
+    if (chunk.length >= 8_000) {
       chunks.push(chunk.join(''));
       chunk = [];
     }
+  };
+  const push = (text: string): void => {
+    chunk.push(text);
+    flush();
   };
   let payments = 0;
   for (const r of rows) {
     payments++;
     if ('joined' in r) {
-      const who = staffOf(r.actor);
-      const saleId = r.sale ? r.sale[0] : '';
-      const receipt = r.sale ? receiptNumber(r.sale[1], r.sale[2]) : '';
+      // The text's cuts (JoinedExportLine): the times at fixed places, the staff id between two marks.
+      const t = r.text;
+      const body = t.charCodeAt(ISO_LENGTH) === 43 /* + */ ? 2 * ISO_LENGTH + 1 : ISO_LENGTH + 1;
+      const from = t.indexOf(JOINED_MARK, body);
+      const to = t.indexOf(JOINED_MARK, from + 1);
+      const who = staffIn(t, from + 1, to);
+      const saleId = r.receipt === null ? '' : r.orderId;
       if (who.plain && !NEEDS_QUOTING.test(saleId)) {
-        push(`${local(r.createdAt)},${r.middle},${local(r.paidAt)},${r.actor},${who.name},payment,${saleId},${receipt},${r.tender}\r\n`);
+        times.pushAt(chunk, t, 0, 0);
+        chunk.push(t.slice(body, from));
+        if (body > ISO_LENGTH + 1) times.pushAt(chunk, t, ISO_LENGTH + 1, 1);
+        chunk.push(who.cells, saleId, ',', r.receipt ?? '', t.slice(to + 1));
+        flush();
       } else {
+        const created = times.at(t, 0, 0);
+        const paid = body > ISO_LENGTH + 1 ? times.at(t, ISO_LENGTH + 1, 1) : '';
         // The joined cells need no quoting (the ledger checked); the staff or the sale id does.
-        push(line([local(r.createdAt), ...r.middle.split(','), local(r.paidAt), r.actor, who.name, 'payment', saleId, receipt, ...r.tender.split(',')]));
+        const tender = t.slice(to + 2, -2).split(',');
+        push(line([created, ...t.slice(body + 1, from - 1).split(','), paid, who.id, who.name, 'payment', saleId, r.receipt ?? '', ...tender]));
       }
       continue;
     }
@@ -132,30 +156,12 @@ export function renderCsv(
   return { csv: chunks.join(''), payments };
 }
 
-/**
- * `localIsoTime` of stored times, worked out once per UTC minute: a stored
- * time is `YYYY-MM-DDTHH:MM:SS.sssZ` and a zone's offset is whole minutes
- * (checked per minute: a historical offset with seconds is converted time by
- * time), so the seconds carry over and a day of 30,000 payments takes ~1,400
- * conversions instead of 60,000. Any other text is converted as it is.
- */
-function localTimes(zone: string): (iso: string | null) => string {
-  const minutes = new Map<string, string | null>();
-  return (iso) => {
-    if (!iso) return '';
-    if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */) return localIsoTime(Date.parse(iso), zone);
-    const key = iso.slice(0, 16);
-    let local = minutes.get(key);
-    if (local === undefined) {
-      const start = Date.parse(`${key}:00.000Z`);
-      local = localIsoTime(start, zone);
-      const last = localIsoTime(start + 59_000, zone);
-      // The same wall minute and offset at :59: the minute can be reused.
-      if (last.slice(0, 17) !== local.slice(0, 17) || last.slice(17, 19) !== '59' || last.slice(19) !== local.slice(19)) local = null;
-      minutes.set(key, local);
-    }
-    return local === null ? localIsoTime(Date.parse(iso), zone) : `${local.slice(0, 17)}${iso.slice(17, 19)}${local.slice(19)}`;
-  };
+/** A staff id's name as printed; `cells`: `,staff_id,staff_name,payment,` as a joined line prints them. */
+interface Staff {
+  id: string;
+  name: string;
+  plain: boolean;
+  cells: string;
 }
 
 /** Cells csv-stringify would quote (with `record_delimiter: 'windows'`, only these). */
