@@ -43,6 +43,8 @@ describe('ledger repositories', () => {
     expect(payments.byGatewayId('KSR-20261126-AAAA')?.id).toBe('P1');
     expect(payments.byGatewayId('ext-uuid')?.id).toBe('P1');
     expect(payments.byGatewayId('nope')).toBeUndefined();
+    // The webhook's id-only lookup finds the same attempts the same way.
+    expect(['KSR-20261126-AAAA', 'ext-uuid', 'nope'].map((id) => payments.idByGatewayId(id))).toEqual(['P1', 'P1', undefined]);
     expect(payments.open().map((p) => p.id)).toEqual(['P1']);
   });
 

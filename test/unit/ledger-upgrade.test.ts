@@ -267,6 +267,7 @@ describe('a method added to the constants needs no migration any more', () => {
     const today = new PaymentRepository(db);
     expect(() => today.insertPayment(ovo('KSR-OVO-2'))).toThrow(LedgerValueError);
     expect(() => today.byGatewayId('KSR-OVO-1')).toThrow(/payments\.method holds "ovo".*newer Kasir/);
+    expect(() => today.idByGatewayId('KSR-OVO-1')).toThrow(/payments\.method holds "ovo".*newer Kasir/);
   });
 
   it('a ledger at v3 (what the previous release leaves on every till) refuses it with its CHECK list', () => {

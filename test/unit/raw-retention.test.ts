@@ -55,6 +55,7 @@ describe('ledgerRaw', () => {
   it('still redacts secrets and never throws', () => {
     expect(ledgerRaw({ signature_key: 'abc', order_id: 'o' })).toBe('{"signature_key":"[redacted]","order_id":"o"}');
     expect(ledgerRaw(null)).toBeNull();
+    expect(ledgerRaw({ amount: 10n, refunds: [{ id: 2n ** 70n }] })).toBe('{"amount":"10","refunds":[{"id":"1180591620717411303424"}]}');
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(() => ledgerRaw(cyclic)).not.toThrow();

@@ -40,13 +40,22 @@ export interface NewPaymentEvent {
   claimKey?: string | null;
 }
 
+/** Where a payment stands for a new notification claim (EventRepository.claimState). */
+export interface ClaimState {
+  /** The payment's status now (checked on write when a claim row is inserted). */
+  status: PaymentStatus;
+  /** The event already recording this claim, or null. */
+  claimId: number | null;
+  /** How many distinct notification claims the payment has. */
+  claims: number;
+}
+
 /** Prepared-statement repository for `payment_events`. */
 export class EventRepository {
   private readonly ins;
   private readonly sel;
-  private readonly claim;
-  private readonly claims;
   private readonly bump;
+  private readonly state;
   private readonly guard: VocabularyGuard;
 
   constructor(db: Database, vocabulary: LedgerVocabulary = LEDGER_VOCABULARY) {
@@ -57,8 +66,14 @@ export class EventRepository {
        VALUES (@paymentId, @source, @from, @to, @claimedStatus, @applied, @note, @refundedDelta, @raw, @at, @actor, @claimKey)`,
     );
     this.sel = db.prepare<[string], PaymentEventRow>('SELECT * FROM payment_events WHERE payment_id = ? ORDER BY id');
-    this.claim = db.prepare<[string, string], number>('SELECT id FROM payment_events WHERE payment_id = ? AND claim_key = ?').pluck();
-    this.claims = db.prepare<[string], number>('SELECT count(*) FROM payment_events WHERE payment_id = ? AND claim_key IS NOT NULL').pluck();
+    // One statement for what the notification sink needs to know per claim (it used to be three:
+    // the payment row, the claim's event, the claim count), each a step through SQLite and back.
+    this.state = db.prepare<[string, string], ClaimState>(
+      `SELECT p.status AS status,
+         (SELECT e.id FROM payment_events e WHERE e.payment_id = p.id AND e.claim_key = ?) AS claimId,
+         (SELECT count(*) FROM payment_events e WHERE e.payment_id = p.id AND e.claim_key IS NOT NULL) AS claims
+       FROM payments p WHERE p.id = ?`,
+    );
     this.bump = db.prepare<[string, number]>('UPDATE payment_events SET received = received + 1, last_received_at = ? WHERE id = ?');
   }
 
@@ -82,14 +97,12 @@ export class EventRepository {
     return Number(r.lastInsertRowid);
   }
 
-  /** The event recording a payment's notification claim with this key, or null. */
-  claimOf(paymentId: string, claimKey: string): number | null {
-    return this.claim.get(paymentId, claimKey) ?? null;
-  }
-
-  /** How many distinct notification claims a payment has. */
-  claimCount(paymentId: string): number {
-    return this.claims.get(paymentId) ?? 0;
+  /**
+   * A payment's status, the event recording its claim `claimKey` (or null) and
+   * its count of distinct claims, in one read; undefined if there is no such payment.
+   */
+  claimState(paymentId: string, claimKey: string): ClaimState | undefined {
+    return this.state.get(claimKey, paymentId);
   }
 
   /** The claim recorded as event `id` was received once more (the only change an event row takes). */

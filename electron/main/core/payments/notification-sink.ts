@@ -116,22 +116,22 @@ export class PaymentNotificationSink implements NotificationSink {
           return { outcome: 'duplicate' };
         }
         if (n.delivery && !n.delivery.fresh) return { outcome: 'stale' };
-        const row = payments.byId(n.paymentId);
-        if (!row) return { outcome: 'ignored' };
-        let eventId = events.claimOf(n.paymentId, n.claimKey);
+        const claim = events.claimState(n.paymentId, n.claimKey);
+        if (!claim) return { outcome: 'ignored' };
+        let eventId = claim.claimId;
         let written: Written;
         if (eventId !== null) {
           events.receivedAgain(eventId, at);
           written = { outcome: 'duplicate' };
-        } else if (events.claimCount(n.paymentId) >= MAX_CLAIMS_PER_PAYMENT) {
+        } else if (claim.claims >= MAX_CLAIMS_PER_PAYMENT) {
           return { outcome: 'ignored' };
         } else {
           eventId = events.insert({
-            paymentId: n.paymentId, source: 'webhook', from: row.status, to: claimedToStatus(n.claimedStatus),
+            paymentId: n.paymentId, source: 'webhook', from: claim.status, to: claimedToStatus(n.claimedStatus),
             claimedStatus: n.claimedStatus.slice(0, 64), applied: false, note: 'notification', raw: boundedJson(n.raw), at,
             claimKey: n.claimKey,
           });
-          written = { outcome: 'recorded', from: row.status };
+          written = { outcome: 'recorded', from: claim.status };
         }
         if (n.delivery && known.countFor(eventId) < MAX_DELIVERIES_PER_CLAIM) known.insert(n.delivery.key, eventId, at);
         return written;
@@ -148,13 +148,13 @@ export class PaymentNotificationSink implements NotificationSink {
    * ledger write fails (the listener should then answer 5xx so Midtrans retries).
    */
   async accept(n: VerifiedNotification): Promise<NotificationOutcome> {
-    const row = this.payments.byGatewayId(n.orderId);
-    if (!row) {
+    const paymentId = this.payments.idByGatewayId(n.orderId);
+    if (paymentId === undefined) {
       this.log.info('notification for an unknown order ignored', { orderId: n.orderId.slice(0, 64), api: n.api });
       return 'unknown_order';
     }
     const record: NotificationRecord = {
-      paymentId: row.id,
+      paymentId,
       claimedStatus: n.claimedStatus,
       raw: n.raw,
       claimKey: claimKeyOf(n),
@@ -171,9 +171,9 @@ export class PaymentNotificationSink implements NotificationSink {
     // the payment is confirmed (a `pending` for a pending payment costs no status call).
     // Either way the listener is reachable: polling may slow down (tracker.ts).
     if (written.outcome === 'recorded' && written.from && claimMayChange(written.from, n.claimedStatus)) {
-      this.reconciler.confirmInBackground(row.id, 'webhook');
+      this.reconciler.confirmInBackground(paymentId, 'webhook');
     } else if (written.outcome === 'recorded') {
-      this.reconciler.noteWebhook(row.id);
+      this.reconciler.noteWebhook(paymentId);
     }
     return written.outcome;
   }

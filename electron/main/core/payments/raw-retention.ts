@@ -33,9 +33,12 @@ export function isImageText(v: string): boolean {
   return v.length >= 64 && /^(iVBORw0KGgo|\/9j\/|R0lGOD)/.test(v);
 }
 
-/** Removes image bytes and derived values (recursively) from an already-redacted value. */
+/** Removes image bytes and derived values (recursively) from an already-redacted value; bigints become their digits. */
 function slim(value: unknown): unknown {
   if (typeof value === 'string') return isImageText(value) ? '[image omitted]' : value;
+  // Here rather than in a JSON.stringify replacer: a replacer is called for every value of every
+  // stored payload (one per webhook notification on the 200's path), and slim visits them all anyway.
+  if (typeof value === 'bigint') return value.toString();
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(slim);
   const out: Record<string, unknown> = {};
@@ -54,7 +57,7 @@ function slim(value: unknown): unknown {
 export function ledgerRaw(raw: unknown): string | null {
   if (raw === undefined || raw === null) return null;
   try {
-    const text = JSON.stringify(slim(redact(raw)), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    const text = JSON.stringify(slim(redact(raw)));
     return text === undefined ? null : text;
   } catch {
     return JSON.stringify({ unserializable: true });
