@@ -28,7 +28,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bridgeScript } from './bridge-script';
 import { displayBridgeScript } from './display-bridge-script';
 import { spawnChromium } from './chromium-process';
-import { attachPlaywright } from './attach-playwright';
+import { attachPlaywright, type RequireRunner } from './attach-playwright';
 
 /** The origin the renderer is served from; requests never leave the browser. */
 export const SHELL_ORIGIN = 'https://kasir.invalid';
@@ -47,6 +47,8 @@ export interface BrowserShellOptions extends Omit<KasirOptions, 'shell' | 'versi
   rendererDir?: string;
   chromiumPath?: string;
   version?: string;
+  /** How Playwright's require runs: the built CLI passes its V8 code cache's `load` (code-cache.ts). */
+  requireRunner?: RequireRunner;
 }
 
 export interface BrowserShell {
@@ -97,8 +99,8 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
   const servicesOpts: KasirOptions = { ...opts, shell: 'browser', version: opts.version ?? '0.1.0' };
   // Attached, not launched: Playwright installs no signal handlers then, so the shell's own
   // (cli.ts) close the till and then Chromium. (A failed require is a rejection: the failure path ends Chromium.)
-  // Its require() holds this thread (~340 ms) while Chromium boots.
-  const launching = attachPlaywright(browserProcess).then((b) => ((startup.chromium = since()), b));
+  // Its require() holds this thread (~340 ms, less with the built CLI's code cache) while Chromium boots.
+  const launching = attachPlaywright(browserProcess, opts.requireRunner).then((b) => ((startup.chromium = since()), b));
   // While Playwright waits for Chromium: the settings, the instance lock and the embedded emulator's worker
   // (core/services-start.ts, a small part of the app's modules), so the worker boots on its own thread while
   // this one loads the rest of the app and Playwright opens the till page; then the services build. The
