@@ -47,7 +47,9 @@ process.on('SIGHUP', stop);
 
 // V8's code for Playwright's bundles, kept beside the build (out/main/.v8-cache): compiling them is most of their
 // ~400 ms require; a new build (or Playwright) starts without it and writes it after its first screen.
-const codeCache = createCodeCache(join(dirname(fileURLToPath(import.meta.url)), '.v8-cache'), (file) => /[\\/]node_modules[\\/]playwright-core[\\/]/.test(file));
+// Built runs only: run from source (tsx) it would write into electron/browser-shell/.
+const picked = import.meta.url.endsWith('.js') ? (file: string) => /[\\/]node_modules[\\/]playwright-core[\\/]/.test(file) : () => false;
+const codeCache = createCodeCache(join(dirname(fileURLToPath(import.meta.url)), '.v8-cache'), picked);
 const shell = await launchBrowserShell({
   dataDir,
   headless: values.headless,

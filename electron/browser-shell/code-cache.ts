@@ -102,6 +102,8 @@ export function createCodeCache(dir: string, cached: (filename: string) => boole
       }
     },
     save(): void {
+      // Nothing new (every file came from the cache, or none was picked): the dir is not even made.
+      if (made.length === 0) return;
       try {
         mkdirSync(dir, { recursive: true });
       } catch {
