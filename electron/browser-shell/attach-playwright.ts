@@ -15,14 +15,17 @@ type Playwright = typeof import('playwright-core');
  */
 const loadPlaywright = (): Playwright => createRequire(import.meta.url)('playwright-core') as Playwright;
 
+/** Runs a require (the built shell passes its code cache's `load`, code-cache.ts); by default, as it is. */
+export type RequireRunner = <T>(fn: () => T) => T;
+
 /** What Playwright's test runner sets on the playwright object for every browser its tests launch (private). */
 interface RunnerDefaults {
   _defaultLaunchOptions?: { tracesDir?: string };
 }
 
 /** Loads Playwright and attaches it to `chromium`; rejects when Chromium fails first. */
-export async function attachPlaywright(chromium: ChromiumProcess): Promise<Browser> {
-  const playwright = loadPlaywright();
+export async function attachPlaywright(chromium: ChromiumProcess, run: RequireRunner = (fn) => fn()): Promise<Browser> {
+  const playwright = run(loadPlaywright);
   const browser = await Promise.race([playwright.chromium.connectOverCDP(chromium.transport), chromium.failed]);
   // `chromium.launch` takes the test runner's traces dir from those defaults, `connectOverCDP` does not:
   // without it, every context's trace stacks go to a temp dir of their own that the runner never removes.

@@ -12,10 +12,10 @@
  * `display.updated`, and till pages never receive that event.
  *
  * Start-up keeps every side busy: Chromium is spawned first (chromium-process.ts)
- * and boots while this process loads Playwright; the app's modules load while
- * Chromium opens the till page; the services build (which mostly waits for the
- * emulator's worker thread) while the page loads its files and runs them; the
- * page's first calls wait for the services. `startup` says how long each part took.
+ * and boots while this process loads Playwright; the embedded emulator's
+ * worker is started next (core/services-start.ts) and boots on its own thread
+ * while the rest of the app's modules load and Chromium opens the till page; the services build while the page loads its
+ * files and runs them; the page's first calls wait for the services. `startup` says how long each part took.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -28,7 +28,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { bridgeScript } from './bridge-script';
 import { displayBridgeScript } from './display-bridge-script';
 import { spawnChromium } from './chromium-process';
-import { attachPlaywright } from './attach-playwright';
+import { attachPlaywright, type RequireRunner } from './attach-playwright';
 
 /** The origin the renderer is served from; requests never leave the browser. */
 export const SHELL_ORIGIN = 'https://kasir.invalid';
@@ -47,6 +47,8 @@ export interface BrowserShellOptions extends Omit<KasirOptions, 'shell' | 'versi
   rendererDir?: string;
   chromiumPath?: string;
   version?: string;
+  /** How Playwright's require runs: the built CLI passes its V8 code cache's `load` (code-cache.ts). */
+  requireRunner?: RequireRunner;
 }
 
 export interface BrowserShell {
@@ -94,16 +96,29 @@ export async function launchBrowserShell(opts: BrowserShellOptions): Promise<Bro
     // (CI containers), where Chromium refuses to start sandboxed.
     sandbox: process.getuid?.() !== 0,
   });
+  const servicesOpts: KasirOptions = { ...opts, shell: 'browser', version: opts.version ?? '0.1.0' };
   // Attached, not launched: Playwright installs no signal handlers then, so the shell's own
   // (cli.ts) close the till and then Chromium. (A failed require is a rejection: the failure path ends Chromium.)
-  // Its require() holds this thread (~340 ms) while Chromium boots.
-  const launching = attachPlaywright(browserProcess).then((b) => ((startup.chromium = since()), b));
-  // The app's modules load while Playwright sets up the till page (mostly Chromium's work), and the
-  // services build starts as soon as they are in: it mostly waits for the embedded emulator's worker,
-  // which boots on a thread of its own while the page loads (its part on this thread is short, measured).
+  // Its require() holds this thread (~340 ms, less with the built CLI's code cache) while Chromium boots.
+  const launching = attachPlaywright(browserProcess, opts.requireRunner).then((b) => ((startup.chromium = since()), b));
+  // While Playwright waits for Chromium: the settings, the instance lock and the embedded emulator's worker
+  // (core/services-start.ts, a small part of the app's modules), so the worker boots on its own thread while
+  // this one loads the rest of the app and Playwright opens the till page; then the services build. The
+  // worker used to start only once all of the app was loaded, and start-up waited for it.
   const importing = import('../main/core/container');
-  const building = importing
-    .then(({ buildServices }) => buildServices({ ...opts, shell: 'browser', version: opts.version ?? '0.1.0' }))
+  // Awaited below, unless the settings or the lock failed first.
+  importing.catch(() => {});
+  const building = import('../main/core/services-start')
+    .then(({ beginServices }) => beginServices(servicesOpts))
+    .then((begun) =>
+      importing.then(
+        ({ buildServices }) => buildServices(servicesOpts, begun),
+        async (e: unknown) => {
+          await begun.abort();
+          throw e;
+        },
+      ),
+    )
     .then((s) => ((startup.services = since()), s));
   // The till page loads while the services are still being built: its first calls wait for them.
   const opening = launching.then((browser) => openTill(browser, building, rendererDir));

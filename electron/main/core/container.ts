@@ -3,7 +3,6 @@
  * (constructor injection, no singletons). Both shells call it; neither knows
  * how payments, the ledger or the emulator work.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRouter, type Router } from '../../../shared/contract/router';
 import { KasirError } from '../../../shared/contract/result';
@@ -26,9 +25,9 @@ import { ConnectionMonitor } from './gateway/connection-monitor';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
 import { DrawerRepository, openLedger, SalesQueries } from './ledger';
-import { createFileSink } from './log-file';
-import { createLogger, type Logger } from './logger';
-import { startEmulatorHost, type EmulatorHost } from './emulator-host/emulator-host';
+import type { Logger } from './logger';
+import type { EmulatorHost } from './emulator-host/emulator-host';
+import { beginServices, type BegunServices } from './services-start';
 import { createPaymentEngine } from './payments';
 import type { StatusBudget } from './payments/status-scheduler';
 import { DayClosingService } from './reports/day-closing-service';
@@ -39,8 +38,7 @@ import { loadCredentials, type GatewayCredentials } from './secrets/credentials'
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
 import type { SecretStore } from './secrets/secret-store';
-import { acquireInstanceLock } from './instance-lock';
-import { backupDir, loadSettings, resolveRouting, webhookPort, type Settings } from './settings/settings';
+import { backupDir, resolveRouting, webhookPort, type Settings } from './settings/settings';
 import { salesSettingsOf } from './settings/sales-settings';
 import { BackupService } from './ledger/backup';
 import { LedgerMaintenance } from './ledger/ledger-maintenance';
@@ -98,35 +96,25 @@ const MIDTRANS_URLS = {
   production: { core: 'https://api.midtrans.com', snap: 'https://merchants.midtrans.com' },
 } as const;
 
-/** Builds every service, starts the listener (and the emulator when selected) and reconciles. */
-export async function buildServices(opts: KasirOptions): Promise<Services> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const settings = loadSettings(opts.dataDir, opts.env);
-  const logger = opts.logger ?? createLogger('kasir', { sink: createFileSink(join(opts.dataDir, 'logs', 'kasir.log'), { echo: true }) });
+/**
+ * Builds every service, starts the listener (and the emulator when selected) and reconciles.
+ * `begun`: the start a shell made ahead (`beginServices` with these options: the browser shell
+ * starts the emulator's worker before it loads Playwright); buildServices owns it from here, and
+ * closes it with the rest — also when the build fails.
+ */
+export async function buildServices(opts: KasirOptions, begun: BegunServices = beginServices(opts)): Promise<Services> {
+  const { settings, logger, emulatorStarting } = begun;
   const clock = opts.clock ?? new SystemClock();
-  const secrets = opts.secretStore ?? new KeytarSecretStore({ logger: logger.scope('secrets') });
   const routing = resolveRouting(settings);
-  // One running Kasir per data dir, before anything opens the ledger or the emulator's state; released last.
-  const instance = acquireInstanceLock(opts.dataDir, { shell: opts.shell });
-  const closers: (() => Promise<void> | void)[] = [() => instance.release()];
+  // The lock (released last) and the emulator (closed before it) come first.
+  const closers: (() => Promise<void> | void)[] = begun.closers.splice(0);
   /** Closes in reverse order of opening, once (a second call finds nothing left). */
   const closeAll = async (): Promise<void> => {
     for (const close of closers.splice(0).reverse()) await Promise.resolve(close()).catch(() => {});
   };
 
   try {
-    // The embedded emulator boots in its worker thread (its HTTPS server and state commits stay off the
-    // till's main thread) while this thread opens the ledger: start-up waits for the longer of the two, not both.
-    const emulatorStarting =
-      settings.gateway === 'emulator'
-        ? startEmulatorHost({ stateDir: join(opts.dataDir, 'emulator'), port: settings.emulator.port, logger: logger.scope('emulator') })
-        : null;
-    if (emulatorStarting) {
-      // A failed start is thrown where it is awaited below; until then it must not count as unhandled.
-      emulatorStarting.catch(() => {});
-      // Closed last (pushed first), whether or not the rest of the start-up got as far as using it.
-      closers.push(() => emulatorStarting.then((e) => e.close(), () => {}));
-    }
+    const secrets = opts.secretStore ?? new KeytarSecretStore({ logger: logger.scope('secrets') });
     const db = openLedger(join(opts.dataDir, 'kasir.sqlite'));
     closers.push(() => void db.close());
     // Pushed after the ledger's closer, so a running backup finishes before the ledger closes.
