@@ -12,6 +12,8 @@ interface Timer {
   at: number;
   seq: number;
   fn: () => void;
+  /** Still in the list and not cancelled (false once fired, cancelled or dropped by stop). */
+  live: boolean;
 }
 
 /** The clock plus what `startEmulator` needs to persist and stop it. */
@@ -33,6 +35,9 @@ export interface TestClock extends EmuClock {
 /** Largest delay `setTimeout` accepts; later wake-ups are re-armed on the way. */
 const MAX_DELAY_MS = 2_147_483_647;
 
+/** Cancelled timers tolerated in the list before it is compacted (when they are also half of it). */
+const COMPACT_MIN = 1024;
+
 /**
  * Creates a test clock.
  * @param initialOffsetMs offset restored from a previous run, so persisted
@@ -49,6 +54,10 @@ export function createClock(
   let offset = initialOffsetMs;
   let seq = 0;
   let timers: Timer[] = [];
+  // Cancelled timers stay in the list until they reach its head or a compaction
+  // drops them: finding one to splice it out cost O(n), so cancelling every
+  // pending charge's expiry at close was O(n²) (~190 ms with 20k charges).
+  let cancelled = 0;
   let wake: NodeJS.Timeout | undefined;
   let stopped = false;
   let firing = false;
@@ -62,10 +71,12 @@ export function createClock(
     firing = true;
     try {
       for (;;) {
+        dropCancelledHead();
         const t = now();
         const next = timers[0];
         if (!next || next.at > t) break;
         timers.shift();
+        next.live = false;
         try {
           next.fn();
         } catch (err) {
@@ -78,9 +89,22 @@ export function createClock(
     arm();
   };
 
+  const dropCancelledHead = (): void => {
+    while (timers.length > 0 && !(timers[0] as Timer).live) {
+      timers.shift();
+      cancelled--;
+    }
+  };
+
+  const compact = (): void => {
+    timers = timers.filter((t) => t.live);
+    cancelled = 0;
+  };
+
   const arm = (): void => {
     if (wake) clearTimeout(wake);
     wake = undefined;
+    dropCancelledHead();
     const next = timers[0];
     if (stopped || !next) return;
     const delay = Math.min(Math.max(next.at - now(), 0), MAX_DELAY_MS);
@@ -105,15 +129,16 @@ export function createClock(
   return {
     now,
     at(at: number, fn: () => void): () => void {
-      const timer: Timer = { at, seq: seq++, fn };
+      const timer: Timer = { at, seq: seq++, fn, live: true };
       insert(timer);
       if (timers[0] === timer && !firing) arm();
       return () => {
-        const i = timers.indexOf(timer);
-        if (i >= 0) {
-          timers.splice(i, 1);
-          if (i === 0 && !firing) arm();
-        }
+        if (!timer.live) return;
+        timer.live = false;
+        cancelled++;
+        // No re-arm: at worst the wake-up comes early, finds the head cancelled and re-arms
+        // then (re-arming per cancel was a clearTimeout + setTimeout each).
+        if (cancelled >= COMPACT_MIN && cancelled * 2 > timers.length) compact();
       };
     },
     advance(seconds: number): void {
@@ -131,12 +156,15 @@ export function createClock(
       onOffsetChange();
       fireDue();
     },
-    pendingTimers: () => timers.length,
+    pendingTimers: () => timers.length - cancelled,
     stop(): void {
       stopped = true;
       if (wake) clearTimeout(wake);
       wake = undefined;
+      // A cancel called after stop must find its timer gone, not count it again.
+      for (const t of timers) t.live = false;
       timers = [];
+      cancelled = 0;
     },
   };
 }

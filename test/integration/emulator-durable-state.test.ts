@@ -26,7 +26,9 @@ const tempDir = (): string => {
   return d;
 };
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // Retried: the WAL checkpoint thread closes its connection after close() returns (not awaited)
+  // and may still remove the -wal / -shm files, which made rmdir fail with ENOTEMPTY under load.
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 interface Ready {

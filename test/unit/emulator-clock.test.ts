@@ -68,6 +68,28 @@ describe('createClock', () => {
     expect(fired).toEqual(['kept']);
   });
 
+  it('cancels in any order cheaply and counts only live timers (close cancels every pending expiry)', () => {
+    clock = createClock(0, () => 0);
+    const fired: number[] = [];
+    const cancels = Array.from({ length: 20_000 }, (_, i) => clock!.at(1000 + i, () => fired.push(i)));
+    const t0 = performance.now();
+    // Every other one, from the far end first: neither the head nor in insertion order.
+    for (let i = cancels.length - 1; i >= 0; i -= 2) cancels[i]!();
+    expect(performance.now() - t0).toBeLessThan(100); // was ~190 ms for all 20k (indexOf + splice each)
+    expect(clock.pendingTimers()).toBe(10_000);
+    cancels[cancels.length - 1]!(); // twice: no effect
+    expect(clock.pendingTimers()).toBe(10_000);
+    clock.advance(1000 + 20_000);
+    expect(fired).toHaveLength(10_000);
+    expect(fired.every((i) => i % 2 === 0)).toBe(true);
+    cancels[0]!(); // after it fired: no effect
+    expect(clock.pendingTimers()).toBe(0);
+    const later = clock.at(clock.now() + 5000, () => fired.push(-1));
+    clock.stop();
+    later(); // after stop: no effect
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
   it('fires on real time too', () => {
     vi.useFakeTimers({ now: 0 });
     clock = createClock(0);

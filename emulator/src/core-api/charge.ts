@@ -80,14 +80,10 @@ export function createChargeHandler(
       request: input.body,
     };
     ctx.store.insert(tx);
-    return {
-      status: 200,
-      body: {
-        status_code: '201',
-        status_message: chargeMessage(tx),
-        ...transactionFields(tx, ctx),
-        ...chargeExtras(tx, ctx.baseUrl, opts),
-      },
-    };
+    // Filled in place, in wire order: spreading the fields into a literal copied each one again.
+    const body: Record<string, unknown> = { status_code: '201', status_message: chargeMessage(tx) };
+    transactionFields(tx, ctx, true, body);
+    Object.assign(body, chargeExtras(tx, ctx.baseUrl, opts));
+    return { status: 200, body };
   };
 }

@@ -6,7 +6,7 @@ import { loadQrCode } from '../util/qr-code';
 import type { EmuContext, EmuRequest, EmuResponse, Route, RouteHandler } from '../types';
 import { FINAL_STATUSES } from '../store/tx-store';
 import { createActionHandlers, type ActionOptions } from './actions';
-import { checkServerKey } from './auth';
+import { createServerKeyCheck } from './auth';
 import { createChargeHandler } from './charge';
 import { withIdempotency, type IdempotencyOptions } from './idempotency';
 import type { MethodOptions } from './methods';
@@ -42,7 +42,8 @@ export function createCoreApiRoutes(ctx: EmuContext, options: Partial<CoreApiOpt
       [numberKey(n)],
     ) !== undefined;
 
-  const authed = (h: RouteHandler): RouteHandler => (req) => checkServerKey(req, ctx.credentials.serverKey) ?? h(req);
+  const checkKey = createServerKeyCheck(ctx.credentials.serverKey);
+  const authed = (h: RouteHandler): RouteHandler => (req) => checkKey(req) ?? h(req);
   const post = (pattern: string, h: RouteHandler): Route => ({
     method: 'POST',
     pattern,

@@ -91,7 +91,8 @@ export function methodDetails(
   switch (input.paymentType) {
     case 'qris': {
       const acquirer = acquirerOf(input);
-      return { acquirer, qrString: buildQrisString({ ...ids, amount: input.grossAmount, acquirer }) };
+      const qrString = buildQrisString({ transactionId: ids.transactionId, merchantId: ids.merchantId, amount: input.grossAmount, acquirer });
+      return { acquirer, qrString };
     }
     case 'gopay': {
       const qrString = buildQrisString({ ...ids, amount: input.grossAmount, acquirer: 'gopay' });

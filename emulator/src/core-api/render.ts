@@ -91,20 +91,25 @@ function methodFields(tx: Transaction): Record<string, unknown> {
  * The transaction's own fields in Midtrans order (everything but status_code /
  * status_message / signature_key). `bankConfirmed` false leaves the newest
  * refund unconfirmed, as in the first of Midtrans' two refund notifications.
+ * @param out the object to add them to (after what it holds already), so a
+ *   caller building a body need not copy them over with a spread; default a new one.
  */
-export function transactionFields(tx: Transaction, ctx: EmuContext, bankConfirmed = true): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    transaction_id: tx.transactionId,
-    order_id: tx.orderId,
-    merchant_id: ctx.credentials.merchantId,
-    gross_amount: formatAmount(tx.grossAmount),
-    currency: 'IDR',
-    payment_type: tx.paymentType,
-    transaction_time: formatWib(tx.createdAt),
-    transaction_status: tx.status,
-    fraud_status: tx.status === 'deny' ? 'deny' : 'accept',
-    ...methodFields(tx),
-  };
+export function transactionFields(
+  tx: Transaction,
+  ctx: EmuContext,
+  bankConfirmed = true,
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
+  out.transaction_id = tx.transactionId;
+  out.order_id = tx.orderId;
+  out.merchant_id = ctx.credentials.merchantId;
+  out.gross_amount = formatAmount(tx.grossAmount);
+  out.currency = 'IDR';
+  out.payment_type = tx.paymentType;
+  out.transaction_time = formatWib(tx.createdAt);
+  out.transaction_status = tx.status;
+  out.fraud_status = tx.status === 'deny' ? 'deny' : 'accept';
+  Object.assign(out, methodFields(tx));
   if (Number.isFinite(tx.expiresAt) && tx.expiresAt > 0) out.expiry_time = formatWib(tx.expiresAt);
   if (tx.settledAt !== null) out.settlement_time = formatWib(tx.settledAt);
   for (const f of ['custom_field1', 'custom_field2', 'custom_field3', 'metadata']) {

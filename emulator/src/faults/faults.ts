@@ -91,10 +91,13 @@ export class FaultRegistry {
   }
 
   /** The first API rule matching this request; consumes one application. */
-  takeApi(method: string, path: string, rawBody: string): ApiFault | undefined {
+  takeApi(method: string, path: string, rawBody: string | Buffer): ApiFault | undefined {
+    // Decoded only if an orderId rule looks at it: with no faults set, every request skipped a copy of its body.
+    let text: string | undefined = typeof rawBody === 'string' ? rawBody : undefined;
+    const body = (): string => (text ??= rawBody.toString('utf8'));
     const rule = this.rules.find(
       (r): r is ApiFault =>
-        r.kind === 'api' && r.remaining !== 0 && apiMatches(r, method, path, rawBody, this.transactionIds),
+        r.kind === 'api' && r.remaining !== 0 && apiMatches(r, method, path, body, this.transactionIds),
     );
     return rule ? this.consume(rule) : undefined;
   }
@@ -129,14 +132,14 @@ function apiMatches(
   rule: ApiFault,
   method: string,
   path: string,
-  rawBody: string,
+  rawBody: () => string,
   transactionIds: (orderId: string) => string[],
 ): boolean {
   const m = rule.match;
   if (m.method && m.method.toUpperCase() !== method.toUpperCase()) return false;
   if (m.path && !pathMatches(m.path, path)) return false;
   if (m.orderId) {
-    const names = (id: string): boolean => path.includes(id) || rawBody.includes(id);
+    const names = (id: string): boolean => path.includes(id) || rawBody().includes(id);
     if (!names(m.orderId) && !transactionIds(m.orderId).some(names)) return false;
   }
   return true;

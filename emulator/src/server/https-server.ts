@@ -111,7 +111,7 @@ export async function startHttpsServer(opts: HttpsServerOptions): Promise<EmuHtt
       return;
     }
     const isApi = !path.startsWith('/simulator');
-    const fault = isApi ? opts.faults.takeApi(method, path, raw.toString('utf8')) : undefined;
+    const fault = isApi ? opts.faults.takeApi(method, path, raw) : undefined;
     if (fault && fault.when !== 'after' && (await applyFault(fault, res, path))) return;
 
     const m = router.match(method, path);
@@ -211,8 +211,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
         resolve('too-large');
       } else if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    // A small body arrives as one chunk: used as it is, where Buffer.concat would copy it.
+    const whole = (): Buffer => (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    req.on('end', () => resolve(tooLarge ? 'too-large' : whole()));
+    req.on('error', () => resolve(tooLarge ? 'too-large' : whole()));
   });
 }
 
@@ -231,12 +233,8 @@ function sendResponse(res: ServerResponse, r: EmuResponse, date: string): void {
     type = 'application/json';
   }
   // An explicit Date replaces the one Node would stamp from the wall clock.
-  const headers: Record<string, string | number> = {
-    Date: date,
-    'Content-Type': type,
-    'Content-Length': Buffer.byteLength(payload),
-    ...r.headers,
-  };
+  const headers: Record<string, string | number> = { Date: date, 'Content-Type': type, 'Content-Length': Buffer.byteLength(payload) };
+  if (r.headers) Object.assign(headers, r.headers);
   res.writeHead(r.status, headers);
   res.end(payload);
 }

@@ -22,5 +22,6 @@ export function lookupKeys(tx: Transaction): string[] {
   if (tx.billerCode !== undefined && tx.billKey !== undefined) keys.push(numberKey(`${tx.billerCode}${tx.billKey}`));
   if (tx.snap?.virtualAccountNo !== undefined) keys.push(numberKey(tx.snap.virtualAccountNo.replace(/\s+/g, '')));
   if (tx.snap?.externalId) keys.push(externalIdKey(tx.snap.externalId));
-  return [...new Set(keys)];
+  // Most charges (QRIS, e-wallets) have no key and a VA one key: no Set to build for those.
+  return keys.length < 2 ? keys : [...new Set(keys)];
 }

@@ -39,8 +39,12 @@ export function createTxStore(clock: EmuClock, notify: NotifySink, repo: TxRepo 
   const warned = new Set<TxSource>();
 
   const armExpiry = (tx: Transaction): void => {
-    expiryTimers.get(tx.transactionId)?.();
-    expiryTimers.delete(tx.transactionId);
+    const previous = expiryTimers.get(tx.transactionId);
+    // A new charge has none: one lookup in a map as large as the pending charges, not two.
+    if (previous) {
+      previous();
+      expiryTimers.delete(tx.transactionId);
+    }
     if (tx.status !== 'pending' || !Number.isFinite(tx.expiresAt) || tx.expiresAt <= 0) return;
     const id = tx.transactionId;
     const cancel = clock.at(tx.expiresAt, () => {
