@@ -4,7 +4,7 @@
  * (SNAP-BI tokens) and the test clock's offset, written incrementally.
  *
  * Group commit: the first change in an event-loop turn opens a transaction
- * (BEGIN); every change made until `setImmediate` fires joins it; then one
+ * (BEGIN IMMEDIATE); every change made until `setImmediate` fires joins it; then one
  * COMMIT makes the whole batch durable. `durable()` hands out that batch's
  * promise, and the HTTP server and the notification dispatcher await it, so
  * nothing that reflects a change leaves the emulator before the change is
@@ -256,7 +256,10 @@ export class StateDb {
     });
     // Marked handled here: a batch nobody waits for must not become an unhandled rejection.
     promise.catch(() => {});
-    this.db.exec('BEGIN');
+    // IMMEDIATE: the write lock is taken (or waited for) before the batch reads anything. A deferred BEGIN would
+    // read first, then need the write lock while the checkpoint thread's RESTART holds it waiting for that very read
+    // to end — SQLite breaks the deadlock with SQLITE_BUSY, a failed charge (seen after ~50k charges under load).
+    this.db.exec('BEGIN IMMEDIATE');
     this.batch = { promise, resolve, reject };
     setImmediate(() => this.commitNow());
     return true;
