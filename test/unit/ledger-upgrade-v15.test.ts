@@ -21,10 +21,7 @@ import { upgradeFixture } from '../fixtures/upgrade-fixture';
 const { manifest, copy, keep, expectShippedSchema, openKeepingRecords } = upgradeFixture(15);
 const closing = manifest.tables.day_closings!.at(-1)!;
 const closedAt = String(closing.period_end);
-const outboxRow = (at: string) => [
-  "INSERT INTO outbox (type, aggregate_id, payload, at, actor) VALUES ('sale.opened', 'ORD-X', '{}', ?, 'till')",
-  at,
-] as const;
+const INSERT_OUTBOX = "INSERT INTO outbox (type, aggregate_id, payload, at, actor) VALUES ('sale.opened', 'ORD-X', '{}', ?, 'till')";
 
 describe('a ledger written by schema v15 (d68f305)', () => {
   it("is that commit's file: schema v15, exactly the frozen steps 1–15, with outbox rows of its closed day", () => {
@@ -43,8 +40,8 @@ describe('a ledger written by schema v15 (d68f305)', () => {
 
   it("keeps the open day's unpublished rows; the next closing's maintenance takes them", () => {
     const db = keep(openLedger(copy()));
-    const [sql, after] = outboxRow(new Date(Date.parse(closedAt) + 60_000).toISOString());
-    const id = Number(db.prepare(sql).run(after).lastInsertRowid);
+    const after = new Date(Date.parse(closedAt) + 60_000).toISOString();
+    const id = Number(db.prepare(INSERT_OUTBOX).run(after).lastInsertRowid);
     expect(() => db.prepare('DELETE FROM outbox WHERE id = ?').run(id)).toThrow(/never deleted/);
     const m = new LedgerMaintenance({ db, clock: new ManualClock(Date.parse(closedAt)), logger: silentLogger });
     expect(m.runNow().outboxPruned).toBe(0);

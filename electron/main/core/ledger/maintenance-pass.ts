@@ -14,8 +14,8 @@
  * 3. the closed sales of those newly closed days get their derivable draft
  *    compacted (sale-compaction.ts: a closed sale never changes again);
  * 4. the settled raw of those payments and the quotes of those closed
- *    sales are packed (packed-text.ts: lossless, ~20–40% of the text
- *    as before);
+ *    sales are packed (packed-text.ts: lossless, to ~20–40% of their
+ *    length);
  * 5. outbox rows before the end of the last closing are pruned (since v16,
  *    published or not: sale-compaction.ts `PRUNE_OUTBOX`).
  *

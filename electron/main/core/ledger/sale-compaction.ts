@@ -46,11 +46,14 @@ export const DRAFT_DERIVABLE = `status IN ('paid', 'voided') AND substr(draft, 1
         'taxClass', json_extract(kasir_text(sales.quote), '$.lines[' || l.key || '].taxClass'),
         'discount', json('null')))`;
 
+/** A `sales` row closed within a closed day's period (the full passes' scope; the maintenance takes only new days). */
+const IN_CLOSED_DAY = `EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= sales.closed_at AND sales.closed_at < d.period_end)`;
+
 /** The compacted draft of every closed sale of a closed day (sets `draft`; WHERE picks the sales it may be written for). */
 export const COMPACT_DRAFTS = `
   UPDATE sales SET draft = ${COMPACTED_DRAFT}
   WHERE ${DRAFT_DERIVABLE}
-    AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= sales.closed_at AND sales.closed_at < d.period_end)`;
+    AND ${IN_CLOSED_DAY}`;
 
 /** A `sale_tenders` row whose `item_details` are exactly its sale's quote lines (its payment's settling is checked apart). */
 export const ITEMS_DERIVABLE = `items <> '{"fromQuote":1}' AND items <> '[]'
@@ -82,7 +85,7 @@ export interface SaleCompactionResult {
 }
 
 const PACK_CLOSED_QUOTES = `${PACK_QUOTE}
-    AND EXISTS (SELECT 1 FROM day_closings d WHERE d.period_start <= sales.closed_at AND sales.closed_at < d.period_end)`;
+    AND ${IN_CLOSED_DAY}`;
 
 /** Compacts and packs closed sales of closed days and prunes the outbox of closed days, in one IMMEDIATE transaction (a full pass: see compactSettledRaw). */
 export function compactClosedSales(db: Database): SaleCompactionResult {
