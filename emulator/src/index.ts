@@ -187,7 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await server.close();
       store.close();
       clock.stop();
-      db?.close();
+      await db?.close();
       dispatcher.close();
       // A temp dir we made ourselves holds nothing anyone can use after close.
       if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });

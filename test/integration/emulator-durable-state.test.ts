@@ -26,8 +26,7 @@ const tempDir = (): string => {
   return d;
 };
 afterEach(() => {
-  // Retried: the WAL checkpoint thread closes its connection after close() returns (not awaited)
-  // and may still remove the -wal / -shm files, which made rmdir fail with ENOTEMPTY under load.
+  // close() now waits for the WAL checkpoint thread; the retries stay for a test that failed midway.
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
@@ -155,7 +154,7 @@ describe('durability', () => {
     const db = new StateDb(stateDir, Date.now);
     const tx = { transactionId: 'legacy-tx-qr', orderId: 'legacy-order-qr', status: 'pending', qrString: 'legacy-qr-string' };
     db.insertTx(db.maxSeq() + 1, tx.transactionId, tx.orderId, tx.status, JSON.stringify(tx), [qrKey(tx.qrString)]);
-    db.close();
+    await db.close();
     const emu = await startEmulator({ stateDir });
     try {
       expect(findForSimulator(emu.store, { qr_string: 'legacy-qr-string' })).toMatchObject({ orderId: 'legacy-order-qr' });

@@ -5,7 +5,7 @@
  * id they carry, and a duplicate id refused by the insert itself.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,9 +53,17 @@ describe('WAL checkpoints on their own thread', () => {
       // Until a checkpoint, the rows are only in the WAL; the worker's pass put them in the file.
       expect(statSync(file).size).toBeGreaterThan(250_000);
     } finally {
-      checkpointer.close();
+      await checkpointer.close();
       db.close();
     }
+  });
+
+  it('never creates the file it checkpoints: a worker that starts after the folder was emptied fails', async () => {
+    const file = join(tempDir(), 'gone.sqlite');
+    const failed = new Promise<unknown>((resolve) => new WalCheckpointer(file, resolve).request());
+    // Before fileMustExist, the worker's open created an empty file here and then succeeded.
+    expect(await failed).toMatchObject({ code: 'SQLITE_CANTOPEN' });
+    expect(existsSync(file)).toBe(false);
   });
 
   it('reports a worker that cannot open the file, so the writer checkpoints itself', async () => {
@@ -66,15 +74,15 @@ describe('WAL checkpoints on their own thread', () => {
     expect(String(await failed)).toMatch(/directory|unable to open|SQLITE_CANTOPEN/i);
   });
 
-  it('StateDb stores and reads back through both connections', () => {
+  it('StateDb stores and reads back through both connections', async () => {
     const dir = tempDir();
     const db = new StateDb(dir, Date.now);
     expect(db.insertTx(1, 'a', 'o-a', 'pending', '{}', [])).toBe(true);
     db.commitNow();
-    db.close();
+    await db.close();
     const again = new StateDb(dir, Date.now, undefined, { backgroundCheckpoints: false });
     expect(again.txById('a')).toMatchObject({ seq: 1, id: 'a' });
-    again.close();
+    await again.close();
   });
 });
 
@@ -98,7 +106,7 @@ describe('transaction ids and QR strings', () => {
 });
 
 describe('a duplicate transaction id', () => {
-  it('is refused by both repos, the durable one through its insert', () => {
+  it('is refused by both repos, the durable one through its insert', async () => {
     const memory = new MemoryTxRepo();
     memory.added(tx('dup'));
     expect(() => memory.added(tx('dup'))).toThrow(/duplicate transaction id dup/);
@@ -113,7 +121,7 @@ describe('a duplicate transaction id', () => {
       expect(() => cold.added(tx('dup'))).toThrow(/duplicate transaction id dup/);
       expect(db.txsByOrder('order-dup')).toHaveLength(1);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });

@@ -234,14 +234,18 @@ export class StateDb {
     this.st.metaSet.run(key, value);
   }
 
-  /** Stores what is pending and closes the file. Later writes are ignored. */
-  close(): void {
+  /**
+   * Stores what is pending and closes the file. Later writes are ignored.
+   * Resolves once the checkpoint thread's connection is closed too.
+   */
+  async close(): Promise<void> {
     if (this.closed) return;
     this.commitNow();
     this.closed = true;
     // Whichever connection closes last checkpoints what is left and removes the WAL.
-    this.checkpointer?.close();
+    const worker = this.checkpointer?.close();
     this.db.close();
+    await worker;
   }
 
   /** Joins (or opens) this turn's batch; false once closed. */

@@ -24,7 +24,9 @@ const MIN_INTERVAL_MS = 100;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { timeout: 5000 });
+// fileMustExist: a worker that starts after the emulator closed (and its folder
+// was removed) must fail, not create an empty state file in a half-removed folder.
+const db = new Database(workerData.file, { timeout: 5000, fileMustExist: true });
 db.pragma('synchronous = NORMAL');
 parentPort.on('message', (m) => {
   if (m === 'close') {
@@ -50,6 +52,7 @@ export class WalCheckpointer {
   private failed = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly exited: Promise<void>;
 
   /**
    * @param file the database file (already in WAL mode).
@@ -73,8 +76,11 @@ export class WalCheckpointer {
       this.settleIdle();
     });
     this.worker.on('error', (err) => this.fail(err));
-    this.worker.on('exit', () => {
-      if (!this.closed) this.fail(new Error('WAL checkpoint worker exited'));
+    this.exited = new Promise((resolve) => {
+      this.worker.on('exit', () => {
+        if (!this.closed) this.fail(new Error('WAL checkpoint worker exited'));
+        resolve();
+      });
     });
   }
 
@@ -94,11 +100,16 @@ export class WalCheckpointer {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Closes the worker's connection and lets the worker end (not awaited: nothing depends on it). */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    if (!this.failed) this.worker.postMessage('close');
+  /**
+   * Closes the worker's connection and resolves once the worker has ended, so
+   * whoever removes the state folder next finds no connection still open on it.
+   */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      if (!this.failed) this.worker.postMessage('close');
+    }
+    return this.exited;
   }
 
   private fail(err: unknown): void {
