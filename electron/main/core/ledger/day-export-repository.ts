@@ -25,6 +25,7 @@ import type { Database } from './open-ledger';
 import type { PaymentRow } from './rows';
 import type { PaymentMethod } from '../../../../shared/domain/payment';
 import { LEDGER_VOCABULARY, VocabularyGuard, type LedgerVocabulary } from './vocabulary';
+import { PaidOutsideQuery } from './day-export-outside';
 
 /** What the day's export adds to a payment: its sale and tender (null when it has none: written before v9). */
 export interface TenderExportColumns {
@@ -108,7 +109,7 @@ const ISO_LENGTH = 24;
 const EXPORT_COLUMNS = 'id, order_id, gateway_order_id, method, status, amount, refunded_amount, last_source, paid_at, created_at, actor';
 
 /** Named parameters of a window query: [from, to). */
-interface Span {
+export interface Span {
   from: string;
   to: string;
 }
@@ -117,7 +118,7 @@ interface Span {
 export class DayExportRepository {
   private readonly selJoinedStartedIn;
   private readonly selExportByRowid;
-  private readonly selExportPaidOutside;
+  private readonly paidOutside;
   private readonly selTender;
   private readonly selSalesOpenedIn;
   private readonly selReceipt;
@@ -140,27 +141,29 @@ export class DayExportRepository {
     // cell can need quoting or hold the mark: the schema allows a gateway order id only
     // [A-Za-z0-9._~-] (v4), the vocabulary columns only [a-z0-9_], the rest are numbers; the
     // order id is last, cut at the first mark after the tender.
-    // The text is built by concat_ws() and concat(), one allocation each, not a chain of ||
-    // (a copy per operator); concat_ws() drops a NULL, so a tender's cells are given only when
-    // its row was found (seq is NOT NULL).
+    // The text is built by one concat() of every cell and comma (one allocation; concat() prints
+    // a NULL as nothing), not by nested concat()s or a chain of || (a string per operator).
     // The vocabulary as CASE … WHEN 'qris' THEN 1 …, compared in place: instr() of
     // ',' || value || ',' made a string per cell and row (~4 ms more per 30,000 rows), IN
     // (json_each) cost ~40 ms more. Literals, not parameters: the vocabulary is this instance's.
     const known = (column: string, values: readonly string[]): string =>
       values.length === 0 ? '0' : `CASE ${column} ${values.map((v) => `WHEN '${v.replaceAll("'", "''")}' THEN 1`).join(' ')} ELSE 0 END`;
-    const tender = (t: string): string =>
-      `CASE WHEN p.method = 'cash' THEN concat_ws(',', ${t}.seq, COALESCE(${t}.received, p.amount), COALESCE(${t}.change_given, 0), COALESCE(${t}.rounding, 0))
-         ELSE ${t}.seq || ',,,' END`;
+    // A tender's cells, `seq,cash_received,change,rounding`, as four values for concat() (its
+    // commas are given between them): from the joined row t, else by key (a payment whose time
+    // was set apart from its tender's; COALESCE asks only when t's value is missing), else none.
+    const byKey = (column: string): string => `(SELECT k.${column} FROM sale_tenders k WHERE k.payment_id = p.id)`;
+    const cash = (value: string): string => `CASE WHEN p.method = 'cash' THEN ${value} END`;
     this.selJoinedStartedIn = db.prepare<[Span], JoinedOrRowid>(
       `SELECT CASE WHEN ${known('p.method', vocabulary.methods)} AND ${known('p.status', vocabulary.statuses)} AND ${known('p.last_source', vocabulary.sources)}
-           AND length(p.created_at) = ${ISO_LENGTH} AND ifnull(length(p.paid_at), 0) IN (0, ${ISO_LENGTH}) AND instr(p.actor, char(1)) = 0
-         THEN concat_ws(',',
-           concat(p.created_at, CASE WHEN ifnull(p.paid_at, '') = '' THEN '-' ELSE '+' || p.paid_at END),
-           p.gateway_order_id, p.method, p.status, p.amount, p.refunded_amount, p.last_source,
-           concat(char(1), p.actor, char(1)),
-           COALESCE(CASE WHEN t.seq IS NOT NULL THEN ${tender('t')} END, (SELECT ${tender('k')} FROM sale_tenders k WHERE k.payment_id = p.id),
-             CASE WHEN p.method = 'cash' THEN ',' || p.amount || ',0,0' ELSE ',,,' END),
-           concat(char(13, 10, 1), p.order_id))
+           AND length(p.created_at) = ${ISO_LENGTH} AND ifnull(length(p.paid_at), 0) IN (0, ${ISO_LENGTH}) AND instr(p.actor, '${JOINED_MARK}') = 0
+         THEN concat(p.created_at, CASE WHEN ifnull(p.paid_at, '') = '' THEN '-' ELSE '+' END, p.paid_at,
+           ',', p.gateway_order_id, ',', p.method, ',', p.status, ',', p.amount, ',', p.refunded_amount, ',', p.last_source,
+           ',${JOINED_MARK}', p.actor, '${JOINED_MARK},',
+           COALESCE(t.seq, ${byKey('seq')}), ',',
+           ${cash(`COALESCE(t.received, ${byKey('received')}, p.amount)`)}, ',',
+           ${cash(`COALESCE(t.change_given, ${byKey('change_given')}, 0)`)}, ',',
+           ${cash(`COALESCE(t.rounding, ${byKey('rounding')}, 0)`)},
+           ',\r\n${JOINED_MARK}', p.order_id)
          ELSE p.rowid END
        FROM payments p INDEXED BY payments_created
          LEFT JOIN sale_tenders t INDEXED BY sale_tenders_created ON t.created_at = p.created_at AND t.payment_id = p.id
@@ -168,10 +171,7 @@ export class DayExportRepository {
     ).pluck();
     this.selExportByRowid = db.prepare<[number], ExportTuple>(`SELECT ${EXPORT_COLUMNS} FROM payments WHERE rowid = ?`).raw();
     // Paid in the window but started outside it: a handful, in (created_at, rowid) order.
-    this.selExportPaidOutside = db.prepare<[Span], ExportTuple>(
-      `SELECT ${EXPORT_COLUMNS} FROM payments INDEXED BY payments_paid_cover
-       WHERE paid_at >= @from AND paid_at < @to AND (created_at < @from OR created_at >= @to) ORDER BY created_at, rowid`,
-    ).raw();
+    this.paidOutside = new PaidOutsideQuery<ExportTuple>(db, EXPORT_COLUMNS);
     this.selTender = db.prepare<[string], TenderTuple>('SELECT payment_id, seq, received, change_given, rounding FROM sale_tenders WHERE payment_id = ?').raw();
     // A sale's receipt cell as printed (`K1-000042`: a receipt number is a whole number ≥ 1, so
     // printf's padding is padStart's), then `,` and its id (a till id holds no comma: the first
@@ -219,7 +219,7 @@ export class DayExportRepository {
       if (r === undefined) byKey.set(orderId, (r = this.selReceipt.get(orderId) ?? null));
       return r;
     };
-    const outside = this.selExportPaidOutside.all(w);
+    const outside = this.paidOutside.all(w);
     for (const p of outside) if (p[9] < fromIso) yield this.withSale(p);
     for (const piece of pieces(fromIso, toIso)) {
       const opened = new Map<string, string>();
