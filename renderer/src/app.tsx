@@ -4,7 +4,7 @@
  * an owner, the sign-in screen when nobody is signed in on this window —
  * with the owner-PIN prompt and owner setup over whatever screen asked.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
 import { call, subscribe } from './api';
@@ -21,6 +21,7 @@ import { OwnerSetupDialog } from './features/session/owner-setup';
 import { ApprovalPrompt } from './features/session/approval-prompt';
 import { LanguageSwitch } from './components/language-switch';
 import { ConnectionIndicator } from './features/connection/connection-indicator';
+import { useConnection } from './features/connection/connection-store';
 import { useNoticeText } from './components/error-message';
 import type { AppNotice } from '../../shared/contract/events';
 import { useShopZone } from './i18n/format';
@@ -71,14 +72,32 @@ export function App() {
   const staffId = session?.staff?.id ?? null;
   useActivityPing(staffId !== null && !(session?.isDefault ?? false));
 
+  // The catalogue and the open sale, once per signed-in staff id. Asked as soon as the session is
+  // known, not after React has rendered the till for it: that render (synchronous, on the store's
+  // update) sat between the two waves of start-up calls (~40–50 ms of the browser shell's start here).
+  const loadedFor = useRef<string | null>(null);
+  const loadTill = useCallback(
+    (id: string) => {
+      if (loadedFor.current === id) return;
+      loadedFor.current = id;
+      void loadCatalog();
+      void loadSale();
+    },
+    [loadCatalog, loadSale],
+  );
+
   useEffect(() => {
+    // With the first calls, not when the header's indicator mounts (it only reads the store).
+    useConnection.getState().start();
     void call('app.info').then((r) => {
       if (!r.ok) return;
       void adoptRememberedLanguage(r.value.language);
       setInfo(r.value);
       setZone(r.value.zone);
     });
-    void loadSession();
+    void loadSession((s) => {
+      if (s.staff) loadTill(s.staff.id);
+    });
     const offUpdate = subscribe('payment.updated', ({ payment }) => applyUpdate(payment));
     // Main owns the sale: every change to it (a tender paid by webhook, a line set) is pushed here.
     const offSale = subscribe('sale.updated', ({ sale }) => receiveSale(sale));
@@ -91,14 +110,16 @@ export function App() {
       offNotice();
       offSession();
     };
-  }, [applyUpdate, receiveSale, setZone, loadSession]);
+  }, [applyUpdate, receiveSale, setZone, loadSession, loadTill]);
 
   // What the till sells, and the sale left open on it (after a restart too), are for signed-in staff.
   useEffect(() => {
-    if (!staffId) return;
-    void loadCatalog();
-    void loadSale();
-  }, [staffId, loadCatalog, loadSale]);
+    if (!staffId) {
+      loadedFor.current = null;
+      return;
+    }
+    loadTill(staffId);
+  }, [staffId, loadTill]);
 
   // An approval asked for one person's action is never carried over to the next person's session.
   useEffect(() => () => useApproval.getState().cancel(), [staffId]);

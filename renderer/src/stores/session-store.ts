@@ -19,8 +19,12 @@ interface SessionState {
   ownerSetupOpen: boolean;
   /** A recovery code to show once, until the owner says it is written down. Memory only, never stored. */
   recoveryCode: string | null;
-  /** Re-reads `session.current`; keeps the last answer if main does not reply. */
-  load(): Promise<void>;
+  /**
+   * Re-reads `session.current`; keeps the last answer if main does not reply.
+   * `onAnswer` sees the answer before the store holds it: setting it re-renders
+   * the whole app synchronously, and a caller's next calls need not wait for that.
+   */
+  load(onAnswer?: (session: SessionView) => void): Promise<void>;
   /** Signs `staffId` in on this window (switching from whoever was signed in); the error, or null. */
   signIn(staffId: string, pin: string): Promise<Err | null>;
   signOut(): Promise<void>;
@@ -52,8 +56,9 @@ export const useSession = create<SessionState>((set, get) => {
     switching: false,
     ownerSetupOpen: false,
     recoveryCode: null,
-    async load() {
+    async load(onAnswer) {
       const res = await call('session.current');
+      if (res.ok) onAnswer?.(res.value);
       // Signed out (idle, or elsewhere): the full-screen sign-in replaces any "switch cashier" overlay.
       if (res.ok) set(res.value.staff ? { session: res.value } : { session: res.value, switching: false });
     },
