@@ -6,18 +6,15 @@
  * payments, refunds and drawer movements included) and on free text that
  * needs quoting (a comma, a quote, CR/LF in a staff name, a sale id and a reason).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Database } from '../../electron/main/core/ledger';
+import type { Database } from '../../electron/main/core/ledger';
 import { DayExportRepository, type DrawerExportRow } from '../../electron/main/core/ledger/day-export-repository';
 import type { PaymentRow } from '../../electron/main/core/ledger/rows';
 import { safeCell } from '../../electron/main/core/audit/audit-csv';
 import { CSV_COLUMNS, paymentsCsv, receiptNumber } from '../../electron/main/core/reports/day-csv';
 import { dayWindow, localIsoTime } from '../../shared/domain/zoned-time';
-import { LedgerDayWriter, prng } from '../bench/ledger-day-writer';
+import { generatedDays, type GeneratedDays } from '../fixtures/generated-days';
 
 /** A zone without DST, and a day on which New York's clocks jump forward (a 23-hour day: two offsets in one export). */
 const DAYS = [
@@ -55,24 +52,15 @@ function referenceCsv(rows: ReferenceRow[], actorName: (a: string) => string | n
 }
 
 describe.each(DAYS)('day CSV bytes (fast export = the former export), $day in $zone', ({ zone: ZONE, day: DAY }) => {
-  let dir: string;
+  let days: GeneratedDays;
   let db: Database;
   const w = dayWindow(DAY, ZONE);
   const span = { from: new Date(w.startUtc).toISOString(), to: new Date(w.endUtc).toISOString() };
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kasir-csv-bytes-'));
-    db = openLedger(join(dir, 'ledger.sqlite'));
-    db.pragma('foreign_keys = OFF');
-    const writer = new LedgerDayWriter(db, prng(12));
-    db.transaction(() => {
-      // The day before (some paid only today), the day, the day after.
-      for (const d of [-1, 0, 1]) writer.writeDay(w.startUtc + d * 86_400_000, 1_000, 0);
-    })();
+    days = generatedDays('kasir-csv-bytes-', w.startUtc, 1_000, 12);
+    db = days.db;
   });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => days.close());
 
   const render = (actorName: (a: string) => string | null) => {
     const repo = new DayExportRepository(db);

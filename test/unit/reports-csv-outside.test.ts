@@ -4,20 +4,17 @@
  * paid payment checked when they are not, with the same rows either way as
  * the plain query (paid in the window, started outside it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Database } from '../../electron/main/core/ledger';
+import type { Database } from '../../electron/main/core/ledger';
 import { PaidOutsideQuery } from '../../electron/main/core/ledger/day-export-outside';
 import { dayWindow } from '../../shared/domain/zoned-time';
-import { LedgerDayWriter, prng } from '../bench/ledger-day-writer';
+import { generatedDays, type GeneratedDays } from '../fixtures/generated-days';
 
 const ZONE = 'Asia/Jakarta';
 const COLUMNS = 'id, created_at, paid_at';
 
 describe('payments paid in the day, started outside it', () => {
-  let dir: string;
+  let days: GeneratedDays;
   let db: Database;
   const w = dayWindow('2026-11-26', ZONE);
   const span = { from: new Date(w.startUtc).toISOString(), to: new Date(w.endUtc).toISOString() };
@@ -28,19 +25,10 @@ describe('payments paid in the day, started outside it', () => {
     db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM payments WHERE created_at >= @from AND created_at < @to`).get(span) as { lo: number; hi: number; n: number };
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kasir-csv-outside-'));
-    db = openLedger(join(dir, 'ledger.sqlite'));
-    db.pragma('foreign_keys = OFF');
-    const writer = new LedgerDayWriter(db, prng(7));
-    // The day before (some paid only in the day), the day, the day after.
-    db.transaction(() => {
-      for (const d of [-1, 0, 1]) writer.writeDay(w.startUtc + d * 86_400_000, 400, 0);
-    })();
+    days = generatedDays('kasir-csv-outside-', w.startUtc, 400, 7);
+    db = days.db;
   });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => days.close());
 
   it('the day as one run of rowids: a payment of the day before and one of the day after paid in it, from the indexes', () => {
     // The evening before's last payment paid after midnight; the next day's first stamped in the day by a gateway's clock.
