@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectOverCDPTransport } from 'playwright-core';
 import { chromiumArgs } from './chromium-args';
+import { CHROMIUM_DIR_PREFIX, markOwner, removeLeftovers } from './chromium-leftovers';
 
 export interface ChromiumLaunch {
   executablePath: string;
@@ -51,7 +52,10 @@ const STDERR_TAIL = 4_000;
 export function spawnChromium(opts: ChromiumLaunch): ChromiumProcess {
   // One dir holds all Chromium leaves: its profile, and its own TMPDIR (its singleton socket's dir and,
   // with --disable-dev-shm-usage, its shared-memory files: a killed Chromium leaves those behind).
-  const dir = mkdtempSync(join(tmpdir(), 'kasir-chromium-'));
+  // What a shell killed outright left behind goes first (chromium-leftovers.ts); this one's dir names its owner.
+  removeLeftovers(tmpdir());
+  const dir = mkdtempSync(join(tmpdir(), CHROMIUM_DIR_PREFIX));
+  markOwner(dir);
   const profileDir = join(dir, 'profile');
   const chromiumTmp = join(dir, 'tmp');
   mkdirSync(profileDir);

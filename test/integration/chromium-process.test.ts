@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../electron/browser-shell/chromium-args';
@@ -110,6 +110,36 @@ describe('the shell-owned Chromium', { timeout: 60_000 }, () => {
     // The exit hook SIGKILLs it synchronously; the kernel may take a moment to reap it.
     await expect.poll(() => alive(pid)).toBe(false);
     // (tsx keeps its compile cache in TMPDIR too.)
+    expect(readdirSync(privateTmp).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
+  });
+
+  it('what a shell killed outright left behind is removed by the next shell that starts Chromium', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test/fixtures/chromium-orphan-child.ts'), defaultChromium(), String(sandbox), 'stay'],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: privateTmp }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+    const { pid, dir } = JSON.parse(line) as { pid: number; dir: string };
+    // SIGKILL: no exit hook runs. Its Chromium is ended as a power cut would end it, whether or not it quit by itself.
+    child.kill('SIGKILL');
+    await exited;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // It had quit already (its pipe's other end was gone).
+    }
+    await expect.poll(() => alive(pid)).toBe(false);
+    const ours = () => readdirSync(privateTmp).filter((f) => f.startsWith('kasir-chromium-'));
+    expect(ours()).toEqual([basename(dir)]);
+    // A dir nobody marked (another tool's, an older shell's) is not the next shell's to remove.
+    const unmarked = mkdtempSync(join(privateTmp, 'kasir-chromium-'));
+    const next = spawnChromium({ executablePath: defaultChromium(), headless: true, sandbox });
+    cleanups.push(() => next.close());
+    expect(ours().sort()).toEqual([basename(next.dir), basename(unmarked)].sort());
+    await next.close();
+    rmSync(unmarked, { recursive: true });
     expect(readdirSync(privateTmp).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
   });
 });
