@@ -8,6 +8,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/contract/channels';
 import { call, subscribe } from './api';
+import { dropStartCalls } from './start-calls';
 import { usePayments } from './stores/payment-store';
 import { useSale } from './stores/sale-store';
 import { useCatalog } from './stores/catalog-store';
@@ -120,6 +121,13 @@ export function App() {
     }
     loadTill(staffId);
   }, [staffId, loadTill]);
+
+  // The first session answer is on screen: the start's early reads nobody took (the roster, when that
+  // screen is not sign-in) are dropped. After its children's effects, so a sign-in screen took the roster.
+  const answered = session !== null;
+  useEffect(() => {
+    if (answered) dropStartCalls();
+  }, [answered]);
 
   // An approval asked for one person's action is never carried over to the next person's session.
   useEffect(() => () => useApproval.getState().cancel(), [staffId]);
