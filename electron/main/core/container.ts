@@ -4,10 +4,9 @@
  * how payments, the ledger or the emulator work.
  */
 import { join } from 'node:path';
-import { createRouter, type Router } from '../../../shared/contract/router';
+import { createRouter } from '../../../shared/contract/router';
 import { KasirError } from '../../../shared/contract/result';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/domain/payment';
-import type { EventName } from '../../../shared/contract/events';
 import { CallerAccess, secureHandlers } from './app/access';
 import { EventBus } from './app/event-bus';
 import { NoticeBoard, openOnFirstCall } from './app/notice-board';
@@ -18,18 +17,17 @@ import { createSaleHandlers } from './app/sale-handlers';
 import { createStaffHandlers } from './app/staff-handlers';
 import { AuditLog } from './audit';
 import { CatalogService } from './catalog/catalog-service';
-import { SystemClock, type Clock } from './clock';
-import { CustomerDisplay, type DisplayPayload } from './display/customer-display';
+import { SystemClock } from './clock';
+import { CustomerDisplay } from './display/customer-display';
 import { refuseDisplayCallers } from './display/display-callers';
 import { ConnectionMonitor } from './gateway/connection-monitor';
 import { createGateway, type KasirGateway } from './gateway/routing-gateway';
 import type { PaymentGateway } from './gateway/types';
 import { DrawerRepository, openLedger, SalesQueries } from './ledger';
-import type { Logger } from './logger';
 import type { EmulatorHost } from './emulator-host/emulator-host';
 import { beginServices, type BegunServices } from './services-start';
+import type { KasirOptions, Services } from './services-types';
 import { createPaymentEngine } from './payments';
-import type { StatusBudget } from './payments/status-scheduler';
 import { DayClosingService } from './reports/day-closing-service';
 import { TodayReportService } from './reports/today-report';
 import { createPrinterTransport, layoutSaleReceipt, ReceiptService } from './receipts';
@@ -37,53 +35,16 @@ import { DrawerOpening, SaleService } from './sales';
 import { loadCredentials, type GatewayCredentials } from './secrets/credentials';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { emulatorGatewayCredentials } from './secrets/emulator-credentials';
-import type { SecretStore } from './secrets/secret-store';
-import { backupDir, resolveRouting, webhookPort, type Settings } from './settings/settings';
+import { backupDir, resolveRouting, webhookPort } from './settings/settings';
 import { salesSettingsOf } from './settings/sales-settings';
 import { BackupService } from './ledger/backup';
 import { LedgerMaintenance } from './ledger/ledger-maintenance';
 import { contractErrorOf } from './app/contract-errors';
-import { OwnerSettings, PinHasher, PrivilegeGuard, SessionManager, StaffService } from './staff';
+import { OwnerSettings, PrivilegeGuard, SessionManager, StaffService } from './staff';
 import { startWebhookListener, type WebhookListener } from './webhook/listener';
 import { NotificationVerifier } from './webhook/verifier';
 
-export interface KasirOptions {
-  shell: 'electron' | 'browser';
-  version: string;
-  dataDir: string;
-  clock?: Clock;
-  logger?: Logger;
-  secretStore?: SecretStore;
-  env?: NodeJS.ProcessEnv;
-  /** PIN hashing; tests pass cheaper scrypt parameters (the default is the production cost). */
-  pinHasher?: PinHasher;
-  /**
-   * The status-call budget (default: Midtrans' advice, payments/status-scheduler.ts). Only
-   * benches that sell thousands of sales a minute widen it; the budget has its own bench.
-   */
-  statusBudget?: Partial<StatusBudget>;
-}
-
-/** What a shell (or a test harness) learns about the running services. Never secrets. */
-export interface ShellDescription {
-  shell: 'electron' | 'browser';
-  gateway: Settings['gateway'];
-  dataDir: string;
-  webhookUrl: string | null;
-  emulator: { coreApiUrl: string; snapBiUrl: string; simulatorUrl: string; caCertPath: string } | null;
-}
-
-export interface Services {
-  /** Dispatch with the caller as the shell knows it (a window's or page's id). */
-  router: Router;
-  /** The shell says a window or page went away: its session ends. */
-  callerGone(callerId: string): void;
-  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
-  /** What a customer display opening now shows (later changes come as `display.updated`). */
-  display(): DisplayPayload;
-  describe(): ShellDescription;
-  close(): Promise<void>;
-}
+export type { KasirOptions, Services, ShellDescription } from './services-types';
 
 /** A gateway that refuses every call: the merchant has not entered keys yet. Cash still works. */
 const unconfigured = (message: string): PaymentGateway => {
