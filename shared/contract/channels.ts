@@ -34,7 +34,8 @@ import {
   staffMember,
   staffName,
 } from './staff-schemas';
-import { PRIVILEGED_SALE_CHANNELS, saleChannels } from './sale-channels';
+import { saleChannels } from './sale-channels';
+import { PRIVILEGED_CHANNELS } from './privileged-channels';
 
 const none = z.strictObject({}).optional();
 /** The optional one-time owner approval of a privileged call (see PRIVILEGED_CHANNELS). */
@@ -288,31 +289,9 @@ export const channels = {
   ...saleChannels,
 } as const;
 
-/**
- * Channels only the owner may use: from an owner session, or with a one-time
- * owner `approval` in the input. Otherwise main answers PIN_REQUIRED (the UI
- * asks for the owner PIN and retries the same call with `approval`),
- * FORBIDDEN (the approval is not the owner's), or OWNER_REQUIRED while no
- * owner exists. Each is audited as `privileged.<channel>`.
- */
-export const PRIVILEGED_CHANNELS = [
-  'catalog.save',
-  'catalog.remove',
-  'payments.refund',
-  'reports.closeDay',
-  'settings.secrets',
-  'settings.setSecret',
-  'settings.backupNow',
-  'staff.list',
-  'staff.create',
-  'staff.update',
-  'staff.unlock',
-  'owner.updateSettings',
-  'audit.list',
-  'audit.exportCsv',
-  ...PRIVILEGED_SALE_CHANNELS,
-] as const satisfies readonly (keyof typeof channels)[];
-export type PrivilegedChannel = (typeof PRIVILEGED_CHANNELS)[number];
+export { PRIVILEGED_CHANNELS, PRIVILEGED_SALE_CHANNELS, type PrivilegedChannel } from './privileged-channels';
+/** Every privileged name is a channel (privileged-channels.ts holds the names without the schemas). */
+PRIVILEGED_CHANNELS satisfies readonly (keyof typeof channels)[];
 
 /** Channels any caller may use without a session (everything else needs one: SIGN_IN_REQUIRED). */
 export const SESSIONLESS_CHANNELS = [

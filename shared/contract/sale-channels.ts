@@ -123,5 +123,5 @@ export const saleChannels = {
   },
 } as const;
 
-/** Sales channels only the owner may use (added to PRIVILEGED_CHANNELS). */
-export const PRIVILEGED_SALE_CHANNELS = ['sales.void', 'sales.refundToDrawer', 'sales.resolveLatePayment'] as const;
+/** Sales channels only the owner may use (privileged-channels.ts, where the name list lives). */
+export { PRIVILEGED_SALE_CHANNELS } from './privileged-channels';

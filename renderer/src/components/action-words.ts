@@ -7,7 +7,7 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIVILEGED_CHANNELS } from '../../../shared/contract/channels';
+import { PRIVILEGED_CHANNELS } from '../../../shared/contract/privileged-channels';
 import { idStaff } from '../i18n/id-staff';
 
 type AuditActionKey = keyof typeof idStaff.auditAction;
