@@ -2,7 +2,7 @@
  * The reads every start of the till makes, sent the moment the bundle starts
  * to run — imported first by main.tsx, so before React, i18next and the
  * contract's schemas are evaluated and long before the first render's
- * effects ask (in the browser shell that wait was ~150 ms of the page's
+ * effects ask (in the browser shell that wait was ~100 ms of the page's
  * start, measured) — and each handed to the first `call` that asks for it.
  *
  * Only reads a window may make before anyone signs in: `app.info`,

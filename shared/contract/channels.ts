@@ -289,7 +289,7 @@ export const channels = {
   ...saleChannels,
 } as const;
 
-export { PRIVILEGED_CHANNELS, PRIVILEGED_SALE_CHANNELS, type PrivilegedChannel } from './privileged-channels';
+export { PRIVILEGED_CHANNELS, type PrivilegedChannel } from './privileged-channels';
 /** Every privileged name is a channel (privileged-channels.ts holds the names without the schemas). */
 PRIVILEGED_CHANNELS satisfies readonly (keyof typeof channels)[];
 

@@ -122,6 +122,3 @@ export const saleChannels = {
     output: z.strictObject({ opened: z.literal(true) }),
   },
 } as const;
-
-/** Sales channels only the owner may use (privileged-channels.ts, where the name list lives). */
-export { PRIVILEGED_SALE_CHANNELS } from './privileged-channels';
